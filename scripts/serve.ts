@@ -1,0 +1,76 @@
+/**
+ * Serves the built site in dist/ on localhost, the way a static host would:
+ * `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404.
+ * Usage: node scripts/serve.ts [--port N]   (PORT also works; default 4321)
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+async function fileAt(root: string, urlPath: string): Promise<string | undefined> {
+  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const candidate = normalize(join(root, decoded));
+  if (!candidate.startsWith(root)) return undefined;
+  for (const path of [candidate, join(candidate, 'index.html')]) {
+    try {
+      if ((await stat(path)).isFile()) return path;
+    } catch {
+      // not there: try the next form
+    }
+  }
+  return undefined;
+}
+
+/** Starts a static server for `root` and resolves once it listens. */
+export async function serveStatic(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
+  const absoluteRoot = resolve(root);
+  const server = createServer(async (request, response) => {
+    try {
+      const path = await fileAt(absoluteRoot, request.url ?? '/');
+      const status = path === undefined ? 404 : 200;
+      const served = path ?? join(absoluteRoot, '404.html');
+      const body = await readFile(served);
+      response.writeHead(status, {
+        'content-type': contentTypes[extname(served)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`server error: ${String(error)}`);
+    }
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done());
+  });
+  return server;
+}
+
+if (import.meta.main) {
+  const portFlag = process.argv.indexOf('--port');
+  const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 4321));
+  const root = fileURLToPath(new URL('../dist/', import.meta.url));
+  await serveStatic(root, port);
+  console.log(`Stack or Heap? is served at http://localhost:${port}/  (Ctrl+C stops it)`);
+}

@@ -1,0 +1,80 @@
+/**
+ * Page weight budget: gzip bytes of the HTML, CSS and JS each page type ships on first load
+ * (before any editor is opened), read from the built site in dist/. Fails when a lesson page
+ * ships more than 100 KB of JavaScript. Prints the figures for every page type.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const lessonJsBudget = 100 * 1024;
+
+/** A page type and one built page that represents it. */
+const pageTypes: Array<{ type: string; path: string }> = [
+  { type: 'landing', path: 'index.html' },
+  { type: 'lesson', path: 'foundations/how-to-ask-the-compiler/index.html' },
+  { type: 'playground', path: 'playground/index.html' },
+  { type: 'map lab', path: 'maps/index.html' },
+];
+
+function gzipBytes(content: Buffer | string): number {
+  return gzipSync(content, { level: 9 }).length;
+}
+
+/** Local assets a page loads on first paint: stylesheets, module scripts and their static imports. */
+function firstLoadAssets(html: string): { css: Set<string>; js: Set<string> } {
+  const css = new Set<string>();
+  const js = new Set<string>();
+  for (const match of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)) css.add(match[1]!);
+  for (const match of html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="stylesheet"/g)) css.add(match[1]!);
+  for (const match of html.matchAll(/<script[^>]+src="([^"]+)"/g)) js.add(match[1]!);
+  for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) js.add(match[1]!);
+  // Static imports of each script are loaded too; dynamic import() is not (that is the lazy editor).
+  const queue = [...js];
+  while (queue.length > 0) {
+    const script = queue.pop()!;
+    const file = join(dist, script.replace(/^\//, ''));
+    if (!existsSync(file)) continue;
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      const target = new URL(match[1]!, `http://x${script}`).pathname;
+      if (!js.has(target)) {
+        js.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return { css, js };
+}
+
+let failed = false;
+console.log('page type    HTML gz    CSS gz     JS gz  (bytes, first load, before the editor opens)');
+for (const { type, path } of pageTypes) {
+  const file = join(dist, path);
+  if (!existsSync(file)) {
+    console.log(`${type.padEnd(10)}  missing: ${path}`);
+    failed = true;
+    continue;
+  }
+  const html = readFileSync(file, 'utf8');
+  const { css, js } = firstLoadAssets(html);
+  const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
+  const sum = (assets: Set<string>) =>
+    [...assets].reduce((total, asset) => {
+      const assetFile = join(dist, asset.replace(/^\//, ''));
+      return total + (existsSync(assetFile) ? gzipBytes(readFileSync(assetFile)) : 0);
+    }, 0);
+  const htmlBytes = gzipBytes(html);
+  const cssBytes = sum(css);
+  const jsBytes = sum(js) + (inlineScripts.length > 0 ? gzipBytes(inlineScripts) : 0);
+  console.log(
+    `${type.padEnd(10)} ${String(htmlBytes).padStart(8)} ${String(cssBytes).padStart(9)} ${String(jsBytes).padStart(9)}`,
+  );
+  if (type === 'lesson' && jsBytes > lessonJsBudget) {
+    console.log(`  over budget: a lesson page may ship at most ${lessonJsBudget} bytes of JS (gzip) before the editor opens`);
+    failed = true;
+  }
+}
+process.exitCode = failed ? 1 : 0;
