@@ -28,7 +28,7 @@ export const chromiumFlags = [
 ];
 
 /** The built site. */
-export const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const distDir = process.env.DIST_DIR ? `${process.env.DIST_DIR.replace(/\/$/, '')}/` : fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /**
  * Why the suite cannot run here, or undefined when it can. Throws under CI=true, where a
