@@ -31,6 +31,10 @@ export default defineConfig({
             { autogenerate: { directory: 'measuring' } },
           ],
         },
+        {
+          label: 'Reference',
+          items: [{ autogenerate: { directory: 'reference' } }],
+        },
       ],
       customCss: ['./src/styles/site.css'],
     }),
