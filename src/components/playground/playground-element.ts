@@ -1,0 +1,42 @@
+/**
+ * `<soh-playground>`: the only script a lesson page loads for its snippets. It waits for the
+ * reader to ask for the editor (Edit, a click in the code, or saved edits to restore) and only
+ * then imports the interactive editor, so reading costs almost nothing.
+ */
+import { hasSavedEdits } from '../../machines/editor-storage.ts';
+
+/** Loads the interactive editor module; shared so every playground on a page fetches it once. */
+function loadInteractive(): Promise<typeof import('./interactive.ts')> {
+  return import('./interactive.ts');
+}
+
+/** The playground custom element; the static markup inside it is rendered at build time. */
+class PlaygroundElement extends HTMLElement {
+  /** Set once the editor has been asked for, so repeated clicks do nothing. */
+  opening = false;
+
+  connectedCallback(): void {
+    const edit = this.querySelector<HTMLButtonElement>('[data-action="edit"]');
+    edit?.addEventListener('click', () => void this.open(true));
+    const code = this.querySelector<HTMLElement>('[data-role="static-code"]');
+    code?.addEventListener('click', () => void this.open(true));
+    // Keyboard focus on the code warms the module up without taking the reader anywhere.
+    code?.addEventListener('focusin', () => void loadInteractive(), { once: true });
+    if (this.dataset.mode === 'page' || hasSavedEdits(this.dataset.id ?? '')) void this.open(false);
+  }
+
+  /** Replaces the static view with the editor; focuses it when the reader asked. */
+  async open(focus: boolean): Promise<void> {
+    if (this.opening) return;
+    this.opening = true;
+    const edit = this.querySelector<HTMLButtonElement>('[data-action="edit"]');
+    if (edit !== null) {
+      edit.disabled = true;
+      edit.textContent = 'Loading editor…';
+    }
+    const module = await loadInteractive();
+    await module.mountPlayground(this, { focus });
+  }
+}
+
+if (customElements.get('soh-playground') === undefined) customElements.define('soh-playground', PlaygroundElement);

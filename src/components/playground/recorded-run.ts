@@ -1,0 +1,66 @@
+/**
+ * Finding what the real compiler printed for a snippet, at build time: the oracle snapshot in
+ * `src/data/oracle/escape/`, matched by the sha256 of its text (a stale snapshot never
+ * matches), preferring the one recorded under the snippet's repository path.
+ */
+import { createHash } from 'node:crypto';
+import type { AnalysisFlags } from '../../sim/api.ts';
+import { sameFlags } from './gc-lines.ts';
+
+/** One compiler run recorded in a snapshot. */
+export interface RecordedRun {
+  /** The flags as the oracle recorded them. */
+  flags: string;
+  /** `go build`'s exit status. */
+  exitCode: number;
+  /** The lines gc printed, as `file:line:col: message`. */
+  lines: string[];
+}
+
+/** An oracle escape snapshot (`{schema, goVersion, source, sha256, runs}`). */
+export interface EscapeSnapshot {
+  /** Schema version of the file. */
+  schema: number;
+  /** The toolchain that produced it, e.g. `go1.26.8`. */
+  goVersion: string;
+  /** Repository-relative path of the Go file. */
+  source: string;
+  /** Hex sha256 of the Go file's text. */
+  sha256: string;
+  /** One entry per flag set. */
+  runs: RecordedRun[];
+}
+
+/** A recorded run together with the toolchain version that printed it. */
+export interface RecordedAnswer {
+  /** The toolchain, e.g. `go1.26.8`. */
+  goVersion: string;
+  /** The run for the requested flags. */
+  run: RecordedRun;
+}
+
+const snapshots = Object.values(
+  import.meta.glob<EscapeSnapshot>('/src/data/oracle/escape/**/*.json', { eager: true, import: 'default' }),
+);
+
+/** Hex sha256 of a text, as the oracle records it. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The recorded run for a snippet and flags, or undefined when the oracle has none. */
+export function findRecordedRun(
+  code: string,
+  flags: AnalysisFlags,
+  sourcePath?: string,
+  candidates: EscapeSnapshot[] = snapshots,
+): RecordedAnswer | undefined {
+  // The text must match: a snapshot of an older version of the file would be wrong.
+  const digest = sha256Hex(code);
+  const matching = candidates.filter((candidate) => candidate.sha256 === digest);
+  const path = sourcePath?.replace(/^\.?\//, '');
+  const snapshot = matching.find((candidate) => candidate.source === path) ?? matching[0];
+  if (snapshot === undefined || !Array.isArray(snapshot.runs)) return undefined;
+  const run = snapshot.runs.find((candidate) => sameFlags(candidate.flags, flags));
+  return run === undefined ? undefined : { goVersion: snapshot.goVersion, run };
+}
