@@ -92,6 +92,11 @@ export async function openPage(
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/no/such/page/')) {
+      errors.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
   return { page, context, errors };
 }
 
