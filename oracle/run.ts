@@ -1,0 +1,216 @@
+/**
+ * `node oracle/run.ts [--check] [--record] [PATH...]`: regenerates the oracle snapshots in
+ * src/data/oracle/ with the real Go toolchain.
+ *
+ *   (no arguments)  everything: escape snapshots of every Go source, stdlib.json, sizes.json,
+ *                   allocs.json, and maps/ (when oracle/maps/generate.ts exists) except maps/recorded/
+ *   PATH...         only the escape snapshots of the Go files in those files or folders
+ *   --record        everything, including the seed-dependent maps/recorded/
+ *   --check         regenerates everything deterministic into a temporary folder and exits 1 if it
+ *                   differs from what is committed; exits 0 (skipping that comparison) without `go`
+ *                   or with a go version other than the snapshots'
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { escapeSnapshotPath, type EscapeSnapshot } from '../src/data/oracle/snapshots.ts';
+import { formatJson, snapshotEscape } from './escape.ts';
+import { listAllSources, repositoryRoot, resolveSourceArguments, readSource } from './sources.ts';
+import { installedGoVersion } from './toolchain.ts';
+import { compareFolders, listManagedFiles } from './compare.ts';
+import { generateStdlib } from './stdlib.ts';
+import { generateSizes } from './sizes.ts';
+import { generateAllocs } from './allocs.ts';
+import { createHash } from 'node:crypto';
+
+/** The committed snapshot folder. */
+const oracleFolder = join(repositoryRoot, 'src/data/oracle');
+
+/** The map runtime probes' entry point, owned by their own module when present. */
+const mapsGenerator = join(repositoryRoot, 'oracle/maps/generate.ts');
+
+/** Parsed command line. */
+interface Options {
+  /** --check: compare instead of write. */
+  check: boolean;
+  /** --record: also regenerate maps/recorded/. */
+  record: boolean;
+  /** Files or folders whose escape snapshots to regenerate (empty: everything). */
+  paths: string[];
+}
+
+function parseOptions(argv: string[]): Options | string {
+  const options: Options = { check: false, record: false, paths: [] };
+  for (const argument of argv) {
+    if (argument === '--check') options.check = true;
+    else if (argument === '--record') options.record = true;
+    else if (argument.startsWith('-')) return `unknown flag ${argument}`;
+    else options.paths.push(argument);
+  }
+  if (options.check && (options.record || options.paths.length > 0)) return '--check takes no other arguments';
+  if (options.record && options.paths.length > 0) return '--record regenerates everything; it takes no paths';
+  return options;
+}
+
+/** Writes the escape snapshots of `sources` under `outFolder/escape/`; returns the problems found. */
+async function generateEscape(sources: string[], outFolder: string, goVersion: string): Promise<string[]> {
+  const outcomes = await Promise.all(sources.map((source) => snapshotEscape(source, goVersion)));
+  const problems: string[] = [];
+  for (const outcome of outcomes) {
+    if ('problem' in outcome) {
+      problems.push(outcome.problem);
+      continue;
+    }
+    const target = join(outFolder, escapeSnapshotPath(outcome.snapshot.source).slice('src/data/oracle/'.length));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, formatJson(outcome.snapshot));
+  }
+  return problems;
+}
+
+/** Regenerates everything into `outFolder` (laid out like src/data/oracle/); returns the problems found. */
+async function generateEverything(outFolder: string, goVersion: string): Promise<string[]> {
+  const sources = listAllSources();
+  const parts: Promise<string[]>[] = [
+    generateEscape(sources, outFolder, goVersion),
+    generateStdlib(outFolder, goVersion),
+    generateSizes(sources, outFolder, goVersion),
+    generateAllocs(sources, outFolder, goVersion),
+  ];
+  if (existsSync(mapsGenerator)) {
+    parts.push(
+      (async () => {
+        const maps = (await import(mapsGenerator)) as { generate: (outDir: string) => Promise<void> };
+        await maps.generate(outFolder);
+        return [];
+      })(),
+    );
+  }
+  return (await Promise.all(parts)).flat();
+}
+
+/** The go version recorded in the committed snapshots, if any. */
+function committedGoVersion(): string | undefined {
+  for (const file of listManagedFiles(oracleFolder, false)) {
+    if (!file.endsWith('.json') || !file.startsWith('escape/')) continue;
+    return (JSON.parse(readFileSync(join(oracleFolder, file), 'utf8')) as EscapeSnapshot).goVersion;
+  }
+  return undefined;
+}
+
+/** Without go: each source's committed snapshot must still match its bytes. */
+function staleSnapshots(): string[] {
+  const stale: string[] = [];
+  for (const source of listAllSources()) {
+    const path = join(repositoryRoot, escapeSnapshotPath(source));
+    if (!existsSync(path)) {
+      stale.push(`${source}: no snapshot`);
+      continue;
+    }
+    const snapshot = JSON.parse(readFileSync(path, 'utf8')) as EscapeSnapshot;
+    const sha256 = createHash('sha256').update(readSource(source)).digest('hex');
+    if (snapshot.sha256 !== sha256) stale.push(`${source}: snapshot is stale (source changed)`);
+  }
+  return stale;
+}
+
+/** Replaces the managed files of src/data/oracle/ with those of `generated`. */
+function install(generated: string, record: boolean): void {
+  for (const file of listManagedFiles(oracleFolder, record)) rmSync(join(oracleFolder, file));
+  for (const file of listManagedFiles(generated, record)) {
+    const target = join(oracleFolder, file);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(join(generated, file), target);
+  }
+  removeEmptyFolders(join(oracleFolder, 'escape'));
+}
+
+function removeEmptyFolders(folder: string): boolean {
+  if (!existsSync(folder)) return true;
+  let empty = true;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !removeEmptyFolders(join(folder, entry.name))) empty = false;
+  }
+  if (empty) rmSync(folder, { recursive: true });
+  return empty;
+}
+
+function report(problems: string[]): void {
+  for (const problem of problems) console.error(`oracle: ${problem}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const options = parseOptions(argv);
+  if (typeof options === 'string') {
+    console.error(`oracle: ${options}\nusage: node oracle/run.ts [--check | --record | PATH...]`);
+    return 2;
+  }
+  const goVersion = installedGoVersion();
+
+  if (options.check) {
+    const stale = staleSnapshots();
+    if (goVersion === undefined) {
+      report(stale);
+      console.log('oracle: `go` is not on PATH: skipping the drift check (snapshots were not regenerated).');
+      return stale.length === 0 ? 0 : 1;
+    }
+    const committed = committedGoVersion();
+    if (committed !== undefined && committed !== goVersion) {
+      report(stale);
+      console.log(`oracle: installed ${goVersion} differs from the snapshots' ${committed}: skipping the drift check.`);
+      return stale.length === 0 ? 0 : 1;
+    }
+    const scratch = mkdtempSync(join(tmpdir(), 'oracle-check-'));
+    try {
+      const problems = await generateEverything(scratch, goVersion);
+      report(problems);
+      const differences = compareFolders(oracleFolder, scratch);
+      for (const difference of differences) console.error(difference);
+      const ok = problems.length === 0 && differences.length === 0;
+      console.log(
+        ok
+          ? `oracle: no drift: ${listManagedFiles(scratch, false).length} files regenerated with ${goVersion} match the committed snapshots (${elapsed()})`
+          : `oracle: DRIFT: ${differences.length} file(s) differ, ${problems.length} problem(s); run \`node oracle/run.ts\` and review the diff (${elapsed()})`,
+      );
+      return ok ? 0 : 1;
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
+  if (goVersion === undefined) {
+    console.error('oracle: `go` is not on PATH; the snapshots can only be regenerated with the real toolchain.');
+    return 1;
+  }
+
+  if (options.paths.length > 0) {
+    const resolved = resolveSourceArguments(options.paths);
+    if ('error' in resolved) {
+      console.error(`oracle: ${resolved.error}`);
+      return 2;
+    }
+    const problems = await generateEscape(resolved.sources, oracleFolder, goVersion);
+    report(problems);
+    console.log(`oracle: ${resolved.sources.length - problems.length} of ${resolved.sources.length} escape snapshot(s) written with ${goVersion} (${elapsed()})`);
+    return problems.length === 0 ? 0 : 1;
+  }
+
+  const scratch = mkdtempSync(join(tmpdir(), 'oracle-all-'));
+  try {
+    const problems = await generateEverything(scratch, goVersion);
+    report(problems);
+    if (problems.length > 0) {
+      console.error(`oracle: ${problems.length} problem(s); nothing was written (${elapsed()})`);
+      return 1;
+    }
+    install(scratch, options.record);
+    console.log(`oracle: ${listManagedFiles(oracleFolder, options.record).length} files written with ${goVersion} (${elapsed()})`);
+    return 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

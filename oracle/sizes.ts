@@ -1,0 +1,2 @@
+/** placeholder */
+export async function generateSizes(...args: unknown[]): Promise<string[]> { return []; }

@@ -1,0 +1,2 @@
+/** placeholder */
+export async function generateStdlib(...args: unknown[]): Promise<string[]> { return []; }

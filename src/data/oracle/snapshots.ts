@@ -1,0 +1,143 @@
+/**
+ * Types of the oracle snapshots (what the real Go toolchain printed or measured) and a
+ * synchronous loader for Node (tests, scripts). The site imports the same JSON through Vite:
+ * `import.meta.glob('/src/data/oracle/escape/**\/*.json', { eager: true })`.
+ * The files are written by `oracle/run.ts`; see oracle/README.md for how.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The compiler flag sets every Go source is built with, in snapshot order. */
+export const escapeFlagSets = ['-m', '-m -l', '-m=2 -l'] as const;
+
+/** One of the flag sets in `escapeFlagSets`. */
+export type EscapeFlags = (typeof escapeFlagSets)[number];
+
+/** One `go build -gcflags=<flags> .` of a source file built alone. */
+export interface EscapeRun {
+  /** The value given to -gcflags. */
+  flags: EscapeFlags;
+  /** go build's exit code: 0, or non-zero for an intentional compile error. */
+  exitCode: number;
+  /** The compiler's lines in order, without the `# package` header, each starting with the file's basename. */
+  lines: string[];
+}
+
+/** Everything the compiler printed for one Go source under each flag set. */
+export interface EscapeSnapshot {
+  /** Format version of this file. */
+  schema: 1;
+  /** `go env GOVERSION` of the toolchain that produced it, e.g. "go1.26.8". */
+  goVersion: string;
+  /** Path of the Go source relative to the repository root, with forward slashes. */
+  source: string;
+  /** Hex SHA-256 of the source bytes the snapshot was taken from. */
+  sha256: string;
+  /** One run per flag set, in the order of `escapeFlagSets`. */
+  runs: EscapeRun[];
+}
+
+/** Size and alignment of one field of a struct type, as unsafe reports them on amd64. */
+export interface FieldLayout {
+  /** Field name (the type name for an embedded field). */
+  name: string;
+  /** unsafe.Offsetof. */
+  offset: number;
+  /** unsafe.Sizeof of the field. */
+  size: number;
+  /** unsafe.Alignof of the field. */
+  align: number;
+}
+
+/** Size and alignment of one named type. */
+export interface TypeLayout {
+  /** unsafe.Sizeof. */
+  size: number;
+  /** unsafe.Alignof. */
+  align: number;
+  /** For struct types, each field in declaration order; absent for other kinds. */
+  fields?: FieldLayout[];
+}
+
+/** `src/data/oracle/sizes.json`. */
+export interface SizesSnapshot {
+  /** Toolchain that measured the sizes. */
+  goVersion: string;
+  /** GOARCH the sizes hold for (always "amd64"). */
+  goarch: string;
+  /** Source path, then type name (as declared; local types as `Function.Type`), to its layout. */
+  types: Record<string, Record<string, TypeLayout>>;
+}
+
+/** Allocation figures of one function, from testing.Benchmark and testing.AllocsPerRun. */
+export interface AllocationMeasure {
+  /** Heap allocations per call (testing.Benchmark's AllocsPerOp). */
+  allocsPerOp: number;
+  /** Heap bytes per call, after size-class rounding (testing.Benchmark's AllocedBytesPerOp). */
+  bytesPerOp: number;
+  /** testing.AllocsPerRun(100, f): the average over 100 calls, after one warm-up call. */
+  allocsPerRun: number;
+}
+
+/** `src/data/oracle/allocs.json`. */
+export interface AllocsSnapshot {
+  /** Toolchain that measured the figures. */
+  goVersion: string;
+  /** Source path, then function name, to its figures. */
+  results: Record<string, Record<string, AllocationMeasure>>;
+}
+
+/** One parameter (or receiver) of a std function and what the compiler says about it. */
+export interface StdParameter {
+  /** Declared name ("" if unnamed, "_" if blank). */
+  name: string;
+  /** Type as go/types prints it. */
+  type: string;
+  /** The compiler's -m messages for this parameter, without position: e.g. "leaking param content: a". Empty for scalars. */
+  leaks: string[];
+}
+
+/** One std function or method. */
+export interface StdFunction {
+  /** go/types' object string, e.g. "func fmt.Println(a ...any) (n int, err error)". */
+  signature: string;
+  /** go/types' string of the function type alone, e.g. "func(a ...any) (n int, err error)". */
+  type: string;
+  /** Whether the compiler printed `can inline` for it when building its package. */
+  inlinable: boolean;
+  /** The receiver, for methods. */
+  receiver?: StdParameter;
+  /** Parameters in order. */
+  params: StdParameter[];
+  /** Result types in order. */
+  results: string[];
+}
+
+/** `src/data/oracle/stdlib.json`. */
+export interface StdlibSnapshot {
+  /** Toolchain the tags come from. */
+  goVersion: string;
+  /** Keyed by "pkg.Func" or "(*pkg.Type).Method" / "pkg.Type.Method". */
+  functions: Record<string, StdFunction>;
+}
+
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Where the escape snapshot of a Go source lives, relative to the repository root. */
+export function escapeSnapshotPath(sourcePath: string): string {
+  const relative = sourcePath.replaceAll('\\', '/').replace(/^\.\//, '');
+  if (!relative.endsWith('.go')) throw new Error(`not a Go source: ${sourcePath}`);
+  return `src/data/oracle/escape/${relative.slice(0, -'.go'.length)}.json`;
+}
+
+/** Reads the escape snapshot of a Go source (path relative to the repository root), or undefined if there is none. */
+export function loadEscapeSnapshot(sourcePath: string): EscapeSnapshot | undefined {
+  const path = repositoryRoot + escapeSnapshotPath(sourcePath);
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(readFileSync(path, 'utf8')) as EscapeSnapshot;
+}
+
+/** Reads one of the top-level oracle files (sizes.json, allocs.json, stdlib.json). */
+export function loadOracleFile<Snapshot>(name: 'sizes.json' | 'allocs.json' | 'stdlib.json'): Snapshot {
+  return JSON.parse(readFileSync(`${repositoryRoot}src/data/oracle/${name}`, 'utf8')) as Snapshot;
+}
