@@ -1,0 +1,9 @@
+// oracle: compile-error
+package main
+
+import "runtime"
+
+func main() {
+	x := new(int)
+	println(runtime.IsPointerAccessible(x))
+}
