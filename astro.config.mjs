@@ -2,6 +2,33 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { lessonIdFromPath } from './src/content/lesson-id.ts';
+
+/**
+ * Sidebar entries for one section, in the order of the zero-padded folder prefixes. Starlight's
+ * autogenerate would turn each lesson folder into a group of its own; a lesson is one page.
+ */
+function sectionItems(section) {
+  const dir = new URL(`./src/content/docs/${section}/`, import.meta.url);
+  let names = [];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => !name.startsWith('_'))
+    .map((name) => {
+      const isFolder = statSync(new URL(name, dir)).isDirectory();
+      if (isFolder) {
+        const index = ['index.mdx', 'index.md'].find((file) => existsSync(new URL(`${name}/${file}`, dir)));
+        return index === undefined ? undefined : { slug: lessonIdFromPath(`${section}/${name}/${index}`) };
+      }
+      return /\.mdx?$/.test(name) ? { slug: lessonIdFromPath(`${section}/${name}`) } : undefined;
+    })
+    .filter((item) => item !== undefined);
+}
 
 /** The Go version every prediction on the site is checked against. */
 export const MODELED_GO_VERSION = 'go1.26';
@@ -18,22 +45,22 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Foundations',
-          items: [{ autogenerate: { directory: 'foundations' } }],
+          items: sectionItems('foundations'),
         },
         {
           label: 'Maps',
-          items: [{ label: 'Map lab', link: '/maps/' }, { autogenerate: { directory: 'maps' } }],
+          items: [{ label: 'Map lab', link: '/maps/' }, ...sectionItems('maps')],
         },
         {
           label: 'Measuring',
           items: [
             { label: 'Playground', link: '/playground/' },
-            { autogenerate: { directory: 'measuring' } },
+            ...sectionItems('measuring'),
           ],
         },
         {
           label: 'Reference',
-          items: [{ autogenerate: { directory: 'reference' } }],
+          items: sectionItems('reference'),
         },
       ],
       customCss: ['./src/styles/site.css'],
