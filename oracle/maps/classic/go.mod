@@ -1,0 +1,3 @@
+module stackorheap.dev/oracle/maps/classic
+
+go 1.19

@@ -1,0 +1,388 @@
+// Command classic reads the internals of live classic (hmap/bmap) maps through unsafe mirror
+// structs and prints them as JSON. It is built with Go 1.19, the last release line whose
+// runtime this project models for classic maps without a GOEXPERIMENT.
+//
+// Usage: classic grid | classic record
+//
+// grid prints quantities that the hint, the insert count and the Go version decide alone
+// (B, bucket-array lengths, grow start points, allocations while no overflow bucket is
+// needed). record prints seed-dependent observations over many maps (each map draws its own
+// hash0), plus a few full placements with every key's real hash for replay.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"unsafe"
+)
+
+// hmap mirrors runtime.hmap in Go 1.19 (48 bytes on amd64).
+type hmap struct {
+	count      int            // live entries
+	flags      uint8          // iterator / oldIterator / hashWriting / sameSizeGrow bits
+	B          uint8          // log2 of the regular bucket count
+	noverflow  uint16         // overflow buckets allocated since the last grow (exact while B < 16)
+	hash0      uint32         // per-map hash seed
+	buckets    unsafe.Pointer // current bucket array
+	oldbuckets unsafe.Pointer // previous array while a grow is in progress
+	nevacuate  uintptr        // old buckets below this index are evacuated
+	extra      *mapextra      // optional fields
+}
+
+// mapextra mirrors runtime.mapextra.
+type mapextra struct {
+	overflow     *[]unsafe.Pointer // overflow buckets of pointer-free maps, kept alive here
+	oldoverflow  *[]unsafe.Pointer // the same for the old array
+	nextOverflow unsafe.Pointer    // next free preallocated overflow bucket
+}
+
+// eface mirrors an empty interface: the type word points at the runtime maptype.
+type eface struct {
+	typ  unsafe.Pointer // *maptype
+	data unsafe.Pointer // *hmap (maps are direct interface values)
+}
+
+// Offsets inside runtime.maptype (Go 1.19, amd64).
+const (
+	maptypeHasher     = 72 // func(unsafe.Pointer, uintptr) uintptr
+	maptypeKeySize    = 80 // uint8
+	maptypeElemSize   = 81 // uint8
+	maptypeBucketSize = 82 // uint16
+	maptypeFlags      = 84 // uint32
+	sameSizeGrowFlag  = 8
+	bucketSlots       = 8
+	minTopHash        = 5
+)
+
+// typeInfo is what the probe reads from the maptype descriptor.
+type typeInfo struct {
+	KeySize    int    `json:"keySize"`    // key slot size (8 when the key is stored indirectly)
+	ElemSize   int    `json:"elemSize"`   // elem slot size (8 when the elem is stored indirectly)
+	BucketSize int    `json:"bucketSize"` // whole bucket, overflow pointer included
+	Flags      uint32 `json:"flags"`      // indirectkey=1, indirectelem=2, reflexivekey=4, needkeyupdate=8, hashMightPanic=16
+	hasher     func(unsafe.Pointer, uintptr) uintptr
+}
+
+func readType(m any) (typeInfo, *hmap) {
+	e := (*eface)(unsafe.Pointer(&m))
+	t := e.typ
+	info := typeInfo{
+		KeySize:    int(*(*uint8)(unsafe.Add(t, maptypeKeySize))),
+		ElemSize:   int(*(*uint8)(unsafe.Add(t, maptypeElemSize))),
+		BucketSize: int(*(*uint16)(unsafe.Add(t, maptypeBucketSize))),
+		Flags:      *(*uint32)(unsafe.Add(t, maptypeFlags)),
+		hasher:     *(*func(unsafe.Pointer, uintptr) uintptr)(unsafe.Add(t, maptypeHasher)),
+	}
+	return info, (*hmap)(e.data)
+}
+
+// state is one reading of a map between two operations.
+type state struct {
+	N               int    `json:"n"`               // keys inserted so far
+	Count           int    `json:"count"`           // h.count
+	B               int    `json:"B"`               // h.B
+	Buckets         int    `json:"buckets"`         // length of the current bucket array, preallocated overflow included
+	Overflow        int    `json:"overflow"`        // h.noverflow
+	OverflowBuckets int    `json:"overflowBuckets"` // overflow buckets chained from the current array (walked)
+	OverflowFresh   int    `json:"overflowFresh"`   // of those, buckets allocated on their own (not preallocated)
+	Growing         bool   `json:"growing"`         // oldbuckets != nil
+	SameSizeGrow    bool   `json:"sameSizeGrow"`    // flags & sameSizeGrow
+	Nevacuate       int    `json:"nevacuate"`       // evacuation mark
+	HasExtra        bool   `json:"hasExtra"`        // h.extra != nil
+	Allocs          uint64 `json:"allocs"`          // heap allocations since just before make
+	Bytes           uint64 `json:"bytes"`           // heap bytes allocated since just before make
+}
+
+// grow is one grow as seen from outside: when it started and when evacuation finished.
+type grow struct {
+	StartN   int  `json:"startN"`   // insert count after the insert that started it
+	B        int  `json:"B"`        // B of the new array
+	Buckets  int  `json:"buckets"`  // new array length, preallocated overflow included
+	SameSize bool `json:"sameSize"` // a same-size grow
+	FinishN  int  `json:"finishN"`  // insert count after which oldbuckets became nil (-1 if still growing)
+}
+
+// run is one map followed through a sequence of inserts.
+type run struct {
+	Type   string   `json:"type"`
+	Hint   int      `json:"hint"`
+	States []state  `json:"states"`
+	Grows  []grow   `json:"grows"`
+	Layout *layout  `json:"layout,omitempty"`
+	Info   typeInfo `json:"info"`
+}
+
+// layout is a full placement: every key's hash and where it sits.
+type layout struct {
+	Hashes  []string   `json:"hashes"`  // hash of key i as 16 hex digits
+	Buckets [][]bucket `json:"buckets"` // per regular bucket, its chain
+}
+
+// bucket is one bucket of a chain: tophash bytes and the key index in each slot (-1 if empty).
+type bucket struct {
+	Tophash [bucketSlots]uint8 `json:"tophash"`
+	Keys    [bucketSlots]int   `json:"keys"`
+}
+
+var sink any
+
+// arrayLength finds the allocated length of the current bucket array, preallocated overflow
+// buckets included. Free preallocated buckets run from extra.nextOverflow to the one whose
+// overflow pointer is non-nil (the sentinel). When none is free any more (evacuation may use
+// them up inside the very insert that started a grow), they are all in chains, and the
+// highest one found right after the regular buckets is the last.
+func arrayLength(h *hmap, bucketSize int) int {
+	regular := 1 << h.B
+	if h.extra != nil && h.extra.nextOverflow != nil {
+		b := h.extra.nextOverflow
+		for overflowOf(b, bucketSize) == nil {
+			b = unsafe.Add(b, bucketSize)
+		}
+		return int((uintptr(b)-uintptr(h.buckets))/uintptr(bucketSize)) + 1
+	}
+	if h.B < 4 {
+		return regular
+	}
+	length := regular
+	start := uintptr(h.buckets) + uintptr(regular*bucketSize)
+	end := start + uintptr((regular/8+1)*bucketSize)
+	for i := 0; i < regular; i++ {
+		for b := overflowOf(unsafe.Add(h.buckets, i*bucketSize), bucketSize); b != nil; b = overflowOf(b, bucketSize) {
+			if uintptr(b) >= start && uintptr(b) < end {
+				if index := int((uintptr(b)-uintptr(h.buckets))/uintptr(bucketSize)) + 1; index > length {
+					length = index
+				}
+			}
+		}
+	}
+	return length
+}
+
+func overflowOf(b unsafe.Pointer, bucketSize int) unsafe.Pointer {
+	return *(*unsafe.Pointer)(unsafe.Add(b, bucketSize-8))
+}
+
+// walkOverflow counts overflow buckets chained from the regular buckets of the current array,
+// and how many of them lie outside the array (allocated on their own).
+func walkOverflow(h *hmap, bucketSize, arrayLen int) (total, fresh int) {
+	start := uintptr(h.buckets)
+	end := start + uintptr(arrayLen*bucketSize)
+	for i := 0; i < 1<<h.B; i++ {
+		b := overflowOf(unsafe.Add(h.buckets, i*bucketSize), bucketSize)
+		for b != nil {
+			total++
+			if uintptr(b) < start || uintptr(b) >= end {
+				fresh++
+			}
+			b = overflowOf(b, bucketSize)
+		}
+	}
+	return total, fresh
+}
+
+func memory() (uint64, uint64) {
+	var stats runtime.MemStats
+	runtime.ReadMemStats(&stats)
+	return stats.Mallocs, stats.TotalAlloc
+}
+
+// follow inserts keys in order into make(map[K]V, hint) and reads the map at every N in
+// checkpoints (N = 0 is read right after make).
+func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []int, keyIndex func(unsafe.Pointer) int) run {
+	wanted := map[int]bool{}
+	for _, n := range checkpoints {
+		wanted[n] = true
+	}
+	states := make([]state, 0, len(checkpoints))
+	grows := make([]grow, 0, 64)
+	var zero V
+
+	debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(100)
+	runtime.GC()
+	allocs0, bytes0 := memory()
+	m := make(map[K]V, hint)
+	sink = m
+	info, h := readType(m)
+	currentLen := 0
+	if h.buckets != nil {
+		currentLen = arrayLength(h, info.BucketSize)
+	}
+	lastBuckets := h.buckets
+	read := func(n int) {
+		allocs, bytes := memory()
+		s := state{
+			N: n, Count: h.count, B: int(h.B), Buckets: currentLen, Overflow: int(h.noverflow),
+			Growing: h.oldbuckets != nil, SameSizeGrow: h.flags&sameSizeGrowFlag != 0,
+			Nevacuate: int(h.nevacuate), HasExtra: h.extra != nil,
+			Allocs: allocs - allocs0, Bytes: bytes - bytes0,
+		}
+		if h.buckets != nil {
+			s.OverflowBuckets, s.OverflowFresh = walkOverflow(h, info.BucketSize, currentLen)
+		}
+		states = append(states, s)
+	}
+	if wanted[0] {
+		read(0)
+	}
+	for i, k := range keys {
+		wasGrowing := h.oldbuckets != nil
+		m[k] = zero
+		n := i + 1
+		if h.buckets != lastBuckets {
+			lastBuckets = h.buckets
+			currentLen = arrayLength(h, info.BucketSize)
+			if h.oldbuckets != nil || i > 0 {
+				grows = append(grows, grow{StartN: n, B: int(h.B), Buckets: currentLen, SameSize: h.flags&sameSizeGrowFlag != 0, FinishN: -1})
+			}
+		}
+		if len(grows) > 0 && grows[len(grows)-1].FinishN == -1 && h.oldbuckets == nil && (wasGrowing || grows[len(grows)-1].StartN == n) {
+			grows[len(grows)-1].FinishN = n
+		}
+		if wanted[n] {
+			read(n)
+		}
+	}
+	r := run{Type: name, Hint: hint, States: states, Grows: grows, Info: info}
+	if keyIndex != nil {
+		r.Layout = dumpLayout(h, info, keys, keyIndex)
+	}
+	return r
+}
+
+func dumpLayout[K comparable](h *hmap, info typeInfo, keys []K, keyIndex func(unsafe.Pointer) int) *layout {
+	l := &layout{}
+	for i := range keys {
+		l.Hashes = append(l.Hashes, fmt.Sprintf("%016x", info.hasher(unsafe.Pointer(&keys[i]), uintptr(h.hash0))))
+	}
+	for i := 0; i < 1<<h.B; i++ {
+		var chain []bucket
+		for b := unsafe.Add(h.buckets, i*info.BucketSize); b != nil; b = overflowOf(b, info.BucketSize) {
+			var out bucket
+			for s := 0; s < bucketSlots; s++ {
+				out.Tophash[s] = *(*uint8)(unsafe.Add(b, s))
+				out.Keys[s] = -1
+				if out.Tophash[s] >= minTopHash {
+					out.Keys[s] = keyIndex(unsafe.Add(b, 8+s*info.KeySize))
+				}
+			}
+			chain = append(chain, out)
+		}
+		l.Buckets = append(l.Buckets, chain)
+	}
+	return l
+}
+
+func intKeys(n int) []int64 {
+	keys := make([]int64, n)
+	for i := range keys {
+		keys[i] = int64(i)
+	}
+	return keys
+}
+
+func int32Keys(n int) []int32 {
+	keys := make([]int32, n)
+	for i := range keys {
+		keys[i] = int32(i)
+	}
+	return keys
+}
+
+func stringKeys(n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("key%d", i)
+	}
+	return keys
+}
+
+func int64Index(p unsafe.Pointer) int { return int(*(*int64)(p)) }
+
+// gridCheckpoints are the insert counts read in grid mode: both sides of every grow threshold
+// for load factors 6.5 and 6.0, and a few round numbers.
+var gridCheckpoints = []int{0, 1, 2, 7, 8, 9, 10, 12, 13, 14, 15, 24, 25, 26, 27, 48, 49, 52, 53, 96, 97, 100, 104, 105,
+	192, 193, 208, 209, 384, 385, 416, 417, 768, 769, 832, 833, 1000, 1536, 1537, 1664, 1665, 3072, 3073, 3328, 3329,
+	5000, 6656, 6657, 10000}
+
+// gridHints are the make hints probed.
+var gridHints = []int{0, 1, 8, 9, 13, 14, 26, 27, 52, 53, 100, 1000, 10000}
+
+type output struct {
+	GoVersion string `json:"goVersion"`
+	Impl      string `json:"impl"`
+	Mode      string `json:"mode"`
+	Runs      []run  `json:"runs"`
+}
+
+// fewestAllocations runs a probe three times and keeps, per checkpoint, the fewest allocations
+// and bytes seen: a runtime goroutine occasionally allocates during a measurement, and that
+// noise only ever adds. Everything else comes from the first run.
+func fewestAllocations(probe func() run) run {
+	best := probe()
+	for i := 0; i < 2; i++ {
+		again := probe()
+		for j := range best.States {
+			if again.States[j].Allocs < best.States[j].Allocs {
+				best.States[j].Allocs = again.States[j].Allocs
+			}
+			if again.States[j].Bytes < best.States[j].Bytes {
+				best.States[j].Bytes = again.States[j].Bytes
+			}
+		}
+	}
+	return best
+}
+
+func grid() []run {
+	var runs []run
+	maxN := gridCheckpoints[len(gridCheckpoints)-1]
+	ints, int32s, strs := intKeys(maxN), int32Keys(maxN), stringKeys(maxN)
+	for _, hint := range gridHints {
+		runs = append(runs,
+			fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", hint, ints, gridCheckpoints, nil) }),
+			fewestAllocations(func() run { return follow[string, string]("map[string]string", hint, strs, gridCheckpoints, nil) }),
+			fewestAllocations(func() run { return follow[int32, int8]("map[int32]int8", hint, int32s, gridCheckpoints, nil) }),
+			follow[int64, [128]byte]("map[int64][128]byte", hint, ints, gridCheckpoints, nil),
+			follow[int64, [129]byte]("map[int64][129]byte", hint, ints, gridCheckpoints, nil),
+		)
+	}
+	return runs
+}
+
+// recordMaps is how many maps (each with its own hash0) the record mode follows per series.
+const recordMaps = 30
+
+func record() []run {
+	var runs []run
+	checkpoints := []int{100, 500, 1000, 2000, 5000, 10000, 20000}
+	ints := intKeys(20000)
+	for i := 0; i < recordMaps; i++ {
+		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, ints, checkpoints, nil))
+	}
+	for i := 0; i < 3; i++ {
+		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, intKeys(1000), []int{1000}, int64Index))
+	}
+	return runs
+}
+
+func main() {
+	if len(os.Args) != 2 || (os.Args[1] != "grid" && os.Args[1] != "record") {
+		fmt.Fprintln(os.Stderr, "usage: classic grid|record")
+		os.Exit(2)
+	}
+	out := output{GoVersion: runtime.Version(), Impl: "classic", Mode: os.Args[1]}
+	if out.Mode == "grid" {
+		out.Runs = grid()
+	} else {
+		out.Runs = record()
+	}
+	enc := json.NewEncoder(os.Stdout)
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}

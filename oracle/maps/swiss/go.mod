@@ -1,0 +1,3 @@
+module stackorheap.dev/oracle/maps/swiss
+
+go 1.26
