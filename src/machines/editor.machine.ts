@@ -1,0 +1,163 @@
+/**
+ * The editor's lifecycle: the reader edits, the machine waits for a pause, asks the analysis
+ * worker, and shows what came back. Every outcome is a state a view can draw:
+ *
+ *   idle → debouncing → analyzing → shown | syntaxError | notModeled | timedOut | crashed
+ *
+ * The analysis itself is an injected actor (`analyze`), so the machine runs the same in tests
+ * and in the page; when a request outlives its time limit the actor is stopped, which aborts
+ * its signal, and the page's worker client terminates and replaces the worker.
+ * The reader's text lives in the context and is never dropped, whatever the outcome.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { AnalysisFlags, AnalysisRequest, AnalysisResult } from '../sim/api.ts';
+
+/** How long the machine waits after the last keystroke before analysing, in ms. */
+export const DEBOUNCE_MS = 20;
+
+/** How long one analysis may take before the worker is given up on, in ms. */
+export const ANALYSIS_TIMEOUT_MS = 2000;
+
+/** What the analysis actor receives. */
+export interface AnalyzeInput {
+  /** The request for the worker. */
+  request: AnalysisRequest;
+}
+
+/** The editor machine's data. */
+export interface EditorContext {
+  /** The reader's current text. */
+  source: string;
+  /** Printed in front of each compiler line. */
+  fileName: string;
+  /** The chosen compiler flags. */
+  flags: AnalysisFlags;
+  /** The latest answer, kept while a newer one is computed so views do not flicker. */
+  result: AnalysisResult | undefined;
+  /** What went wrong in the crashed state. */
+  crashMessage: string | undefined;
+  /** The time limit for one analysis, in ms. */
+  timeoutMs: number;
+}
+
+/** Events the editor machine accepts. */
+export type EditorEvent =
+  | { type: 'EDIT'; source: string }
+  | { type: 'SET_FLAGS'; flags: AnalysisFlags }
+  | { type: 'ANALYZE' }
+  | { type: 'REPLACE'; source: string; flags?: AnalysisFlags };
+
+/** Input when the machine starts. */
+export interface EditorInput {
+  /** The starting text. */
+  source: string;
+  /** The file name shown in compiler lines. */
+  fileName: string;
+  /** The starting flags. */
+  flags: AnalysisFlags;
+  /** Override of {@link ANALYSIS_TIMEOUT_MS}. */
+  timeoutMs?: number;
+}
+
+/** A crash report the reader can copy into an issue. */
+export function crashReport(context: EditorContext): string {
+  return [
+    `Playground crash: ${context.crashMessage ?? 'unknown error'}`,
+    `flags: ${context.flags.m === 2 ? '-m=2' : '-m'}${context.flags.noInline ? ' -l' : ''}`,
+    `file: ${context.fileName}`,
+    '--- source ---',
+    context.source,
+  ].join('\n');
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** The editor lifecycle machine; provide `analyze` to connect it to a worker. */
+export const editorMachine = setup({
+  types: {
+    context: {} as EditorContext,
+    events: {} as EditorEvent,
+    input: {} as EditorInput,
+  },
+  actors: {
+    analyze: fromPromise<AnalysisResult, AnalyzeInput>(async () => {
+      throw new Error('no analysis worker connected');
+    }),
+  },
+  actions: {
+    /** Called after every change to the text or flags; the page saves them. */
+    persist: () => {},
+  },
+  delays: {
+    debounce: DEBOUNCE_MS,
+    analysisTimeout: ({ context }) => context.timeoutMs,
+  },
+}).createMachine({
+  id: 'editor',
+  context: ({ input }) => ({
+    source: input.source,
+    fileName: input.fileName,
+    flags: input.flags,
+    result: undefined,
+    crashMessage: undefined,
+    timeoutMs: input.timeoutMs ?? ANALYSIS_TIMEOUT_MS,
+  }),
+  initial: 'idle',
+  on: {
+    EDIT: {
+      target: '.debouncing',
+      actions: [assign({ source: ({ event }) => event.source }), 'persist'],
+    },
+    REPLACE: {
+      target: '.analyzing',
+      actions: [
+        assign({
+          source: ({ event }) => event.source,
+          flags: ({ event, context }) => event.flags ?? context.flags,
+        }),
+        'persist',
+      ],
+    },
+    SET_FLAGS: {
+      target: '.analyzing',
+      actions: [assign({ flags: ({ event }) => event.flags }), 'persist'],
+    },
+    ANALYZE: { target: '.analyzing' },
+  },
+  states: {
+    idle: {},
+    debouncing: {
+      after: { debounce: 'analyzing' },
+    },
+    analyzing: {
+      invoke: {
+        src: 'analyze',
+        input: ({ context }) => ({
+          request: { source: context.source, fileName: context.fileName, flags: context.flags },
+        }),
+        onDone: [
+          { guard: ({ event }) => event.output.kind === 'ok', target: 'shown', actions: assign({ result: ({ event }) => event.output }) },
+          {
+            guard: ({ event }) => event.output.kind === 'compileError',
+            target: 'syntaxError',
+            actions: assign({ result: ({ event }) => event.output }),
+          },
+          { target: 'notModeled', actions: assign({ result: ({ event }) => event.output }) },
+        ],
+        onError: {
+          target: 'crashed',
+          actions: assign({ crashMessage: ({ event }) => errorMessage(event.error) }),
+        },
+      },
+      after: { analysisTimeout: 'timedOut' },
+    },
+    shown: {},
+    syntaxError: {},
+    notModeled: {},
+    timedOut: {},
+    crashed: {},
+  },
+});
