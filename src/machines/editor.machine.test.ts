@@ -22,6 +22,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function start(answer: (input: AnalyzeInput, signal: AbortSignal) => Promise<AnalysisResult>, persisted: string[] = []) {
   const clock = new SimulatedClock();
   const requests: AnalyzeInput[] = [];
+  const restarts: number[] = [];
   const machine = editorMachine.provide({
     actors: {
       analyze: fromPromise<AnalysisResult, AnalyzeInput>(({ input, signal }) => {
@@ -29,14 +30,17 @@ function start(answer: (input: AnalyzeInput, signal: AbortSignal) => Promise<Ana
         return answer(input, signal);
       }),
     },
-    actions: { persist: ({ context }) => void persisted.push(context.source) },
+    actions: {
+      persist: ({ context }) => void persisted.push(context.source),
+      restartWorker: () => void restarts.push(restarts.length),
+    },
   });
   const actor = createActor(machine, {
     clock,
     input: { source: 'package main\n', fileName: 'main.go', flags: { m: 1, noInline: false } },
   });
   actor.start();
-  return { actor, clock, requests };
+  return { actor, clock, requests, restarts };
 }
 
 describe('editor machine', () => {
@@ -85,7 +89,7 @@ describe('editor machine', () => {
   it('times out after the limit, aborts the request, keeps the text, and recovers on the next edit', async () => {
     let aborted = false;
     let hang = true;
-    const { actor, clock } = start((_input, signal) => {
+    const { actor, clock, restarts } = start((_input, signal) => {
       if (!hang) return Promise.resolve(ok);
       signal.addEventListener('abort', () => {
         aborted = true;
@@ -99,6 +103,7 @@ describe('editor machine', () => {
     clock.increment(1);
     expect(actor.getSnapshot().value).toBe('timedOut');
     expect(aborted).toBe(true);
+    expect(restarts).toHaveLength(1);
     expect(actor.getSnapshot().context.source).toBe('((((((');
     hang = false;
     actor.send({ type: 'EDIT', source: 'package main' });
@@ -133,7 +138,7 @@ describe('editor machine', () => {
 
   it('ignores a stale answer when the text changed meanwhile', async () => {
     const resolvers: Array<(result: AnalysisResult) => void> = [];
-    const { actor, clock } = start(() => new Promise((resolve) => resolvers.push(resolve)));
+    const { actor, clock, restarts } = start(() => new Promise((resolve) => resolvers.push(resolve)));
     actor.send({ type: 'ANALYZE' });
     actor.send({ type: 'EDIT', source: 'newer' });
     resolvers[0]!(notModeled);
@@ -143,6 +148,7 @@ describe('editor machine', () => {
     resolvers[1]!(ok);
     await settle();
     expect(actor.getSnapshot().value).toBe('shown');
+    expect(restarts).toHaveLength(0);
   });
 
   it('replaces the text (example, solution, reset) and analyses at once', async () => {

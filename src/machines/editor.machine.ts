@@ -5,8 +5,9 @@
  *   idle → debouncing → analyzing → shown | syntaxError | notModeled | timedOut | crashed
  *
  * The analysis itself is an injected actor (`analyze`), so the machine runs the same in tests
- * and in the page; when a request outlives its time limit the actor is stopped, which aborts
- * its signal, and the page's worker client terminates and replaces the worker.
+ * and in the page. A request superseded by an edit is dropped (the actor is stopped, which
+ * aborts its signal); one that outlives its time limit also triggers `restartWorker`, because
+ * a worker that is stuck would never answer the next request either.
  * The reader's text lives in the context and is never dropped, whatever the outcome.
  */
 import { assign, fromPromise, setup } from 'xstate';
@@ -90,6 +91,8 @@ export const editorMachine = setup({
   actions: {
     /** Called after every change to the text or flags; the page saves them. */
     persist: () => {},
+    /** Called when an analysis timed out: the page terminates and replaces the worker. */
+    restartWorker: () => {},
   },
   delays: {
     debounce: DEBOUNCE_MS,
@@ -157,7 +160,7 @@ export const editorMachine = setup({
     shown: {},
     syntaxError: {},
     notModeled: {},
-    timedOut: {},
+    timedOut: { entry: 'restartWorker' },
     crashed: {},
   },
 });
