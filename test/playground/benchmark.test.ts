@@ -34,7 +34,7 @@ describe('copy as Go benchmark', () => {
     expect(file).toContain('// sum takes parameters');
     expect(file).not.toContain('\nfunc BenchmarkSum');
     expect(file).toContain('go test -gcflags=-l -bench . -benchmem');
-    expect(file).not.toContain('TestAllocs');
+    expect(file).not.toContain('\nfunc TestAllocs');
   });
 
   it('uses a lower bound when the count is not exact', () => {
