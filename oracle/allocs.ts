@@ -1,2 +1,0 @@
-/** placeholder */
-export async function generateAllocs(...args: unknown[]): Promise<string[]> { return []; }

@@ -1,2 +1,0 @@
-/** placeholder */
-export async function generateSizes(...args: unknown[]): Promise<string[]> { return []; }
