@@ -30,9 +30,6 @@ function sectionItems(section) {
     .filter((item) => item !== undefined);
 }
 
-/** The Go version every prediction on the site is checked against. */
-export const MODELED_GO_VERSION = 'go1.26';
-
 export default defineConfig({
   site: 'http://localhost:4321',
   integrations: [
