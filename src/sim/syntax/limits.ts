@@ -1,0 +1,7 @@
+/** Limits that keep the front end fast and its walks within the JavaScript stack. */
+
+/** Larger sources are refused with a diagnostic (tree-sitter needs about 0.5 s per MB). */
+export const maxSourceLength = 512 * 1024;
+
+/** Deeper nesting of brackets, expressions, types or statements is refused with a diagnostic. */
+export const maxNestingDepth = 1000;

@@ -1,0 +1,1012 @@
+/**
+ * `parse`: Go source text to the typed AST of ./ast.ts, with gc's positions and gc's syntax
+ * error messages where we can match them.
+ *
+ * Steps: the scanner (./scanner.ts) looks for lexical errors and unbalanced brackets, which it
+ * reports in gc's words; tree-sitter parses the text; one iterative walk copies the tree into
+ * plain `SyntaxNode`s (crossing into wasm once per node); a recursive conversion with an
+ * explicit depth limit builds the AST. Anything tree-sitter could not parse that the scanner
+ * did not explain becomes a generic `syntax error: unexpected ...` at its position.
+ */
+import type { Diagnostic } from '../api.ts';
+import type * as ast from './ast.ts';
+import type { GoParser } from './load.ts';
+import { maxNestingDepth, maxSourceLength } from './limits.ts';
+import { makeLineTable } from './lines.ts';
+import { scan, describeToken } from './scanner.ts';
+
+/** The result of parsing one file. */
+export interface ParseResult {
+  /** The AST; present even when there are errors (erroneous parts become `BadExpr`s or are dropped). */
+  file: ast.File;
+  /** Syntax errors in gc's format, then `not modeled:` notes; empty for a well-formed file. */
+  diagnostics: Diagnostic[];
+}
+
+
+/** A tree-sitter node copied out of wasm memory. */
+interface SyntaxNode {
+  /** tree-sitter's node type (`call_expression`, `(`...). */
+  type: string;
+  /** The field name under which the parent holds it, if any. */
+  field: string | null;
+  /** Whether tree-sitter names the type (tokens like `(` are anonymous). */
+  named: boolean;
+  /** Whether tree-sitter inserted the node to recover from an error. */
+  missing: boolean;
+  /** String offset of the first character. */
+  start: number;
+  /** String offset past the last character. */
+  end: number;
+  /** Child nodes, comments excluded. */
+  children: SyntaxNode[];
+}
+
+/** A comment with its offset, for directives. */
+interface Comment {
+  /** Offset of `//`. */
+  start: number;
+  /** The comment text. */
+  text: string;
+}
+
+/** Thrown inside the conversion when nesting is too deep; caught by `parse`. */
+class NestingTooDeep extends Error {
+  /** Offset where the limit was hit. */
+  offset: number;
+  constructor(offset: number) {
+    super('nesting too deep');
+    this.offset = offset;
+  }
+}
+
+/** Copies the tree-sitter tree into plain objects without recursion. */
+function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[] } | null {
+  const tree = goParser.parser.parse(source);
+  if (tree === null) return null;
+  try {
+    const cursor = tree.walk();
+    const root: SyntaxNode = {
+      type: cursor.nodeType, field: null, named: true, missing: false,
+      start: cursor.startIndex, end: cursor.endIndex, children: [],
+    };
+    const comments: Comment[] = [];
+    const stack: SyntaxNode[] = [root];
+    if (cursor.gotoFirstChild()) {
+      for (;;) {
+        const parent = stack[stack.length - 1] as SyntaxNode;
+        const type = cursor.nodeType;
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        let descended = false;
+        if (type === 'comment') {
+          comments.push({ start, text: source.slice(start, end) });
+        } else {
+          const node: SyntaxNode = {
+            type, field: cursor.currentFieldName, named: cursor.nodeIsNamed,
+            missing: cursor.nodeIsMissing, start, end, children: [],
+          };
+          parent.children.push(node);
+          if (cursor.gotoFirstChild()) {
+            stack.push(node);
+            descended = true;
+          }
+        }
+        if (descended) continue;
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent() || stack.length <= 1) {
+            cursor.delete();
+            return { root, comments };
+          }
+          stack.pop();
+        }
+      }
+    }
+    cursor.delete();
+    return { root, comments };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Parses one Go file. Never throws: every problem is a diagnostic. */
+export function parse(goParser: GoParser, source: string): ParseResult {
+  const lines = makeLineTable(source);
+  const emptyFile = (): ast.File => ({
+    kind: 'File', pos: { line: 1, column: 1 }, start: 0, end: source.length,
+    packageName: { kind: 'Name', value: '', pos: { line: 1, column: 1 }, start: 0, end: 0 },
+    declarations: [], source, lines,
+  });
+  if (source.length > maxSourceLength) {
+    return {
+      file: emptyFile(),
+      diagnostics: [{ line: 1, column: 1, message: `not modeled: source files larger than ${maxSourceLength / 1024} KiB` }],
+    };
+  }
+  const scanned = scan(source, lines);
+  if (scanned.nestingTooDeep !== null) {
+    const position = lines.position(scanned.nestingTooDeep);
+    return {
+      file: emptyFile(),
+      diagnostics: [...scanned.diagnostics, { ...position, message: `not modeled: nesting deeper than ${maxNestingDepth} levels` }],
+    };
+  }
+  const copied = copyTree(goParser, source);
+  if (copied === null) {
+    return { file: emptyFile(), diagnostics: [{ line: 1, column: 1, message: 'not modeled: the parser gave up on this file' }] };
+  }
+  const converter = new Converter(source, lines, copied.comments);
+  let file: ast.File;
+  try {
+    file = converter.file(copied.root);
+  } catch (error) {
+    if (!(error instanceof NestingTooDeep)) throw error;
+    return {
+      file: emptyFile(),
+      diagnostics: [{ ...lines.position(error.offset), message: `not modeled: nesting deeper than ${maxNestingDepth} levels` }],
+    };
+  }
+  const diagnostics: Diagnostic[] = [...scanned.diagnostics];
+  if (diagnostics.length === 0 && converter.syntaxErrors.length > 0) {
+    const first = converter.syntaxErrors.sort((a, b) => a.offset - b.offset)[0];
+    if (first !== undefined) {
+      const token = scanned.tokenAt(first.offset);
+      diagnostics.push({ ...lines.position(token?.start ?? first.offset), message: `syntax error: unexpected ${describeToken(token)}` });
+    }
+  }
+  diagnostics.push(...converter.notModeled);
+  return { file, diagnostics };
+}
+
+const noPragmas = (): ast.Pragmas => ({ noinline: false, noescape: false, nosplit: false, uintptrescapes: false, other: [] });
+
+/** Converts the copied tree-sitter tree into the AST. */
+class Converter {
+  /** The source text. */
+  source: string;
+  /** Offset-to-position table. */
+  lines: ast.LineTable;
+  /** Comments in source order. */
+  comments: Comment[];
+  /** Index of the next comment not yet attached to a declaration. */
+  nextComment = 0;
+  /** Offsets of ERROR and MISSING nodes. */
+  syntaxErrors: { offset: number }[] = [];
+  /** `not modeled:` diagnostics for constructs outside the subset. */
+  notModeled: Diagnostic[] = [];
+  /** Current nesting depth of the conversion. */
+  depth = 0;
+
+  constructor(source: string, lines: ast.LineTable, comments: Comment[]) {
+    this.source = source;
+    this.lines = lines;
+    this.comments = comments;
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  base(node: SyntaxNode, posOffset: number = node.start): ast.NodeBase {
+    return { pos: this.lines.position(posOffset), start: node.start, end: node.end };
+  }
+
+  text(node: SyntaxNode): string {
+    return this.source.slice(node.start, node.end);
+  }
+
+  field(node: SyntaxNode, name: string): SyntaxNode | null {
+    for (const child of node.children) if (child.field === name) return child;
+    return null;
+  }
+
+  fields(node: SyntaxNode, name: string): SyntaxNode[] {
+    return node.children.filter((child) => child.field === name && child.named);
+  }
+
+  named(node: SyntaxNode): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (const child of node.children) {
+      if (child.type === 'ERROR') this.syntaxErrors.push({ offset: child.start });
+      else if (child.named) out.push(child);
+    }
+    return out;
+  }
+
+  token(node: SyntaxNode, type: string): SyntaxNode | null {
+    for (const child of node.children) if (child.type === type && !child.named) return child;
+    return null;
+  }
+
+  unsupported(node: SyntaxNode, what: string): void {
+    this.notModeled.push({ ...this.lines.position(node.start), message: `not modeled: ${what}` });
+  }
+
+  enter(node: SyntaxNode): void {
+    if (++this.depth > maxNestingDepth) throw new NestingTooDeep(node.start);
+  }
+
+  /** Records ERROR and MISSING nodes anywhere below `node` that conversion would skip. */
+  noteErrors(node: SyntaxNode): void {
+    if (node.type === 'ERROR' || node.missing) this.syntaxErrors.push({ offset: node.start });
+  }
+
+  bad(node: SyntaxNode): ast.BadExpr {
+    this.syntaxErrors.push({ offset: node.start });
+    return { kind: 'BadExpr', ...this.base(node) };
+  }
+
+  name(node: SyntaxNode): ast.Name {
+    if (node.missing) this.syntaxErrors.push({ offset: node.start });
+    return { kind: 'Name', value: this.text(node), ...this.base(node) };
+  }
+
+  // --- file and declarations ----------------------------------------------------------------
+
+  file(root: SyntaxNode): ast.File {
+    const declarations: ast.Decl[] = [];
+    let packageName: ast.Name | null = null;
+    for (const child of root.children) {
+      if (child.type === 'ERROR' || child.missing) {
+        this.syntaxErrors.push({ offset: child.start });
+        continue;
+      }
+      switch (child.type) {
+        case 'package_clause': {
+          const identifier = this.named(child)[0];
+          packageName = identifier === undefined ? null : this.name(identifier);
+          break;
+        }
+        case 'import_declaration':
+          for (const spec of this.importSpecs(child)) declarations.push(this.importSpec(spec));
+          break;
+        case 'function_declaration':
+        case 'method_declaration':
+          declarations.push(this.funcDecl(child));
+          break;
+        case 'const_declaration':
+        case 'var_declaration':
+        case 'type_declaration':
+          declarations.push(...this.declaration(child));
+          break;
+        default:
+          if (child.named) this.syntaxErrors.push({ offset: child.start });
+      }
+    }
+    if (packageName === null) {
+      this.syntaxErrors.push({ offset: 0 });
+      packageName = { kind: 'Name', value: '', pos: { line: 1, column: 1 }, start: 0, end: 0 };
+    }
+    return {
+      kind: 'File', ...this.base(root, 0), packageName, declarations,
+      source: this.source, lines: this.lines,
+    };
+  }
+
+  importSpecs(node: SyntaxNode): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (const child of this.named(node)) {
+      if (child.type === 'import_spec') out.push(child);
+      else if (child.type === 'import_spec_list') out.push(...this.named(child).filter((c) => c.type === 'import_spec'));
+    }
+    return out;
+  }
+
+  importSpec(node: SyntaxNode): ast.ImportDecl {
+    const nameNode = this.field(node, 'name');
+    const pathNode = this.field(node, 'path') ?? node;
+    return {
+      kind: 'ImportDecl', ...this.base(node),
+      localName: nameNode === null ? null : this.name(nameNode),
+      path: this.basicLit(pathNode),
+    };
+  }
+
+  /** The `//go:` directives between the previous declaration and `offset`. */
+  pragmasBefore(offset: number): ast.Pragmas {
+    const pragmas = noPragmas();
+    while (this.nextComment < this.comments.length) {
+      const comment = this.comments[this.nextComment] as Comment;
+      if (comment.start >= offset) break;
+      this.nextComment++;
+      const directive = /^\/\/go:(\S+)/.exec(comment.text);
+      if (directive === null) continue;
+      switch (directive[1]) {
+        case 'noinline': pragmas.noinline = true; break;
+        case 'noescape': pragmas.noescape = true; break;
+        case 'nosplit': pragmas.nosplit = true; break;
+        case 'uintptrescapes': pragmas.uintptrescapes = true; break;
+        default: pragmas.other.push(comment.text.trim());
+      }
+    }
+    return pragmas;
+  }
+
+  funcDecl(node: SyntaxNode): ast.FuncDecl {
+    const pragmas = this.pragmasBefore(node.start);
+    const receiverList = this.field(node, 'receiver');
+    let recv: ast.Field | null = null;
+    if (receiverList !== null) {
+      const receivers = this.parameters(receiverList);
+      recv = receivers[0] ?? null;
+      if (receivers.length !== 1) this.syntaxErrors.push({ offset: receiverList.start });
+    }
+    const nameNode = this.field(node, 'name');
+    const typeParams = this.field(node, 'type_parameters');
+    if (typeParams !== null) this.unsupported(typeParams, 'generic functions');
+    const body = this.field(node, 'body');
+    const name = nameNode === null ? { kind: 'Name' as const, value: '_', ...this.base(node) } : this.name(nameNode);
+    for (const child of node.children) this.noteErrors(child);
+    return {
+      kind: 'FuncDecl', ...this.base(node, (nameNode ?? node).start), recv, name,
+      type: this.signature(node, node.start), body: body === null ? null : this.block(body),
+      pragmas, hasTypeParams: typeParams !== null,
+    };
+  }
+
+  /** Const, var and type declarations: one Decl per spec. */
+  declaration(node: SyntaxNode): ast.Decl[] {
+    const out: ast.Decl[] = [];
+    let specs = this.named(node);
+    if (node.type === 'var_declaration') {
+      specs = specs.flatMap((spec) => (spec.type === 'var_spec_list' ? this.named(spec) : [spec]));
+    }
+    let group: ast.ConstDecl | null = null;
+    let iota = 0;
+    for (const spec of specs) {
+      switch (spec.type) {
+        case 'const_spec': {
+          const typeNode = this.field(spec, 'type');
+          const valueNode = this.field(spec, 'value');
+          const decl: ast.ConstDecl = {
+            kind: 'ConstDecl', ...this.base(spec),
+            names: this.fields(spec, 'name').map((n) => this.name(n)),
+            type: typeNode === null ? null : this.expr(typeNode),
+            values: valueNode === null ? [] : this.exprList(valueNode),
+            iota, group: null,
+          };
+          if (decl.values.length > 0 || decl.type !== null) group = decl;
+          decl.group = group;
+          out.push(decl);
+          iota++;
+          break;
+        }
+        case 'var_spec': {
+          const typeNode = this.field(spec, 'type');
+          const valueNode = this.field(spec, 'value');
+          out.push({
+            kind: 'VarDecl', ...this.base(spec),
+            names: this.fields(spec, 'name').map((n) => this.name(n)),
+            type: typeNode === null ? null : this.expr(typeNode),
+            values: valueNode === null ? [] : this.exprList(valueNode),
+          });
+          break;
+        }
+        case 'type_spec':
+        case 'type_alias': {
+          const nameNode = this.field(spec, 'name') ?? spec;
+          const typeNode = this.field(spec, 'type');
+          const typeParams = this.field(spec, 'type_parameters');
+          if (typeParams !== null) this.unsupported(typeParams, 'generic types');
+          out.push({
+            kind: 'TypeDecl', ...this.base(spec), name: this.name(nameNode),
+            alias: spec.type === 'type_alias',
+            type: typeNode === null ? this.bad(spec) : this.expr(typeNode),
+            hasTypeParams: typeParams !== null,
+          });
+          break;
+        }
+        default:
+          this.syntaxErrors.push({ offset: spec.start });
+      }
+    }
+    return out;
+  }
+
+  // --- types ---------------------------------------------------------------------------------
+
+  /** Parameters and results of a function_declaration, func_literal, function_type or method_elem. */
+  signature(node: SyntaxNode, posOffset: number): ast.FuncType {
+    const parametersNode = this.field(node, 'parameters');
+    const resultNode = this.field(node, 'result');
+    let results: ast.Field[] = [];
+    if (resultNode !== null) {
+      results = resultNode.type === 'parameter_list'
+        ? this.parameters(resultNode)
+        : [{ kind: 'Field', ...this.base(resultNode), name: null, type: this.expr(resultNode) }];
+    }
+    return {
+      kind: 'FuncType', ...this.base(node, posOffset),
+      params: parametersNode === null ? [] : this.parameters(parametersNode),
+      results,
+    };
+  }
+
+  parameters(list: SyntaxNode): ast.Field[] {
+    const out: ast.Field[] = [];
+    for (const declaration of this.named(list)) {
+      const typeNode = this.field(declaration, 'type');
+      let type: ast.Expr = typeNode === null ? this.bad(declaration) : this.expr(typeNode);
+      if (declaration.type === 'variadic_parameter_declaration') {
+        const dots = this.token(declaration, '...');
+        type = { kind: 'DotsType', ...this.base({ ...declaration, start: dots?.start ?? declaration.start }), element: type };
+      }
+      const names = this.fields(declaration, 'name');
+      if (names.length === 0) {
+        out.push({ kind: 'Field', ...this.base(declaration), name: null, type });
+      } else {
+        for (const nameNode of names) {
+          out.push({ kind: 'Field', ...this.base(nameNode), end: declaration.end, name: this.name(nameNode), type });
+        }
+      }
+    }
+    return out;
+  }
+
+  structType(node: SyntaxNode): ast.StructType {
+    const fields: ast.Field[] = [];
+    const tags: (ast.BasicLit | null)[] = [];
+    const list = this.named(node).find((c) => c.type === 'field_declaration_list');
+    for (const declaration of list === undefined ? [] : this.named(list)) {
+      if (declaration.type !== 'field_declaration') continue;
+      const typeNode = this.field(declaration, 'type');
+      const tagNode = this.field(declaration, 'tag');
+      const tag = tagNode === null ? null : this.basicLit(tagNode);
+      const names = this.fields(declaration, 'name');
+      if (typeNode === null) {
+        this.syntaxErrors.push({ offset: declaration.start });
+        continue;
+      }
+      if (names.length === 0) {
+        // Embedded field: `T`, `*T`, `pkg.T`, `*pkg.T`.
+        let type = this.expr(typeNode);
+        const star = this.token(declaration, '*');
+        if (star !== null) {
+          type = { kind: 'Operation', ...this.base({ ...declaration, start: star.start, end: typeNode.end }), op: '*', x: type, y: null };
+        }
+        fields.push({ kind: 'Field', ...this.base(declaration), name: null, type });
+        tags.push(tag);
+      } else {
+        const type = this.expr(typeNode);
+        for (const nameNode of names) {
+          fields.push({ kind: 'Field', ...this.base(nameNode), end: declaration.end, name: this.name(nameNode), type });
+          tags.push(tag);
+        }
+      }
+    }
+    return { kind: 'StructType', ...this.base(node), fields, tags };
+  }
+
+  interfaceType(node: SyntaxNode): ast.InterfaceType {
+    const methods: ast.Field[] = [];
+    for (const element of this.named(node)) {
+      if (element.type === 'method_elem') {
+        const nameNode = this.field(element, 'name') ?? element;
+        methods.push({
+          kind: 'Field', ...this.base(element), name: this.name(nameNode),
+          type: this.signature(element, element.start),
+        });
+      } else if (element.type === 'type_elem') {
+        const parts = this.named(element);
+        const only = parts[0];
+        if (parts.length !== 1 || only === undefined || !['type_identifier', 'qualified_type'].includes(only.type)) {
+          this.unsupported(element, 'type constraints and unions in interfaces');
+          continue;
+        }
+        methods.push({ kind: 'Field', ...this.base(element), name: null, type: this.expr(only) });
+      }
+    }
+    return { kind: 'InterfaceType', ...this.base(node), methods };
+  }
+
+  // --- expressions ---------------------------------------------------------------------------
+
+  exprList(node: SyntaxNode): ast.Expr[] {
+    if (node.type !== 'expression_list') return [this.expr(node)];
+    return this.named(node).map((child) => this.expr(child));
+  }
+
+  basicLit(node: SyntaxNode): ast.BasicLit {
+    const kinds: Record<string, ast.LiteralKind> = {
+      int_literal: 'int', float_literal: 'float', imaginary_literal: 'imag', rune_literal: 'rune',
+      interpreted_string_literal: 'string', raw_string_literal: 'string',
+    };
+    return { kind: 'BasicLit', ...this.base(node), value: this.text(node), literalKind: kinds[node.type] ?? 'string' };
+  }
+
+  expr(node: SyntaxNode): ast.Expr {
+    this.enter(node);
+    try {
+      return this.exprInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  exprInner(node: SyntaxNode): ast.Expr {
+    if (node.missing || node.type === 'ERROR') return this.bad(node);
+    for (const child of node.children) this.noteErrors(child);
+    switch (node.type) {
+      case 'identifier':
+      case 'type_identifier':
+      case 'field_identifier':
+      case 'package_identifier':
+      case 'blank_identifier':
+      case 'iota':
+      case 'nil':
+      case 'true':
+      case 'false':
+        return this.name(node);
+      case 'int_literal':
+      case 'float_literal':
+      case 'imaginary_literal':
+      case 'rune_literal':
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+        return this.basicLit(node);
+      case 'parenthesized_expression':
+      case 'parenthesized_type': {
+        const inner = this.named(node)[0];
+        return { kind: 'ParenExpr', ...this.base(node), x: inner === undefined ? this.bad(node) : this.expr(inner) };
+      }
+      case 'unary_expression': {
+        const operator = this.field(node, 'operator');
+        const operand = this.field(node, 'operand');
+        return {
+          kind: 'Operation', ...this.base(node), op: (operator === null ? '+' : this.text(operator)) as ast.Operator,
+          x: operand === null ? this.bad(node) : this.expr(operand), y: null,
+        };
+      }
+      case 'binary_expression': {
+        const operator = this.field(node, 'operator');
+        const left = this.field(node, 'left');
+        const right = this.field(node, 'right');
+        return {
+          kind: 'Operation', ...this.base(node, operator?.start ?? node.start),
+          op: (operator === null ? '+' : this.text(operator)) as ast.Operator,
+          x: left === null ? this.bad(node) : this.expr(left),
+          y: right === null ? this.bad(node) : this.expr(right),
+        };
+      }
+      case 'selector_expression':
+      case 'qualified_type': {
+        const operand = this.field(node, node.type === 'qualified_type' ? 'package' : 'operand');
+        const selector = this.field(node, node.type === 'qualified_type' ? 'name' : 'field');
+        const dot = this.token(node, '.');
+        return {
+          kind: 'SelectorExpr', ...this.base(node, dot?.start ?? node.start),
+          x: operand === null ? this.bad(node) : this.expr(operand),
+          selector: selector === null ? { kind: 'Name', value: '_', ...this.base(node) } : this.name(selector),
+        };
+      }
+      case 'index_expression': {
+        const operand = this.field(node, 'operand');
+        const index = this.field(node, 'index');
+        const bracket = this.token(node, '[');
+        return {
+          kind: 'IndexExpr', ...this.base(node, bracket?.start ?? node.start),
+          x: operand === null ? this.bad(node) : this.expr(operand),
+          index: index === null ? this.bad(node) : this.expr(index),
+        };
+      }
+      case 'slice_expression': {
+        const operand = this.field(node, 'operand');
+        const bracket = this.token(node, '[');
+        const part = (name: string): ast.Expr | null => {
+          const child = this.field(node, name);
+          return child === null ? null : this.expr(child);
+        };
+        const colons = node.children.filter((c) => c.type === ':').length;
+        return {
+          kind: 'SliceExpr', ...this.base(node, bracket?.start ?? node.start),
+          x: operand === null ? this.bad(node) : this.expr(operand),
+          index: [part('start'), part('end'), part('capacity')], full: colons === 2,
+        };
+      }
+      case 'type_assertion_expression': {
+        const operand = this.field(node, 'operand');
+        const type = this.field(node, 'type');
+        const dot = this.token(node, '.');
+        return {
+          kind: 'AssertExpr', ...this.base(node, dot?.start ?? node.start),
+          x: operand === null ? this.bad(node) : this.expr(operand),
+          type: type === null ? this.bad(node) : this.expr(type),
+        };
+      }
+      case 'call_expression': {
+        const fun = this.field(node, 'function');
+        const typeArguments = this.field(node, 'type_arguments');
+        if (typeArguments !== null) this.unsupported(typeArguments, 'generic function instantiation');
+        const argumentList = this.field(node, 'arguments');
+        return this.call(node, fun === null ? this.bad(node) : this.expr(fun), argumentList);
+      }
+      case 'type_conversion_expression': {
+        const type = this.field(node, 'type');
+        const operand = this.field(node, 'operand');
+        const open = this.token(node, '(');
+        const close = this.token(node, ')');
+        return {
+          kind: 'CallExpr', ...this.base(node, open?.start ?? node.start),
+          fun: type === null ? this.bad(node) : this.expr(type),
+          args: operand === null ? [] : [this.expr(operand)],
+          hasDots: false, rparen: this.lines.position(close?.start ?? node.end),
+        };
+      }
+      case 'composite_literal':
+        return this.compositeLit(node);
+      case 'func_literal': {
+        const body = this.field(node, 'body');
+        return {
+          kind: 'FuncLit', ...this.base(node), type: this.signature(node, node.start),
+          body: body === null ? this.emptyBlock(node) : this.block(body),
+        };
+      }
+      case 'pointer_type': {
+        const inner = this.named(node)[0];
+        return { kind: 'Operation', ...this.base(node), op: '*', x: inner === undefined ? this.bad(node) : this.expr(inner), y: null };
+      }
+      case 'array_type': {
+        const length = this.field(node, 'length');
+        const element = this.field(node, 'element');
+        return {
+          kind: 'ArrayType', ...this.base(node), length: length === null ? this.bad(node) : this.expr(length),
+          element: element === null ? this.bad(node) : this.expr(element),
+        };
+      }
+      case 'implicit_length_array_type': {
+        const element = this.field(node, 'element');
+        return { kind: 'ArrayType', ...this.base(node), length: null, element: element === null ? this.bad(node) : this.expr(element) };
+      }
+      case 'slice_type': {
+        const element = this.field(node, 'element');
+        return { kind: 'SliceType', ...this.base(node), element: element === null ? this.bad(node) : this.expr(element) };
+      }
+      case 'map_type': {
+        const key = this.field(node, 'key');
+        const value = this.field(node, 'value');
+        return {
+          kind: 'MapType', ...this.base(node), key: key === null ? this.bad(node) : this.expr(key),
+          value: value === null ? this.bad(node) : this.expr(value),
+        };
+      }
+      case 'channel_type': {
+        const value = this.field(node, 'value');
+        const first = node.children[0];
+        const arrowAfterChan = node.children.findIndex((c) => c.type === '<-') > 0;
+        const dir: ast.ChanDir = first?.type === '<-' ? 'recv' : arrowAfterChan ? 'send' : 'both';
+        return { kind: 'ChanType', ...this.base(node), dir, element: value === null ? this.bad(node) : this.expr(value) };
+      }
+      case 'function_type':
+        return this.signature(node, node.start);
+      case 'struct_type':
+        return this.structType(node);
+      case 'interface_type':
+        return this.interfaceType(node);
+      case 'generic_type':
+      case 'type_instantiation_expression':
+        this.unsupported(node, 'generic type instantiation');
+        return { kind: 'BadExpr', ...this.base(node) };
+      case 'negated_type':
+        this.unsupported(node, 'type constraints');
+        return { kind: 'BadExpr', ...this.base(node) };
+      default:
+        return this.bad(node);
+    }
+  }
+
+  call(node: SyntaxNode, fun: ast.Expr, argumentList: SyntaxNode | null): ast.CallExpr {
+    const args: ast.Expr[] = [];
+    let hasDots = false;
+    let open = node.start;
+    let close = node.end;
+    if (argumentList !== null) {
+      open = argumentList.start;
+      const closeToken = argumentList.children.find((c) => c.type === ')');
+      if (closeToken !== undefined) close = closeToken.start;
+      for (const child of argumentList.children) {
+        this.noteErrors(child);
+        if (!child.named || child.type === 'ERROR') continue;
+        if (child.type === 'variadic_argument') {
+          hasDots = true;
+          const inner = this.named(child)[0];
+          args.push(inner === undefined ? this.bad(child) : this.expr(inner));
+        } else {
+          args.push(this.expr(child));
+        }
+      }
+    }
+    return { kind: 'CallExpr', ...this.base(node, open), fun, args, hasDots, rparen: this.lines.position(close) };
+  }
+
+  compositeLit(node: SyntaxNode): ast.CompositeLit {
+    const typeNode = this.field(node, 'type');
+    const body = this.field(node, 'body');
+    return this.literalValue(body ?? node, typeNode === null ? null : this.expr(typeNode), node);
+  }
+
+  /** A `literal_value` body (`{...}`) with the literal's type (null when elided). */
+  literalValue(body: SyntaxNode, type: ast.Expr | null, whole: SyntaxNode): ast.CompositeLit {
+    this.enter(body);
+    try {
+      const elements: ast.Expr[] = [];
+      let keyedCount = 0;
+      const element = (node: SyntaxNode): ast.Expr => {
+        const inner = node.type === 'literal_element' ? this.named(node)[0] : node;
+        if (inner === undefined) return this.bad(node);
+        if (inner.type === 'literal_value') return this.literalValue(inner, null, inner);
+        return this.expr(inner);
+      };
+      for (const child of body.children) {
+        this.noteErrors(child);
+        if (child.type === 'keyed_element') {
+          const key = this.field(child, 'key');
+          const value = this.field(child, 'value');
+          const colon = this.token(child, ':');
+          keyedCount++;
+          elements.push({
+            kind: 'KeyValueExpr', ...this.base(child, colon?.start ?? child.start),
+            key: key === null ? this.bad(child) : element(key),
+            value: value === null ? this.bad(child) : element(value),
+          });
+        } else if (child.type === 'literal_element') {
+          elements.push(element(child));
+        }
+      }
+      const close = body.children.find((c) => c.type === '}');
+      return {
+        kind: 'CompositeLit', ...this.base(whole, body.start), type, elements, keyedCount,
+        rbrace: this.lines.position(close?.start ?? body.end),
+      };
+    } finally {
+      this.depth--;
+    }
+  }
+
+  // --- statements ----------------------------------------------------------------------------
+
+  emptyBlock(node: SyntaxNode): ast.BlockStmt {
+    return { kind: 'BlockStmt', ...this.base(node), list: [], rbrace: this.lines.position(node.end) };
+  }
+
+  block(node: SyntaxNode): ast.BlockStmt {
+    const list: ast.Stmt[] = [];
+    let rbrace = node.end;
+    for (const child of node.children) {
+      this.noteErrors(child);
+      if (child.type === 'statement_list') list.push(...this.statements(child));
+      else if (child.type === '}' && !child.missing) rbrace = child.start;
+    }
+    return { kind: 'BlockStmt', ...this.base(node), list, rbrace: this.lines.position(rbrace) };
+  }
+
+  statements(list: SyntaxNode): ast.Stmt[] {
+    const out: ast.Stmt[] = [];
+    for (const child of this.named(list)) {
+      const statement = this.stmt(child);
+      if (statement !== null) out.push(statement);
+    }
+    return out;
+  }
+
+  stmt(node: SyntaxNode): ast.Stmt | null {
+    this.enter(node);
+    try {
+      for (const child of node.children) this.noteErrors(child);
+      return this.stmtInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  simple(node: SyntaxNode | null): ast.Stmt | null {
+    return node === null ? null : this.stmt(node);
+  }
+
+  stmtInner(node: SyntaxNode): ast.Stmt | null {
+    switch (node.type) {
+      case 'empty_statement':
+        return { kind: 'EmptyStmt', ...this.base(node) };
+      case 'block':
+        return this.block(node);
+      case 'expression_statement': {
+        const inner = this.named(node)[0];
+        const x = inner === undefined ? this.bad(node) : this.expr(inner);
+        return { kind: 'ExprStmt', ...this.base(node), pos: x.pos, x };
+      }
+      case 'send_statement': {
+        const channel = this.field(node, 'channel');
+        const value = this.field(node, 'value');
+        const arrow = this.token(node, '<-');
+        return {
+          kind: 'SendStmt', ...this.base(node, arrow?.start ?? node.start),
+          chan: channel === null ? this.bad(node) : this.expr(channel),
+          value: value === null ? this.bad(node) : this.expr(value),
+        };
+      }
+      case 'inc_statement':
+      case 'dec_statement': {
+        const inner = this.named(node)[0];
+        const operator = this.token(node, node.type === 'inc_statement' ? '++' : '--');
+        return {
+          kind: 'AssignStmt', ...this.base(node, operator?.start ?? node.start),
+          op: node.type === 'inc_statement' ? '+' : '-', define: false,
+          lhs: [inner === undefined ? this.bad(node) : this.expr(inner)], rhs: [],
+        };
+      }
+      case 'assignment_statement': {
+        const operator = this.field(node, 'operator');
+        const left = this.field(node, 'left');
+        const right = this.field(node, 'right');
+        const text = operator === null ? '=' : this.text(operator);
+        return {
+          kind: 'AssignStmt', ...this.base(node, operator?.start ?? node.start),
+          op: text === '=' ? null : (text.slice(0, -1) as ast.Operator), define: false,
+          lhs: left === null ? [] : this.exprList(left), rhs: right === null ? [] : this.exprList(right),
+        };
+      }
+      case 'short_var_declaration': {
+        const operator = this.token(node, ':=');
+        const left = this.field(node, 'left');
+        const right = this.field(node, 'right');
+        return {
+          kind: 'AssignStmt', ...this.base(node, operator?.start ?? node.start), op: null, define: true,
+          lhs: left === null ? [] : this.exprList(left), rhs: right === null ? [] : this.exprList(right),
+        };
+      }
+      case 'labeled_statement': {
+        const label = this.field(node, 'label');
+        const inner = this.named(node).find((c) => c.field !== 'label');
+        const statement = inner === undefined ? null : this.stmt(inner);
+        return {
+          kind: 'LabeledStmt', ...this.base(node), label: label === null ? { kind: 'Name', value: '_', ...this.base(node) } : this.name(label),
+          stmt: statement ?? { kind: 'EmptyStmt', ...this.base({ ...node, start: node.end }) },
+        };
+      }
+      case 'break_statement':
+      case 'continue_statement':
+      case 'goto_statement':
+      case 'fallthrough_statement': {
+        const label = this.named(node).find((c) => c.type === 'label_name');
+        return {
+          kind: 'BranchStmt', ...this.base(node), token: node.type.replace('_statement', '') as ast.BranchStmt['token'],
+          label: label === undefined ? null : this.name(label),
+        };
+      }
+      case 'return_statement': {
+        const list = this.named(node)[0];
+        return { kind: 'ReturnStmt', ...this.base(node), results: list === undefined ? [] : this.exprList(list) };
+      }
+      case 'go_statement':
+      case 'defer_statement': {
+        const inner = this.named(node)[0];
+        return {
+          kind: 'CallStmt', ...this.base(node), token: node.type === 'go_statement' ? 'go' : 'defer',
+          call: inner === undefined ? this.bad(node) : this.expr(inner),
+        };
+      }
+      case 'if_statement': {
+        const alternative = this.field(node, 'alternative');
+        const condition = this.field(node, 'condition');
+        const consequence = this.field(node, 'consequence');
+        let elseBranch: ast.BlockStmt | ast.IfStmt | null = null;
+        if (alternative !== null) {
+          const converted = this.stmt(alternative);
+          if (converted?.kind === 'BlockStmt' || converted?.kind === 'IfStmt') elseBranch = converted;
+        }
+        return {
+          kind: 'IfStmt', ...this.base(node), init: this.simple(this.field(node, 'initializer')),
+          cond: condition === null ? this.bad(node) : this.expr(condition),
+          then: consequence === null ? this.emptyBlock(node) : this.block(consequence), else: elseBranch,
+        };
+      }
+      case 'for_statement':
+        return this.forStmt(node);
+      case 'expression_switch_statement':
+      case 'type_switch_statement':
+        return this.switchStmt(node);
+      case 'select_statement': {
+        const body: ast.CommClause[] = [];
+        for (const clause of this.named(node)) {
+          const colon = this.token(clause, ':');
+          const list = this.named(clause).find((c) => c.type === 'statement_list');
+          const communication = this.field(clause, 'communication');
+          body.push({
+            kind: 'CommClause', ...this.base(clause),
+            comm: clause.type === 'default_case' || communication === null ? null : this.commStmt(communication),
+            body: list === undefined ? [] : this.statements(list), colon: this.lines.position(colon?.start ?? clause.start),
+          });
+        }
+        const close = node.children.find((c) => c.type === '}');
+        return { kind: 'SelectStmt', ...this.base(node), body, rbrace: this.lines.position(close?.start ?? node.end) };
+      }
+      case 'const_declaration':
+      case 'var_declaration':
+      case 'type_declaration':
+        return { kind: 'DeclStmt', ...this.base(node), declarations: this.declaration(node) };
+      case 'ERROR':
+        this.syntaxErrors.push({ offset: node.start });
+        return null;
+      default:
+        this.syntaxErrors.push({ offset: node.start });
+        return null;
+    }
+  }
+
+  /** The communication of a select case: a send, or a receive possibly assigned. */
+  commStmt(node: SyntaxNode): ast.Stmt | null {
+    if (node.type !== 'receive_statement') return this.stmt(node);
+    const left = this.field(node, 'left');
+    const right = this.field(node, 'right');
+    const x = right === null ? this.bad(node) : this.expr(right);
+    if (left === null) return { kind: 'ExprStmt', ...this.base(node), pos: x.pos, x };
+    const define = this.token(node, ':=');
+    const operator = define ?? this.token(node, '=');
+    return {
+      kind: 'AssignStmt', ...this.base(node, operator?.start ?? node.start), op: null, define: define !== null,
+      lhs: this.exprList(left), rhs: [x],
+    };
+  }
+
+  forStmt(node: SyntaxNode): ast.ForStmt {
+    const bodyNode = this.field(node, 'body');
+    const body = bodyNode === null ? this.emptyBlock(node) : this.block(bodyNode);
+    const header = this.named(node).find((c) => c.field !== 'body');
+    const loop: ast.ForStmt = { kind: 'ForStmt', ...this.base(node), init: null, cond: null, post: null, body };
+    if (header === undefined) return loop;
+    if (header.type === 'for_clause') {
+      loop.init = this.simple(this.field(header, 'initializer'));
+      const condition = this.field(header, 'condition');
+      loop.cond = condition === null ? null : this.expr(condition);
+      loop.post = this.simple(this.field(header, 'update'));
+    } else if (header.type === 'range_clause') {
+      const left = this.field(header, 'left');
+      const right = this.field(header, 'right');
+      const define = this.token(header, ':=');
+      const assign = define ?? this.token(header, '=');
+      const rangeKeyword = this.token(header, 'range');
+      loop.init = {
+        kind: 'RangeClause', ...this.base(header, (assign ?? rangeKeyword ?? header).start),
+        lhs: left === null ? [] : this.exprList(left), define: define !== null,
+        x: right === null ? this.bad(header) : this.expr(right),
+      };
+    } else {
+      loop.cond = this.expr(header);
+    }
+    return loop;
+  }
+
+  switchStmt(node: SyntaxNode): ast.SwitchStmt {
+    const init = this.simple(this.field(node, 'initializer'));
+    const value = this.field(node, 'value');
+    let tag: ast.Expr | null = null;
+    if (node.type === 'type_switch_statement') {
+      const alias = this.field(node, 'alias');
+      const aliasNames = alias === null ? [] : this.exprList(alias);
+      const x = value === null ? this.bad(node) : this.expr(value);
+      const lhs = aliasNames[0];
+      tag = {
+        kind: 'TypeSwitchGuard', ...this.base({ ...node, start: alias?.start ?? value?.start ?? node.start, end: value?.end ?? node.end }),
+        lhs: lhs?.kind === 'Name' ? lhs : null, x,
+      };
+    } else if (value !== null) {
+      tag = this.expr(value);
+    }
+    const body: ast.CaseClause[] = [];
+    for (const clause of this.named(node)) {
+      if (!['expression_case', 'type_case', 'default_case'].includes(clause.type)) continue;
+      const colon = this.token(clause, ':');
+      const list = this.named(clause).find((c) => c.type === 'statement_list');
+      let cases: ast.Expr[] = [];
+      if (clause.type === 'expression_case') {
+        const values = this.field(clause, 'value');
+        cases = values === null ? [] : this.exprList(values);
+      } else if (clause.type === 'type_case') {
+        cases = this.fields(clause, 'type').map((t) => this.expr(t));
+      }
+      body.push({
+        kind: 'CaseClause', ...this.base(clause), cases, isDefault: clause.type === 'default_case',
+        body: list === undefined ? [] : this.statements(list), colon: this.lines.position(colon?.start ?? clause.start),
+      });
+    }
+    const close = node.children.find((c) => c.type === '}');
+    return { kind: 'SwitchStmt', ...this.base(node), init, tag, body, rbrace: this.lines.position(close?.start ?? node.end) };
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Constant values with arbitrary precision, as Go's untyped constants need: integers are
+ * bigints, floats are exact rationals (every Go float literal is a rational), complex
+ * numbers are pairs of rationals. Strings hold one character per byte (code units 0–255),
+ * so `len` is the string's length and escapes such as `\xff` survive.
+ */
+
+/** An exact rational number; `denominator` is positive and the fraction is reduced. */
+export interface Rational {
+  /** Numerator. */
+  numerator: bigint;
+  /** Denominator (> 0). */
+  denominator: bigint;
+}
+
+/** The value of a constant expression. */
+export type ConstantValue =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'string'; value: string }
+  | { kind: 'int'; value: bigint }
+  | { kind: 'float'; value: Rational }
+  | { kind: 'complex'; real: Rational; imag: Rational }
+  | { kind: 'unknown' };
+
+/** The value of an erroneous constant: operations on it stay unknown and report nothing more. */
+export const unknownValue: ConstantValue = { kind: 'unknown' };
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Builds a reduced rational. */
+export function rational(numerator: bigint, denominator: bigint = 1n): Rational {
+  if (denominator < 0n) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const divisor = gcd(numerator, denominator);
+  if (divisor > 1n) {
+    numerator /= divisor;
+    denominator /= divisor;
+  }
+  return { numerator, denominator };
+}
+
+/** Exponents beyond this are not modelled (gc limits them too, with a different message). */
+const maxExponent = 10_000;
+
+/** Parses a Go int literal (any base, with `_` separators); null when malformed. */
+export function parseIntLiteral(text: string): bigint | null {
+  let digits = text.replaceAll('_', '');
+  let base = 10;
+  if (/^0[xX]/.test(digits)) { base = 16; digits = digits.slice(2); }
+  else if (/^0[bB]/.test(digits)) { base = 2; digits = digits.slice(2); }
+  else if (/^0[oO]/.test(digits)) { base = 8; digits = digits.slice(2); }
+  else if (/^0[0-9]/.test(digits)) { base = 8; digits = digits.slice(1); }
+  if (digits === '') return null;
+  const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base as 2 | 8 | 10 | 16];
+  if (!valid.test(digits)) return null;
+  const prefix = { 2: '0b', 8: '0o', 10: '', 16: '0x' }[base as 2 | 8 | 10 | 16];
+  return BigInt(prefix + digits);
+}
+
+/** Parses a Go float literal (decimal or hexadecimal) exactly; null when malformed or too large. */
+export function parseFloatLiteral(text: string): Rational | null {
+  const clean = text.replaceAll('_', '');
+  const hex = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)$/.exec(clean);
+  if (hex !== null) {
+    const whole = hex[1] ?? '';
+    const fraction = hex[2] ?? '';
+    if (whole + fraction === '') return null;
+    const mantissa = BigInt('0x' + (whole + fraction || '0'));
+    const exponent = Number(hex[3]) - 4 * fraction.length;
+    if (Math.abs(exponent) > maxExponent * 4) return null;
+    return exponent >= 0 ? rational(mantissa * 2n ** BigInt(exponent)) : rational(mantissa, 2n ** BigInt(-exponent));
+  }
+  const decimal = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(clean);
+  if (decimal === null) return null;
+  const whole = decimal[1] ?? '';
+  const fraction = decimal[2] ?? '';
+  if (whole + fraction === '') return null;
+  const mantissa = BigInt(whole + fraction || '0');
+  const exponent = Number(decimal[3] ?? '0') - fraction.length;
+  if (Math.abs(exponent) > maxExponent) return null;
+  return exponent >= 0 ? rational(mantissa * 10n ** BigInt(exponent)) : rational(mantissa, 10n ** BigInt(-exponent));
+}
+
+/** Adds two rationals. */
+export function addRational(a: Rational, b: Rational): Rational {
+  return rational(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+/** Subtracts `b` from `a`. */
+export function subtractRational(a: Rational, b: Rational): Rational {
+  return rational(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+/** Multiplies two rationals. */
+export function multiplyRational(a: Rational, b: Rational): Rational {
+  return rational(a.numerator * b.numerator, a.denominator * b.denominator);
+}
+
+/** Divides `a` by `b` (`b` non-zero). */
+export function divideRational(a: Rational, b: Rational): Rational {
+  return rational(a.numerator * b.denominator, a.denominator * b.numerator);
+}
+
+/** Compares two rationals: negative, zero or positive. */
+export function compareRational(a: Rational, b: Rational): number {
+  const difference = a.numerator * b.denominator - b.numerator * a.denominator;
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
+/** Whether a rational is a whole number. */
+export function isInteger(value: Rational): boolean {
+  return value.denominator === 1n;
+}
+
+/** The nearest float64 to a rational (Infinity when out of range). */
+export function rationalToNumber(value: Rational): number {
+  const { numerator, denominator } = value;
+  if (numerator === 0n) return 0;
+  // Scale so that the quotient keeps 64 significant bits, then divide in floating point.
+  const shift = BigInt(numerator.toString(2).length - denominator.toString(2).length - 64);
+  const scaled = shift > 0n ? numerator / (denominator << shift) : (numerator << -shift) / denominator;
+  return Number(scaled) * 2 ** Number(shift);
+}
+
+/** The value as a rational (ints and floats), or null. */
+export function toRational(value: ConstantValue): Rational | null {
+  if (value.kind === 'int') return rational(value.value);
+  if (value.kind === 'float') return value.value;
+  if (value.kind === 'complex' && value.imag.numerator === 0n) return value.real;
+  return null;
+}
+
+/** The value as an exact integer (ints, whole floats, whole real complexes), or null. */
+export function toInteger(value: ConstantValue): bigint | null {
+  if (value.kind === 'int') return value.value;
+  const asRational = toRational(value);
+  return asRational !== null && isInteger(asRational) ? asRational.numerator : null;
+}
+
+/** Formats a rational the way gc prints an untyped float constant in messages. */
+function formatRational(value: Rational): string {
+  if (isInteger(value)) return value.numerator.toString();
+  const approximate = rationalToNumber(value);
+  const text = String(approximate);
+  return text.includes('e') ? text.replace('e+', 'e+').replace(/e(-?)(\d)$/, 'e$10$2') : text;
+}
+
+/** Formats a constant as gc prints it in messages (`300`, `"a"`, `true`, `1.5`, `(1 + 2i)`). */
+export function formatConstant(value: ConstantValue): string {
+  switch (value.kind) {
+    case 'bool':
+      return String(value.value);
+    case 'string':
+      return quoteGoString(value.value);
+    case 'int':
+      return value.value.toString();
+    case 'float':
+      return formatRational(value.value);
+    case 'complex':
+      return `(${formatRational(value.real)} + ${formatRational(value.imag)}i)`;
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+/** Quotes a byte string as Go's strconv.Quote does (for ASCII and valid UTF-8). */
+export function quoteGoString(bytes: string): string {
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+  } catch {
+    decoded = bytes;
+  }
+  let out = '"';
+  for (const char of decoded) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === '\\') out += '\\' + char;
+    else if (char === '\n') out += '\\n';
+    else if (char === '\t') out += '\\t';
+    else if (char === '\r') out += '\\r';
+    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
+    else out += char;
+  }
+  return out + '"';
+}
+
+/** Encodes a JavaScript string as a byte string (one char per UTF-8 byte). */
+export function utf8Bytes(text: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(byte);
+  return out;
+}
