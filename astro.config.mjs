@@ -8,9 +8,12 @@ import { lessonIdFromPath } from './src/content/lesson-id.ts';
 /**
  * Sidebar entries for one section, in the order of the zero-padded folder prefixes. Starlight's
  * autogenerate would turn each lesson folder into a group of its own; a lesson is one page.
+ * @param {string} section folder under src/content/docs
+ * @returns {Array<{ slug: string }>}
  */
 function sectionItems(section) {
   const dir = new URL(`./src/content/docs/${section}/`, import.meta.url);
+  /** @type {string[]} */
   let names = [];
   try {
     names = readdirSync(dir).sort();

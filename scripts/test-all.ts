@@ -89,7 +89,7 @@ if (built) {
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tapReport}`,
-    'test/e2e/',
+    'test/e2e/*.test.ts',
   ]);
   addCounts('end-to-end', readTapCounts(tapReport), e2eOk);
 } else {
