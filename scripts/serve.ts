@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const contentTypes: Record<string, string> = {
@@ -30,7 +30,7 @@ const contentTypes: Record<string, string> = {
 async function fileAt(root: string, urlPath: string): Promise<string | undefined> {
   const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const candidate = normalize(join(root, decoded));
-  if (!candidate.startsWith(root)) return undefined;
+  if (candidate !== root && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
   for (const path of [candidate, join(candidate, 'index.html')]) {
     try {
       if ((await stat(path)).isFile()) return path;
