@@ -1,5 +1,5 @@
 /**
- * The Foundations lessons are complete: each has prose, at least two playgrounds, output
+ * Foundations lessons 1 to 10 are complete: each has prose, at least two playgrounds, output
  * rendered from fresh compiler snapshots, and a quiz of at least four questions; every
  * snippet it names exists and has a snapshot of its current bytes.
  */
@@ -12,7 +12,7 @@ import { filesUnder, root } from './lesson-files.ts';
 
 const foundations = 'src/content/docs/foundations';
 const lessonFolders = readdirSync(join(root, foundations))
-  .filter((name) => /^\d\d-/.test(name))
+  .filter((name) => /^(0\d|10)-/.test(name))
   .sort()
   .map((name) => `${foundations}/${name}`);
 
