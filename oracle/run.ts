@@ -19,8 +19,7 @@ import { listAllSources, repositoryRoot, resolveSourceArguments, readSource } fr
 import { installedGoVersion } from './toolchain.ts';
 import { compareFolders, listManagedFiles } from './compare.ts';
 import { generateStdlib } from './stdlib.ts';
-import { generateSizes } from './sizes.ts';
-import { generateAllocs } from './allocs.ts';
+import { generateProbes } from './probe.ts';
 import { createHash } from 'node:crypto';
 
 /** The committed snapshot folder. */
@@ -74,8 +73,7 @@ async function generateEverything(outFolder: string, goVersion: string): Promise
   const parts: Promise<string[]>[] = [
     generateEscape(sources, outFolder, goVersion),
     generateStdlib(outFolder, goVersion),
-    generateSizes(sources, outFolder, goVersion),
-    generateAllocs(sources, outFolder, goVersion),
+    generateProbes(sources, outFolder, goVersion),
   ];
   if (existsSync(mapsGenerator)) {
     parts.push(

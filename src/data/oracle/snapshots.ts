@@ -117,8 +117,18 @@ export interface StdFunction {
 export interface StdlibSnapshot {
   /** Toolchain the tags come from. */
   goVersion: string;
-  /** Keyed by "pkg.Func" or "(*pkg.Type).Method" / "pkg.Type.Method". */
+  /** Keyed by "pkg.Func", "(*pkg.Type).Method" (pointer receiver) or "pkg.Type.Method" (value receiver). */
   functions: Record<string, StdFunction>;
+  /** Package variables, keyed by "pkg.Name" (e.g. "os.Stdout"). */
+  variables: Record<string, StdVariable>;
+}
+
+/** One std package variable. */
+export interface StdVariable {
+  /** go/types' object string, e.g. "var os.Stdout *os.File". */
+  signature: string;
+  /** Its type, e.g. "*os.File". */
+  type: string;
 }
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,0 +1,3 @@
+module example.com/oracle/probe
+
+go 1.26

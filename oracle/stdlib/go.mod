@@ -1,0 +1,3 @@
+module example.com/oracle/stdlib
+
+go 1.26
