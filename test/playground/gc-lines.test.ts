@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flagsFromString, flagsToString, parseGcLine, sameFlags, verdictOf } from '../../src/components/playground/gc-lines.ts';
 import { badgesFromLines, staticAnswer } from '../../src/components/playground/static-annotations.ts';
-import { findRecordedRun, sha256Hex, type EscapeSnapshot } from '../../src/components/playground/recorded-run.ts';
+import { findRecordedRun, sha256Hex } from '../../src/components/playground/recorded-run.ts';
+import type { EscapeSnapshot } from '../../src/data/oracle/snapshots.ts';
 
 describe('gc output lines', () => {
   it('parses positions, messages and -m=2 detail lines', () => {
@@ -33,7 +34,7 @@ describe('static annotations', () => {
     goVersion: 'go1.26.8',
     source: 'test/fixtures/playground/x.go',
     sha256: sha256Hex(code),
-    runs: [{ flags: '-m', exitCode: 0, lines: ['./x.go:4:2: moved to heap: x', './x.go:3:6: can inline f'] }],
+    runs: [{ flags: '-m', exitCode: 0, lines: ['x.go:4:2: moved to heap: x', 'x.go:3:6: can inline f'] }],
   };
 
   it('finds a recorded run only when the text matches exactly', () => {

@@ -5,38 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnalysisFlags } from '../../sim/api.ts';
+import type { EscapeRun, EscapeSnapshot } from '../../data/oracle/snapshots.ts';
 import { sameFlags } from './gc-lines.ts';
-
-/** One compiler run recorded in a snapshot. */
-export interface RecordedRun {
-  /** The flags as the oracle recorded them. */
-  flags: string;
-  /** `go build`'s exit status. */
-  exitCode: number;
-  /** The lines gc printed, as `file:line:col: message`. */
-  lines: string[];
-}
-
-/** An oracle escape snapshot (`{schema, goVersion, source, sha256, runs}`). */
-export interface EscapeSnapshot {
-  /** Schema version of the file. */
-  schema: number;
-  /** The toolchain that produced it, e.g. `go1.26.8`. */
-  goVersion: string;
-  /** Repository-relative path of the Go file. */
-  source: string;
-  /** Hex sha256 of the Go file's text. */
-  sha256: string;
-  /** One entry per flag set. */
-  runs: RecordedRun[];
-}
 
 /** A recorded run together with the toolchain version that printed it. */
 export interface RecordedAnswer {
   /** The toolchain, e.g. `go1.26.8`. */
   goVersion: string;
   /** The run for the requested flags. */
-  run: RecordedRun;
+  run: EscapeRun;
 }
 
 const snapshots = Object.values(

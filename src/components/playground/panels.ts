@@ -1,0 +1,200 @@
+/**
+ * The panels beside the editor: the exact gc output, the allocation sites with their
+ * explanations, the per-function summary, and the stack/heap picture. They only draw what the
+ * editor machine holds; the reader's choices (flags, selected function) go back as events.
+ */
+import type { AllocationSite, AnalysisFlags, AnalysisResult, Diagnostic, FunctionSummary, Position } from '../../sim/api.ts';
+import { siteSummary } from './code-editor.ts';
+import { copyText, element } from './dom.ts';
+import { flagsToString } from './gc-lines.ts';
+import { drawFramePicture, framePicture } from './picture.ts';
+
+/** What the panels draw. */
+export interface PanelInput {
+  /** The machine's state name. */
+  state: string;
+  /** The latest answer, if any. */
+  result: AnalysisResult | undefined;
+  /** The flags of the latest request. */
+  flags: AnalysisFlags;
+  /** Printed in front of each compiler line. */
+  fileName: string;
+}
+
+/** Hooks the panels call back into. */
+export interface PanelActions {
+  /** Moves the editor's cursor to a position. */
+  reveal(position: Position): void;
+  /** Says something to screen-reader users and shows it briefly. */
+  announce(message: string): void;
+}
+
+/** The panels' DOM and how to redraw it. */
+export interface Panels {
+  /** The container to place in the page. */
+  root: HTMLElement;
+  /** Redraws from the machine's state. */
+  render(input: PanelInput): void;
+}
+
+/** A gc diagnostic line. */
+function diagnosticLine(fileName: string, diagnostic: Diagnostic): string {
+  return `${fileName}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message}`;
+}
+
+/** A button that moves the editor's cursor to a position. */
+function positionButton(position: Position, actions: PanelActions, label?: string): HTMLButtonElement {
+  const button = element('button', { type: 'button', class: 'soh-pg__position', 'aria-label': `Go to line ${position.line}, column ${position.column}` }, [
+    label ?? `${position.line}:${position.column}`,
+  ]);
+  button.addEventListener('click', () => actions.reveal(position));
+  return button;
+}
+
+let panelCount = 0;
+
+/** Creates the panels. */
+export function createPanels(actions: PanelActions): Panels {
+  panelCount += 1;
+  const prefix = `soh-panel-${panelCount}`;
+  let selectedFunction: string | undefined;
+  let lastInput: PanelInput | undefined;
+
+  const section = (title: string, id: string, ...content: HTMLElement[]) =>
+    element('section', { class: 'soh-pg__panel', 'aria-labelledby': `${prefix}-${id}` }, [element('h3', { id: `${prefix}-${id}`, class: 'soh-pg__panel-title' }, [title]), ...content]);
+
+  // The exact compiler output.
+  const command = element('code', { class: 'soh-pg__command-text' });
+  const copyOutput = element('button', { type: 'button', class: 'soh-pg__button' }, ['Copy output']);
+  const output = element('pre', { class: 'soh-pg__lines', tabindex: '0', 'data-role': 'gc-output', 'aria-label': 'Compiler output' });
+  copyOutput.addEventListener('click', async () => {
+    actions.announce((await copyText(output.textContent ?? '')) ? 'Compiler output copied.' : 'The browser did not allow copying; select the text instead.');
+  });
+
+  const sitesList = element('ul', { class: 'soh-pg__sites', 'data-role': 'sites' });
+  const summaryBody = element('tbody');
+  const summaryTable = element('table', { class: 'soh-pg__summary', 'data-role': 'summary' }, [
+    element('caption', { class: 'soh-sr-only' }, ['Heap allocations per call, by function']),
+    element('thead', {}, [
+      element('tr', {}, [
+        element('th', { scope: 'col' }, ['Function']),
+        element('th', { scope: 'col' }, ['Heap allocations per call']),
+        element('th', { scope: 'col' }, ['Bytes per call']),
+      ]),
+    ]),
+    summaryBody,
+  ]);
+  const summaryNote = element('p', { class: 'soh-pg__note' });
+  const pictureHolder = element('figure', { class: 'soh-pg__picture', 'data-role': 'picture' });
+  const sitesNote = element('p', { class: 'soh-pg__note' });
+
+  const root = element('div', { class: 'soh-pg__panels' }, [
+    section('What gc prints', 'output', element('p', { class: 'soh-pg__command' }, [command, ' ', copyOutput]), output),
+    section('Allocation sites', 'sites', sitesNote, sitesList),
+    section('Allocations per call', 'summary', summaryNote, summaryTable),
+    section('Stack and heap', 'picture', pictureHolder),
+  ]);
+
+  const drawSites = (sites: AllocationSite[]) => {
+    sitesList.replaceChildren(
+      ...sites.map((site, index) => {
+        const explanationId = `${prefix}-why-${index}`;
+        const toggle = element('button', { type: 'button', class: 'soh-pg__why', 'aria-expanded': 'false', 'aria-controls': explanationId }, [
+          site.placement === 'heap' ? 'Why the heap?' : 'Why the stack?',
+        ]);
+        const steps =
+          site.reason.length === 0
+            ? [element('li', {}, [site.placement === 'stack' ? 'Nothing that outlives the call refers to it.' : site.message])]
+            : site.reason.map((step) => element('li', {}, [positionButton(step, actions), ' ', step.text]));
+        const explanation = element('div', { id: explanationId, class: 'soh-pg__explanation', hidden: true }, [
+          element('p', {}, [siteSummary(site)]),
+          element('ol', {}, steps),
+        ]);
+        toggle.addEventListener('click', () => {
+          const open = toggle.getAttribute('aria-expanded') !== 'true';
+          toggle.setAttribute('aria-expanded', String(open));
+          explanation.hidden = !open;
+        });
+        return element('li', { class: 'soh-pg__site' }, [
+          element('span', { class: `soh-badge soh-badge--${site.placement}` }, [site.placement]),
+          ' ',
+          element('code', {}, [site.what]),
+          ' at ',
+          positionButton(site, actions),
+          ' ',
+          toggle,
+          explanation,
+        ]);
+      }),
+    );
+  };
+
+  const drawSummary = (result: Extract<AnalysisResult, { kind: 'ok' }>) => {
+    const functions = result.functions;
+    if (selectedFunction === undefined || !functions.some((summary) => summary.name === selectedFunction)) {
+      selectedFunction = (functions.find((summary) => summary.heapAllocationsPerCall > 0) ?? functions[0])?.name;
+    }
+    summaryBody.replaceChildren(
+      ...functions.map((summary) => {
+        const select = element('button', { type: 'button', class: 'soh-pg__function', 'aria-pressed': String(summary.name === selectedFunction) }, [summary.name]);
+        select.addEventListener('click', () => {
+          selectedFunction = summary.name;
+          if (lastInput !== undefined) render(lastInput);
+        });
+        const lowerBound = summary.exact ? '' : ' or more';
+        return element('tr', {}, [
+          element('th', { scope: 'row' }, [select]),
+          element('td', {}, [`${summary.heapAllocationsPerCall}${lowerBound}`]),
+          element('td', {}, [`${summary.heapBytesPerCall} B${lowerBound}`]),
+        ]);
+      }),
+    );
+    summaryNote.textContent =
+      functions.length === 0 ? 'No functions.' : 'Bytes are after size-class rounding. Choose a function to draw its frame.';
+    const chosen: FunctionSummary | undefined = functions.find((summary) => summary.name === selectedFunction);
+    if (chosen === undefined) {
+      pictureHolder.replaceChildren(element('figcaption', {}, ['No function to draw.']));
+      return;
+    }
+    const picture = framePicture(result.sites, functions, chosen);
+    const notes = picture.staticData.map((slot) => `${slot.label} (${slot.position}) escapes but needs no allocation.`);
+    pictureHolder.replaceChildren(
+      drawFramePicture(picture),
+      element('figcaption', {}, [`${chosen.name}: ${picture.frame.length} tracked values in the frame, ${picture.heap.length} heap objects per call. ${notes.join(' ')}`]),
+    );
+  };
+
+  const clearResults = (why: string) => {
+    sitesList.replaceChildren();
+    sitesNote.textContent = why;
+    summaryBody.replaceChildren();
+    summaryNote.textContent = why;
+    pictureHolder.replaceChildren(element('figcaption', {}, [why]));
+  };
+
+  function render(input: PanelInput): void {
+    lastInput = input;
+    command.textContent = `go build -gcflags="${flagsToString(input.flags)}" ${input.fileName}`;
+    const result = input.result;
+    if (result === undefined) {
+      output.textContent = 'Analysing…';
+      clearResults('Analysing…');
+      return;
+    }
+    if (result.kind === 'ok') {
+      output.textContent = result.lines.length === 0 ? '(gc prints nothing)' : result.lines.join('\n');
+      sitesNote.textContent = result.sites.length === 0 ? 'No allocation sites.' : `${result.sites.length} sites, modelled on ${result.goVersion}.`;
+      drawSites(result.sites);
+      drawSummary(result);
+      return;
+    }
+    output.textContent = result.diagnostics.map((diagnostic) => diagnosticLine(input.fileName, diagnostic)).join('\n');
+    if (result.kind === 'compileError') {
+      clearResults('The program does not compile; fix the error to see where values live.');
+      return;
+    }
+    clearResults('Not modeled: the simulator does not handle something in this program, so it shows no prediction rather than a guess. Run go build -gcflags=-m on your machine for the answer.');
+  }
+
+  return { root, render };
+}
