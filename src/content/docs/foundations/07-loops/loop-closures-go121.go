@@ -1,0 +1,20 @@
+//go:build go1.21
+
+// The build line above makes this file use the Go 1.21 language rules: one loop variable
+// for the whole loop, shared by every iteration.
+package main
+
+// makeGetters returns one closure per iteration, each reading the loop variable.
+func makeGetters() []func() int {
+	var getters []func() int
+	for i := 0; i < 3; i++ {
+		getters = append(getters, func() int { return i })
+	}
+	return getters
+}
+
+func main() {
+	for _, get := range makeGetters() {
+		println(get())
+	}
+}
