@@ -1,0 +1,240 @@
+/**
+ * The std functions and variables the simulator models, built from the oracle's stdlib.json
+ * (`StdlibSnapshot`, see src/data/oracle/snapshots.ts): their types, parsed from go/types'
+ * signature strings, for the checker; and the compiler's parameter tags (`leaking param: p`,
+ * ...) for the escape engine. Nothing here is declared by hand: a std name that is not in the
+ * snapshot is `not modeled`.
+ *
+ * Std types known only by name (`strings.Builder`, `io.Writer`) are opaque `Named` types: their
+ * underlying type is unknown (invalid), so their size and their methods beyond the snapshot
+ * are not modelled.
+ */
+import type { StdFunction, StdlibSnapshot } from '../../data/oracle/snapshots.ts';
+import type { Func, GoObject, TypeName, Var } from '../types/objects.ts';
+import type { Named, Signature, Type } from '../types/types.ts';
+import { basicTypes, byteType, emptyInterface, errorType, invalidType, runeType } from '../types/universe.ts';
+
+/** How the compiler summarises one parameter of a std function. */
+export interface ParameterTag {
+  /** The parameter's name (`""` if unnamed). */
+  name: string;
+  /** The compiler's -m lines about it, without position (`leaking param content: a`); empty when it does not leak. */
+  leaks: string[];
+}
+
+/** A modelled std function or method with its type and escape tags. */
+export interface StdFunctionInfo {
+  /** The key in stdlib.json: `pkg.Func`, `(*pkg.T).M` or `pkg.T.M`. */
+  key: string;
+  /** The function object the checker uses. */
+  obj: Func;
+  /** Whether gc can inline it. */
+  inlinable: boolean;
+  /** The receiver's tag, for methods. */
+  receiver: ParameterTag | null;
+  /** Tags of the parameters in order. */
+  params: ParameterTag[];
+}
+
+/** One std package's modelled members. */
+export interface StdPackage {
+  /** Import path. */
+  path: string;
+  /** Package-level functions and variables by name. */
+  members: Map<string, GoObject>;
+}
+
+/** The loaded std model. */
+export interface Stdlib {
+  /** Go version of the snapshot. */
+  goVersion: string;
+  /** Modelled packages by import path. */
+  packages: Map<string, StdPackage>;
+  /** Every modelled function and method by stdlib.json key. */
+  functions: Map<string, StdFunctionInfo>;
+  /** Looks up the tags of a function or method by its stdlib.json key. */
+  tags(key: string): StdFunctionInfo | undefined;
+}
+
+/** Builds the std model from a stdlib.json snapshot. */
+export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
+  const named = new Map<string, Named>();
+  const packages = new Map<string, StdPackage>();
+  const functions = new Map<string, StdFunctionInfo>();
+  const packageOf = (path: string): StdPackage => {
+    let found = packages.get(path);
+    if (found === undefined) {
+      found = { path, members: new Map() };
+      packages.set(path, found);
+    }
+    return found;
+  };
+  const namedType = (qualified: string): Named => {
+    let found = named.get(qualified);
+    if (found === undefined) {
+      const dot = qualified.lastIndexOf('.');
+      const path = qualified.slice(0, dot);
+      const object: TypeName = { kind: 'TypeName', name: qualified.slice(dot + 1), type: invalidType, pos: null, pkg: path, parent: null, isAlias: false };
+      found = { kind: 'Named', obj: object, underlying: invalidType, methods: [] };
+      object.type = found;
+      named.set(qualified, found);
+      packageOf(path).members.set(object.name, object);
+    }
+    return found;
+  };
+  const parseType = (text: string): Type => new TypeStringParser(text, namedType).parseWhole();
+
+  for (const [key, fn] of Object.entries(snapshot.functions)) {
+    const signature = parseType(fn.type);
+    if (signature.kind !== 'Signature') continue;
+    const method = /^\((\*)?([\w/.]+)\)\.(\w+)$/.exec(key) ?? /^()([\w/]+\.\w+)\.(\w+)$/.exec(key);
+    const plain = /^([\w/]+)\.(\w+)$/.exec(key);
+    const obj: Func = {
+      kind: 'Func', name: '', type: signature, pos: null, pkg: '', parent: null, decl: null, pragmas: null,
+      pointerReceiver: false, isMethod: false,
+    };
+    if (method !== null) {
+      const receiverType = namedType(method[2] ?? '');
+      obj.name = method[3] ?? '';
+      obj.pkg = receiverType.obj.pkg;
+      obj.isMethod = true;
+      obj.pointerReceiver = method[1] === '*';
+      signature.recv = parameter('', obj.pointerReceiver ? { kind: 'Pointer', elem: receiverType } : receiverType);
+      receiverType.methods.push(obj);
+    } else if (plain !== null) {
+      obj.name = plain[2] ?? '';
+      obj.pkg = plain[1] ?? '';
+      packageOf(obj.pkg).members.set(obj.name, obj);
+    } else continue;
+    functions.set(key, describe(key, obj, fn));
+  }
+  for (const [key, variable] of Object.entries(snapshot.variables)) {
+    const plain = /^([\w/]+)\.(\w+)$/.exec(key);
+    if (plain === null) continue;
+    const object: Var = {
+      kind: 'Var', name: plain[2] ?? '', type: parseType(variable.type), pos: null, pkg: plain[1] ?? '', parent: null,
+      isField: false, embedded: false, isParam: false, used: true, isGlobal: true, decl: null,
+    };
+    packageOf(object.pkg).members.set(object.name, object);
+  }
+  return { goVersion: snapshot.goVersion, packages, functions, tags: (key) => functions.get(key) };
+}
+
+function parameter(name: string, type: Type): Var {
+  return { kind: 'Var', name, type, pos: null, pkg: '', parent: null, isField: false, embedded: false, isParam: true, used: true, isGlobal: false, decl: null };
+}
+
+function describe(key: string, obj: Func, fn: StdFunction): StdFunctionInfo {
+  return {
+    key, obj, inlinable: fn.inlinable,
+    receiver: fn.receiver === undefined ? null : { name: fn.receiver.name, leaks: fn.receiver.leaks },
+    params: fn.params.map((p) => ({ name: p.name, leaks: p.leaks })),
+  };
+}
+
+/** Parses a type as go/types prints it (`func(a ...any) (n int, err error)`, `*strings.Builder`). */
+class TypeStringParser {
+  /** The text. */
+  text: string;
+  /** Current offset. */
+  offset = 0;
+  /** Makes or finds an opaque named std type. */
+  namedType: (qualified: string) => Named;
+
+  constructor(text: string, namedType: (qualified: string) => Named) {
+    this.text = text;
+    this.namedType = namedType;
+  }
+
+  parseWhole(): Type {
+    const type = this.type();
+    return this.offset === this.text.length ? type : invalidType;
+  }
+
+  skipSpaces(): void {
+    while (this.text[this.offset] === ' ') this.offset++;
+  }
+
+  eat(token: string): boolean {
+    this.skipSpaces();
+    if (!this.text.startsWith(token, this.offset)) return false;
+    this.offset += token.length;
+    return true;
+  }
+
+  word(): string {
+    this.skipSpaces();
+    const match = /^[\w/.]+/.exec(this.text.slice(this.offset));
+    if (match === null) return '';
+    this.offset += match[0].length;
+    return match[0];
+  }
+
+  type(): Type {
+    if (this.eat('*')) return { kind: 'Pointer', elem: this.type() };
+    if (this.eat('[]')) return { kind: 'Slice', elem: this.type() };
+    if (this.eat('[')) {
+      const length = Number(this.word());
+      this.eat(']');
+      return { kind: 'Array', length, elem: this.type() };
+    }
+    if (this.eat('map[')) {
+      const key = this.type();
+      this.eat(']');
+      return { kind: 'Map', key, elem: this.type() };
+    }
+    if (this.eat('<-chan ')) return { kind: 'Chan', dir: 'recv', elem: this.type() };
+    if (this.eat('chan<- ')) return { kind: 'Chan', dir: 'send', elem: this.type() };
+    if (this.eat('chan ')) return { kind: 'Chan', dir: 'both', elem: this.type() };
+    if (this.eat('interface{}')) return emptyInterface;
+    if (this.eat('func(')) return this.signature();
+    const name = this.word();
+    switch (name) {
+      case 'any': return emptyInterface;
+      case 'error': return errorType;
+      case 'byte': return byteType;
+      case 'rune': return runeType;
+      case 'unsafe.Pointer': return basicTypes['unsafe.Pointer'];
+      case '': return invalidType;
+      default:
+        if (name.includes('.')) return this.namedType(name);
+        return name in basicTypes ? basicTypes[name as keyof typeof basicTypes] : invalidType;
+    }
+  }
+
+  /** After `func(`: parameters, then results. */
+  signature(): Signature {
+    const signature: Signature = { kind: 'Signature', recv: null, params: [], results: [], variadic: false };
+    signature.params = this.parameters(signature);
+    this.skipSpaces();
+    if (this.eat('(')) signature.results = this.parameters(null);
+    else if (this.offset < this.text.length && this.text[this.offset] !== ')' && this.text[this.offset] !== ',') {
+      signature.results = [parameter('', this.type())];
+    }
+    return signature;
+  }
+
+  /** After `(`: a parameter list up to `)`, each `name T` or `T`. */
+  parameters(variadicOwner: Signature | null): Var[] {
+    const out: Var[] = [];
+    while (!this.eat(')')) {
+      if (this.offset >= this.text.length) break;
+      const save = this.offset;
+      let name = this.word();
+      this.skipSpaces();
+      const next = this.text[this.offset];
+      if (name === '' || next === ',' || next === ')' || name.includes('.')) {
+        this.offset = save;
+        name = '';
+      }
+      let type: Type;
+      if (this.eat('...')) {
+        type = { kind: 'Slice', elem: this.type() };
+        if (variadicOwner !== null) variadicOwner.variadic = true;
+      } else type = this.type();
+      out.push(parameter(name, type));
+      this.eat(',');
+    }
+    return out;
+  }
+}

@@ -1,0 +1,757 @@
+/**
+ * `check`: the type checker for the modelled subset of Go, after types2 (gc's checker):
+ * package-level objects are declared first and resolved on demand, then function bodies are
+ * checked statement by statement. Errors use types2's words and positions (mostly the start
+ * of the offending expression). Constructs outside the subset produce `not modeled: <what>`.
+ *
+ * Expressions: ./expr.ts. Statements: ./stmt.ts. Builtins: ./builtins.ts.
+ */
+import type { Diagnostic } from '../api.ts';
+import type * as ast from '../syntax/ast.ts';
+import type { Stdlib } from '../stdlib/stdlib.ts';
+import { formatConstant, toInteger, unknownValue } from './constant.ts';
+import type { CheckResult, FunctionInfo, Info } from './info.ts';
+import { lookup, type Const, type Func, type GoObject, type Label, type PkgName, type Scope, type TypeName, type Var } from './objects.ts';
+import type { Operand } from './operand.ts';
+import { isInvalid, isUntyped, underlying } from './predicates.ts';
+import type { Interface, Named, Signature, Struct, Type } from './types.ts';
+import { emptyInterface, invalidType, unsafeMembers, universe } from './universe.ts';
+
+/** Options of a check. */
+export interface CheckOptions {
+  /** The std functions and variables to model (from stdlib.json); without it only `unsafe` can be imported. */
+  stdlib?: Stdlib | null;
+}
+
+/** A package-level or local declaration whose object is resolved on first use. */
+interface PendingDeclaration {
+  /** The declaration. */
+  decl: ast.ConstDecl | ast.VarDecl | ast.TypeDecl;
+  /** Index of the name within the declaration. */
+  index: number;
+  /** Whether it is being resolved (to detect cycles). */
+  resolving: boolean;
+}
+
+/** What the checker knows while inside one function body. */
+export interface FunctionContext {
+  /** The function's signature. */
+  signature: Signature;
+  /** The record for the function in `info.functions`. */
+  record: FunctionInfo;
+  /** Local variables declared in it (for "declared and not used"). */
+  locals: Var[];
+  /** Labels declared in it. */
+  labels: Map<string, Label>;
+  /** The enclosing function context, for closures. */
+  outer: FunctionContext | null;
+  /** The function's own outermost scope. */
+  scope: Scope;
+}
+
+/** The checker's state; the expression and statement walkers are mixed in from ./expr.ts and ./stmt.ts. */
+export class Checker {
+  /** The file being checked. */
+  file: ast.File;
+  /** The package name (used to leave local type names unqualified). */
+  packageName: string;
+  /** The std model. */
+  stdlib: Stdlib | null;
+  /** Everything recorded. */
+  info: Info;
+  /** Errors with their string offsets. */
+  errors: { offset: number; message: string }[] = [];
+  /** `not modeled` notes. */
+  notModeled: Diagnostic[] = [];
+  /** The package scope. */
+  packageScope: Scope;
+  /** The file scope (imports). */
+  fileScope: Scope;
+  /** Declarations not yet resolved, by object. */
+  pending = new Map<GoObject, PendingDeclaration>();
+  /** The function being checked, if any. */
+  context: FunctionContext | null = null;
+  /** Value of `iota` in the constant declaration being checked, if any. */
+  iota: bigint | null = null;
+
+  constructor(file: ast.File, stdlib: Stdlib | null) {
+    this.file = file;
+    this.packageName = file.packageName.value;
+    this.stdlib = stdlib;
+    this.info = {
+      types: new Map(), defs: new Map(), uses: new Map(), implicits: new Map(), selections: new Map(),
+      scopes: new Map(), builtins: new Map(), conversions: new Map(), functions: [], imports: new Map(),
+    };
+    this.packageScope = { parent: universe, names: new Map(), node: null, func: null };
+    this.fileScope = { parent: this.packageScope, names: new Map(), node: file, func: null };
+    this.info.scopes.set(file, this.fileScope);
+  }
+
+  // --- reporting -----------------------------------------------------------------------------
+
+  /** Reports an error at a string offset. */
+  errorAt(offset: number, message: string): void {
+    this.errors.push({ offset, message });
+  }
+
+  /** Reports an error at the start of a node (where types2 reports most errors). */
+  error(node: ast.NodeBase, message: string): void {
+    this.errorAt(node.start, message);
+  }
+
+  /** Reports a construct outside the modelled subset. */
+  notModeledAt(offset: number, what: string): void {
+    this.notModeled.push({ ...this.file.lines.position(offset), message: `not modeled: ${what}` });
+  }
+
+  result(): CheckResult {
+    const sorted = [...this.errors].sort((a, b) => a.offset - b.offset);
+    const seen = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    for (const error of sorted) {
+      const position = this.file.lines.position(error.offset);
+      const key = `${position.line}:${error.message}`;
+      if (seen.has(key)) continue; // gc prints one error per line and message
+      seen.add(key);
+      diagnostics.push({ ...position, message: error.message });
+    }
+    const notes = [...this.notModeled].sort((a, b) => a.line - b.line || a.column - b.column);
+    return { info: this.info, diagnostics: [...diagnostics, ...notes], notModeled: notes.length > 0 };
+  }
+
+  /** The type as messages print it. */
+  typeText(type: Type): string {
+    return typeStringLocal(type, this.packageName);
+  }
+
+  // --- declarations --------------------------------------------------------------------------
+
+  /** Declares `obj` in `scope`, reporting a redeclaration. */
+  declare(scope: Scope, name: ast.Name, obj: GoObject): void {
+    this.info.defs.set(name, name.value === '_' ? null : obj);
+    if (name.value === '_') return;
+    const existing = scope.names.get(name.value);
+    if (existing !== undefined) {
+      this.error(name, `${name.value} redeclared in this block`);
+      return;
+    }
+    obj.parent = scope;
+    scope.names.set(name.value, obj);
+  }
+
+  newVar(name: ast.Name | null, type: Type, isParam: boolean, decl: ast.Node | null): Var {
+    return {
+      kind: 'Var', name: name?.value ?? '', type, pos: name?.pos ?? null, pkg: this.packageName, parent: null,
+      isField: false, embedded: false, isParam, used: false, isGlobal: false, decl: decl ?? name,
+    };
+  }
+
+  checkFile(): void {
+    const importNames: { decl: ast.ImportDecl; obj: PkgName }[] = [];
+    const funcs: ast.FuncDecl[] = [];
+    for (const decl of this.file.declarations) {
+      switch (decl.kind) {
+        case 'ImportDecl': {
+          const obj = this.importPackage(decl);
+          if (obj !== null) importNames.push({ decl, obj });
+          break;
+        }
+        case 'ConstDecl':
+        case 'VarDecl':
+          decl.names.forEach((name, index) => {
+            const obj: GoObject = decl.kind === 'ConstDecl'
+              ? { kind: 'Const', name: name.value, type: invalidType, pos: name.pos, pkg: this.packageName, parent: null, value: unknownValue }
+              : { ...this.newVar(name, invalidType, false, name), isGlobal: true, used: true };
+            this.declare(this.packageScope, name, obj);
+            this.pending.set(obj, { decl, index, resolving: false });
+          });
+          break;
+        case 'TypeDecl': {
+          const obj = this.declareTypeName(decl, this.packageScope);
+          this.pending.set(obj, { decl, index: 0, resolving: false });
+          break;
+        }
+        case 'FuncDecl':
+          funcs.push(decl);
+          break;
+      }
+    }
+    // Types first (methods need their receivers), then functions' signatures, then the rest.
+    for (const [obj] of this.pending) if (obj.kind === 'TypeName') this.resolve(obj);
+    const funcObjects: Func[] = funcs.map((decl) => this.declareFunc(decl));
+    for (const [obj] of [...this.pending]) this.resolve(obj);
+    funcs.forEach((decl, index) => {
+      const obj = funcObjects[index] as Func;
+      if (decl.body !== null && obj.type.kind === 'Signature') this.funcBody(decl, obj.type, obj, decl.body);
+    });
+    for (const { decl, obj } of importNames) {
+      if (obj.used) continue;
+      const path = decl.path.value;
+      const defaultName = obj.path.slice(obj.path.lastIndexOf('/') + 1);
+      if (decl.localName === null || decl.localName.value === defaultName) this.error(decl.path, `${path} imported and not used`);
+      else this.error(decl.path, `${path} imported as ${decl.localName.value} and not used`);
+    }
+  }
+
+  importPackage(decl: ast.ImportDecl): PkgName | null {
+    const path = decl.path.value.slice(1, -1);
+    const known = path === 'unsafe' || (this.stdlib?.packages.has(path) ?? false);
+    if (!known) {
+      this.notModeledAt(decl.path.start, `import "${path}"`);
+    }
+    const name = decl.localName?.value ?? path.slice(path.lastIndexOf('/') + 1);
+    if (name === '_') return null;
+    if (name === '.') {
+      this.notModeledAt(decl.start, 'dot imports');
+      return null;
+    }
+    const obj: PkgName = { kind: 'PkgName', name, type: invalidType, pos: decl.pos, pkg: this.packageName, parent: this.fileScope, path, used: !known };
+    this.fileScope.names.set(name, obj);
+    this.info.imports.set(name, obj);
+    if (decl.localName !== null) this.info.defs.set(decl.localName, obj);
+    return obj;
+  }
+
+  /** The members of an imported package. */
+  packageMember(pkg: PkgName, name: string): GoObject | undefined {
+    if (pkg.path === 'unsafe') return unsafeMembers.get(name);
+    return this.stdlib?.packages.get(pkg.path)?.members.get(name);
+  }
+
+  declareTypeName(decl: ast.TypeDecl, scope: Scope): TypeName {
+    const obj: TypeName = { kind: 'TypeName', name: decl.name.value, type: invalidType, pos: decl.name.pos, pkg: this.packageName, parent: null, isAlias: decl.alias };
+    if (!decl.alias) {
+      const named: Named = { kind: 'Named', obj, underlying: invalidType, methods: [] };
+      obj.type = named;
+    }
+    if (decl.hasTypeParams) this.notModeledAt(decl.start, 'generic types');
+    this.declare(scope, decl.name, obj);
+    return obj;
+  }
+
+  /** Resolves a pending package-level object (type, constant, variable). */
+  resolve(obj: GoObject): void {
+    const pending = this.pending.get(obj);
+    if (pending === undefined) return;
+    if (pending.resolving) {
+      if (obj.kind === 'TypeName' && obj.type.kind === 'Named') return; // a named type may refer to itself
+      this.error(pending.decl, `invalid recursive ${obj.kind === 'Const' ? 'constant' : obj.kind === 'Var' ? 'variable' : 'type'} ${obj.name}`);
+      return;
+    }
+    pending.resolving = true;
+    const savedContext = this.context;
+    const savedIota = this.iota;
+    this.context = null;
+    try {
+      this.declaration(pending.decl, obj, this.packageScope);
+    } finally {
+      this.context = savedContext;
+      this.iota = savedIota;
+      this.pending.delete(obj);
+    }
+  }
+
+  /** Checks one declaration (package-level or local) for the object(s) it declares. */
+  declaration(decl: ast.ConstDecl | ast.VarDecl | ast.TypeDecl, obj: GoObject | null, scope: Scope): void {
+    switch (decl.kind) {
+      case 'TypeDecl': {
+        const typeObj = obj as TypeName;
+        const type = this.typeExpr(decl.type, scope);
+        if (typeObj.type.kind === 'Named') {
+          typeObj.type.underlying = underlying(type);
+          if (isInvalid(typeObj.type.underlying) && type.kind === 'Named' && type === typeObj.type) {
+            this.error(decl.name, `invalid recursive type ${decl.name.value}`);
+          }
+        } else typeObj.type = type;
+        break;
+      }
+      case 'ConstDecl':
+        this.constDecl(decl, scope, obj === null ? null : [obj as Const]);
+        break;
+      case 'VarDecl':
+        this.varDecl(decl, scope, obj === null ? null : decl.names.map((n) => lookupIn(scope, n.value)));
+        break;
+    }
+  }
+
+  /** Checks a const spec; `objects` are the already-declared objects (package level) or null (declare now). */
+  constDecl(decl: ast.ConstDecl, scope: Scope, objects: Const[] | null): void {
+    const group = decl.group ?? decl;
+    const declaredType = group.type === null ? null : this.typeExpr(group.type, scope);
+    this.iota = BigInt(decl.iota);
+    const values = group.values;
+    const targets: Const[] = decl.names.map((name, index) => {
+      const existing = objects === null ? undefined : lookupIn(scope, name.value);
+      if (existing?.kind === 'Const') return existing;
+      const created: Const = { kind: 'Const', name: name.value, type: invalidType, pos: name.pos, pkg: this.packageName, parent: null, value: unknownValue };
+      if (objects === null) this.declareLater.push({ scope, name, obj: created });
+      void index;
+      return created;
+    });
+    decl.names.forEach((name, index) => {
+      const target = targets[index] as Const;
+      const valueExpr = values[index];
+      if (valueExpr === undefined) {
+        if (index === values.length && values.length > 0) this.error(name, 'missing init expr for const declaration');
+        return;
+      }
+      const x = this.expr(valueExpr, scope);
+      if (x.mode === 'invalid') return;
+      if (x.mode !== 'constant') {
+        this.error(valueExpr, `${this.describe(x)} is not constant`);
+        return;
+      }
+      if (declaredType !== null) this.assignment(x, declaredType, 'constant declaration');
+      if (x.mode === 'invalid') return;
+      target.type = x.type;
+      target.value = x.value ?? unknownValue;
+    });
+    if (values.length > decl.names.length) {
+      const extra = values[decl.names.length];
+      if (extra !== undefined) this.error(extra, 'extra init expr');
+    }
+    this.iota = null;
+    this.flushLocalDeclarations();
+  }
+
+  /** Local objects to declare once their initialisers are checked (a local `x := x` sees the outer x). */
+  declareLater: { scope: Scope; name: ast.Name; obj: GoObject }[] = [];
+
+  flushLocalDeclarations(): void {
+    for (const { scope, name, obj } of this.declareLater) {
+      this.declare(scope, name, obj);
+      if (obj.kind === 'Var' && this.context !== null && !obj.isGlobal) this.context.locals.push(obj);
+    }
+    this.declareLater = [];
+  }
+
+  /** Checks a var spec; `objects` are the already-declared package variables, or null to declare locals. */
+  varDecl(decl: ast.VarDecl, scope: Scope, objects: (GoObject | undefined)[] | null): void {
+    const declaredType = decl.type === null ? null : this.typeExpr(decl.type, scope);
+    const targets: Var[] = decl.names.map((name, index) => {
+      const existing = objects?.[index];
+      if (existing?.kind === 'Var') return existing;
+      const created = this.newVar(name, invalidType, false, name);
+      if (objects === null) this.declareLater.push({ scope, name, obj: created });
+      return created;
+    });
+    if (declaredType !== null) for (const target of targets) target.type = declaredType;
+    if (decl.values.length === 0) {
+      this.flushLocalDeclarations();
+      return;
+    }
+    this.initVars(targets, decl.values, declaredType, decl, scope);
+    this.flushLocalDeclarations();
+  }
+
+  /** Assigns initial values to new variables (var declarations and `:=`). */
+  initVars(targets: Var[], values: ast.Expr[], declaredType: Type | null, at: ast.NodeBase, scope: Scope): void {
+    const context = 'variable declaration';
+    if (values.length === 1 && targets.length > 1) {
+      const only = values[0] as ast.Expr;
+      const x = this.multiExpr(only, scope, targets.length === 2);
+      if (x.mode === 'invalid') {
+        for (const target of targets) if (isInvalid(target.type)) target.type = invalidType;
+        return;
+      }
+      const types = x.type.kind === 'Tuple' ? x.type.vars.map((v) => v.type) : [x.type];
+      if (x.mode === 'commaok' && targets.length === 2) types.push(untypedBool);
+      if (types.length !== targets.length) {
+        this.assignmentMismatch(only, targets.length, types.length, only);
+        return;
+      }
+      targets.forEach((target, index) => {
+        const type = types[index] as Type;
+        if (declaredType === null) target.type = isUntyped(type) ? defaultType(type) : type;
+        else this.assignment({ mode: 'value', type, expr: only }, declaredType, context);
+      });
+      return;
+    }
+    if (values.length !== targets.length) {
+      for (const value of values) this.expr(value, scope);
+      this.assignmentMismatch(values[0] ?? at, targets.length, values.length, null);
+      return;
+    }
+    targets.forEach((target, index) => {
+      const value = values[index] as ast.Expr;
+      const x = this.expr(value, scope, declaredType ?? undefined);
+      if (x.mode === 'invalid') return;
+      if (x.mode === 'novalue' || x.mode === 'typexpr' || x.mode === 'builtin') {
+        this.singleValueError(x);
+        return;
+      }
+      if (declaredType !== null) {
+        this.assignment(x, declaredType, context);
+        return;
+      }
+      if (x.mode === 'nil') {
+        this.error(value, 'use of untyped nil in variable declaration');
+        return;
+      }
+      this.assignment(x, isUntyped(x.type) ? defaultType(x.type) : x.type, context);
+      target.type = x.type;
+    });
+  }
+
+  assignmentMismatch(at: ast.NodeBase, variables: number, values: number, call: ast.Expr | null): void {
+    const noun = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+    if (call !== null && call.kind === 'CallExpr') {
+      this.error(at, `assignment mismatch: ${noun(variables, 'variable')} but ${exprStringShort(call.fun)} returns ${noun(values, 'value')}`);
+    } else {
+      this.error(at, `assignment mismatch: ${noun(variables, 'variable')} but ${noun(values, 'value')}`);
+    }
+  }
+
+  singleValueError(x: Operand): void {
+    if (x.mode === 'novalue') this.error(x.expr, `${exprStringShort(x.expr)} (no value) used as value`);
+    else if (x.mode === 'typexpr') this.error(x.expr, `${exprStringShort(x.expr)} (type) is not an expression`);
+    else if (x.mode === 'builtin') this.error(x.expr, `${exprStringShort(x.expr)} (built-in) must be called`);
+  }
+
+  /** Declares a function or method object and its signature; attaches methods to their receiver type. */
+  declareFunc(decl: ast.FuncDecl): Func {
+    const obj: Func = {
+      kind: 'Func', name: decl.name.value, type: invalidType, pos: decl.name.pos, pkg: this.packageName, parent: null,
+      decl, pragmas: decl.pragmas, pointerReceiver: false, isMethod: decl.recv !== null,
+    };
+    if (decl.hasTypeParams) this.notModeledAt(decl.start, 'generic functions');
+    const signature = this.signature(decl.type, this.packageScope, decl.recv);
+    obj.type = signature;
+    if (decl.recv === null) {
+      if (decl.name.value === 'init' || (decl.name.value === 'main' && this.packageName === 'main')) {
+        if (signature.params.length > 0 || signature.results.length > 0) {
+          this.error(decl.name, `func ${decl.name.value} must have no arguments and no return values`);
+        }
+      }
+      if (decl.name.value === 'init') this.info.defs.set(decl.name, obj);
+      else this.declare(this.packageScope, decl.name, obj);
+      if (decl.body === null && !decl.pragmas.noescape && !decl.pragmas.other.some((o) => o.startsWith('//go:linkname'))) {
+        this.error(decl.name, 'missing function body');
+      }
+      return obj;
+    }
+    this.info.defs.set(decl.name, obj);
+    const receiver = signature.recv;
+    if (receiver === null) return obj;
+    let base = receiver.type;
+    if (base.kind === 'Pointer') {
+      base = base.elem;
+      obj.pointerReceiver = true;
+    }
+    if (base.kind !== 'Named') {
+      if (!isInvalid(base)) this.error(decl.recv?.type ?? decl, `invalid receiver type ${this.typeText(receiver.type)}`);
+      return obj;
+    }
+    if (base.obj.pkg !== this.packageName) {
+      this.error(decl.recv?.type ?? decl, `cannot define new methods on non-local type ${this.typeText(base)}`);
+      return obj;
+    }
+    const under = underlying(base);
+    if (under.kind === 'Pointer' || under.kind === 'Interface') {
+      this.error(decl.recv?.type ?? decl, `invalid receiver type ${this.typeText(receiver.type)} (pointer or interface type)`);
+      return obj;
+    }
+    if (decl.name.value !== '_') {
+      if (base.methods.some((m) => m.name === decl.name.value)) {
+        this.error(decl.name, `method ${base.obj.name}.${decl.name.value} already declared`);
+      } else if (under.kind === 'Struct' && under.fields.some((f) => f.name === decl.name.value)) {
+        this.error(decl.name, `field and method with the same name ${decl.name.value}`);
+      } else base.methods.push(obj);
+    }
+    return obj;
+  }
+
+  /** Builds a signature from a FuncType; parameters are not declared (the body does that). */
+  signature(type: ast.FuncType, scope: Scope, recv: ast.Field | null = null): Signature {
+    const signature: Signature = { kind: 'Signature', recv: null, params: [], results: [], variadic: false };
+    if (recv !== null) signature.recv = this.newVar(recv.name, this.typeExpr(recv.type, scope), true, recv);
+    type.params.forEach((field, index) => {
+      let fieldType: Type;
+      if (field.type.kind === 'DotsType') {
+        if (index !== type.params.length - 1) {
+          this.error(field.type, 'can only use ... with final parameter in list');
+        }
+        signature.variadic = true;
+        fieldType = { kind: 'Slice', elem: this.typeExpr(field.type.element, scope) };
+      } else fieldType = this.typeExpr(field.type, scope);
+      signature.params.push(this.newVar(field.name, fieldType, true, field));
+    });
+    for (const field of type.results) signature.results.push(this.newVar(field.name, this.typeExpr(field.type, scope), true, field));
+    this.info.types.set(type, { mode: 'typexpr', type: signature });
+    return signature;
+  }
+
+  /** Checks a function body (declared function or literal). */
+  funcBody(node: ast.FuncDecl | ast.FuncLit, signature: Signature, obj: Func | null, body: ast.BlockStmt): FunctionContext {
+    const scope: Scope = { parent: this.context?.scope ?? this.fileScope, names: new Map(), node: node.type, func: node };
+    // Closures see the enclosing block's scope; that is the current scope when they are checked.
+    if (node.kind === 'FuncLit' && this.currentScope !== null) scope.parent = this.currentScope;
+    this.info.scopes.set(node.type, scope);
+    const record: FunctionInfo = {
+      node, obj,
+      pragmas: node.kind === 'FuncDecl' ? node.pragmas : { noinline: false, noescape: false, nosplit: false, uintptrescapes: false, other: [] },
+      closures: [], captured: [],
+    };
+    this.info.functions.push(record);
+    if (node.kind === 'FuncLit' && this.context !== null) this.context.record.closures.push(node);
+    const context: FunctionContext = { signature, record, locals: [], labels: new Map(), outer: this.context, scope };
+    const declareParam = (param: Var, field: ast.Field | null): void => {
+      param.used = true;
+      if (field?.name !== null && field?.name !== undefined) {
+        this.declare(scope, field.name, param);
+      } else if (field !== null) this.info.implicits.set(field, param);
+    };
+    if (node.kind === 'FuncDecl' && signature.recv !== null) declareParam(signature.recv, node.recv);
+    signature.params.forEach((param, index) => declareParam(param, node.type.params[index] ?? null));
+    signature.results.forEach((result, index) => declareParam(result, node.type.results[index] ?? null));
+    const savedContext = this.context;
+    const savedScope = this.currentScope;
+    this.context = context;
+    this.currentScope = scope;
+    try {
+      this.labels(body, context);
+      this.stmtList(body.list, scope, { breakOk: false, continueOk: false });
+      if (signature.results.length > 0 && !this.isTerminatingList(body.list)) {
+        this.errorAt(offsetOfPos(this.file, body.rbrace), 'missing return');
+      }
+      this.reportUnused(context);
+    } finally {
+      this.context = savedContext;
+      this.currentScope = savedScope;
+    }
+    return context;
+  }
+
+  /** The innermost scope being checked (for closures). */
+  currentScope: Scope | null = null;
+
+  reportUnused(context: FunctionContext): void {
+    for (const local of context.locals) {
+      if (!local.used && local.name !== '_' && local.pos !== null && local.decl !== null) {
+        this.error(local.decl as ast.NodeBase, `declared and not used: ${local.name}`);
+      }
+    }
+    for (const label of context.labels.values()) {
+      if (!label.used && label.pos !== null) this.errorAt(offsetOfPos(this.file, label.pos), `label ${label.name} defined and not used`);
+    }
+  }
+
+  // --- type expressions ----------------------------------------------------------------------
+
+  /** Evaluates a type expression. */
+  typeExpr(expr: ast.Expr, scope: Scope): Type {
+    const type = this.typeExprInner(expr, scope);
+    this.info.types.set(expr, { mode: 'typexpr', type });
+    return type;
+  }
+
+  typeExprInner(expr: ast.Expr, scope: Scope): Type {
+    switch (expr.kind) {
+      case 'Name':
+      case 'SelectorExpr': {
+        const x = this.expr(expr, scope);
+        if (x.mode === 'invalid') return invalidType;
+        if (x.mode !== 'typexpr') {
+          this.error(expr, `${exprStringShort(expr)} is not a type`);
+          return invalidType;
+        }
+        return x.type;
+      }
+      case 'ParenExpr':
+        return this.typeExpr(expr.x, scope);
+      case 'Operation':
+        if (expr.op === '*' && expr.y === null) return { kind: 'Pointer', elem: this.typeExpr(expr.x, scope) };
+        break;
+      case 'ArrayType': {
+        const elem = this.typeExpr(expr.element, scope);
+        if (expr.length === null) {
+          this.error(expr, 'invalid use of [...] array (outside a composite literal)');
+          return invalidType;
+        }
+        return { kind: 'Array', elem, length: this.arrayLength(expr.length, scope) };
+      }
+      case 'SliceType':
+        return { kind: 'Slice', elem: this.typeExpr(expr.element, scope) };
+      case 'MapType': {
+        const key = this.typeExpr(expr.key, scope);
+        const elem = this.typeExpr(expr.value, scope);
+        const under = underlying(key);
+        if (!isInvalid(key) && (under.kind === 'Slice' || under.kind === 'Map' || under.kind === 'Signature')) {
+          this.error(expr.key, `invalid map key type ${this.typeText(key)}`);
+        }
+        return { kind: 'Map', key, elem };
+      }
+      case 'ChanType':
+        return { kind: 'Chan', dir: expr.dir, elem: this.typeExpr(expr.element, scope) };
+      case 'FuncType':
+        return this.signature(expr, scope);
+      case 'StructType':
+        return this.structType(expr, scope);
+      case 'InterfaceType':
+        return this.interfaceType(expr, scope);
+      case 'BadExpr':
+        return invalidType;
+      default:
+        break;
+    }
+    this.error(expr, `${exprStringShort(expr)} is not a type`);
+    return invalidType;
+  }
+
+  arrayLength(expr: ast.Expr, scope: Scope): number {
+    const x = this.expr(expr, scope);
+    if (x.mode === 'invalid') return -1;
+    if (x.mode !== 'constant' || x.value === undefined) {
+      this.error(expr, `array length ${exprStringShort(expr)} (${x.mode === 'variable' ? 'variable' : 'value'} of type ${this.typeText(x.type)}) must be constant`);
+      return -1;
+    }
+    const length = toInteger(x.value);
+    if (length === null || length < 0n) {
+      this.error(expr, `invalid array length ${exprStringShort(expr)}`);
+      return -1;
+    }
+    if (length > 1n << 50n) {
+      this.notModeledAt(expr.start, 'arrays this large');
+      return -1;
+    }
+    return Number(length);
+  }
+
+  structType(expr: ast.StructType, scope: Scope): Struct {
+    const struct: Struct = { kind: 'Struct', fields: [], tags: [] };
+    const names = new Set<string>();
+    expr.fields.forEach((field, index) => {
+      const type = this.typeExpr(field.type, scope);
+      let name = field.name?.value ?? '';
+      const embedded = field.name === null;
+      if (embedded) {
+        let base: ast.Expr = field.type;
+        if (base.kind === 'Operation' && base.op === '*') base = base.x;
+        name = base.kind === 'SelectorExpr' ? base.selector.value : base.kind === 'Name' ? base.value : '_';
+        const under = type.kind === 'Pointer' ? type.elem : type;
+        if (type.kind === 'Pointer' && (underlying(under).kind === 'Pointer' || underlying(under).kind === 'Interface')) {
+          this.error(field.type, `embedded field type cannot be a pointer to an interface`);
+        }
+      }
+      const tag = expr.tags[index];
+      const fieldVar: Var = {
+        kind: 'Var', name, type, pos: (field.name ?? field).pos, pkg: this.packageName, parent: null,
+        isField: true, embedded, isParam: false, used: true, isGlobal: false, decl: field,
+      };
+      if (name !== '_' && names.has(name)) this.error(field.name ?? field.type, `${name} redeclared`);
+      names.add(name);
+      if (field.name !== null) this.info.defs.set(field.name, fieldVar);
+      else this.info.implicits.set(field, fieldVar);
+      struct.fields.push(fieldVar);
+      struct.tags.push(tag === null || tag === undefined ? '' : unquoteTag(tag.value));
+    });
+    return struct;
+  }
+
+  interfaceType(expr: ast.InterfaceType, scope: Scope): Interface {
+    if (expr.methods.length === 0) return emptyInterface;
+    const iface: Interface = { kind: 'Interface', methods: [], embedded: [], allMethods: null };
+    for (const element of expr.methods) {
+      if (element.name === null) {
+        const type = this.typeExpr(element.type, scope);
+        if (!isInvalid(type) && underlying(type).kind !== 'Interface') {
+          this.notModeledAt(element.start, 'type sets in interfaces');
+          continue;
+        }
+        iface.embedded.push(type);
+        continue;
+      }
+      if (element.type.kind !== 'FuncType') continue;
+      const signature = this.signature(element.type, scope);
+      const method: Func = {
+        kind: 'Func', name: element.name.value, type: signature, pos: element.name.pos, pkg: this.packageName, parent: null,
+        decl: null, pragmas: null, pointerReceiver: false, isMethod: true,
+      };
+      signature.recv = this.newVar(null, iface, true, null);
+      this.info.defs.set(element.name, method);
+      if (iface.methods.some((m) => m.name === method.name)) this.error(element.name, `duplicate method ${method.name}`);
+      else iface.methods.push(method);
+    }
+    return iface;
+  }
+
+  // Implemented in ./expr.ts, ./stmt.ts, ./assign.ts.
+  declare expr: (expr: ast.Expr, scope: Scope, hint?: Type) => Operand;
+  declare multiExpr: (expr: ast.Expr, scope: Scope, allowCommaOk: boolean) => Operand;
+  declare assignment: (x: Operand, target: Type, context: string) => void;
+  declare describe: (x: Operand) => string;
+  declare stmtList: (list: ast.Stmt[], scope: Scope, flow: FlowContext) => void;
+  declare labels: (body: ast.BlockStmt, context: FunctionContext) => void;
+  declare isTerminatingList: (list: ast.Stmt[]) => boolean;
+}
+
+/** Which branch statements are allowed where. */
+export interface FlowContext {
+  /** Inside a loop, switch or select. */
+  breakOk: boolean;
+  /** Inside a loop. */
+  continueOk: boolean;
+  /** Whether `fallthrough` is allowed here (last statement of a non-final expression switch clause). */
+  fallthroughOk?: boolean;
+}
+
+/** `untyped bool`, the second result of comma-ok expressions. */
+export const untypedBool: Type = { kind: 'Basic', basic: 'untyped bool', name: 'untyped bool' };
+
+/** The default type of an untyped constant kind. */
+export function defaultType(type: Type): Type {
+  if (type.kind !== 'Basic') return type;
+  const target = ({
+    'untyped bool': 'bool', 'untyped int': 'int', 'untyped rune': 'rune', 'untyped float': 'float64',
+    'untyped complex': 'complex128', 'untyped string': 'string',
+  } as Record<string, string>)[type.basic];
+  if (target === undefined) return type;
+  const found = universe.names.get(target);
+  return found?.type ?? type;
+}
+
+function lookupIn(scope: Scope, name: string): GoObject | undefined {
+  return scope.names.get(name) ?? lookup(scope, name);
+}
+
+/** The string offset of a position in the file (positions come from offsets, so this inverts them). */
+export function offsetOfPos(file: ast.File, pos: ast.Pos): number {
+  let line = 1;
+  let offset = 0;
+  while (line < pos.line) {
+    const next = file.source.indexOf('\n', offset);
+    if (next === -1) break;
+    offset = next + 1;
+    line++;
+  }
+  // Columns are bytes; walk characters until the byte count matches.
+  let bytes = 1;
+  while (bytes < pos.column && offset < file.source.length) {
+    const code = file.source.charCodeAt(offset);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : 3;
+    offset += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  }
+  return offset;
+}
+
+function unquoteTag(text: string): string {
+  if (text.startsWith('`')) return text.slice(1, -1);
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return text.slice(1, -1);
+  }
+}
+
+import { exprString, typeString } from './typestring.ts';
+
+/** An expression as messages print it. */
+export function exprStringShort(expr: ast.Expr): string {
+  return exprString(expr);
+}
+
+function typeStringLocal(type: Type, localPackage: string): string {
+  return typeString(type, localPackage);
+}
+
+export { formatConstant };

@@ -1,0 +1,24 @@
+/**
+ * The type checker's entry point: `check(file, options)`. Loads the checker with its
+ * expression and statement walkers (./expr.ts, ./stmt.ts) installed.
+ */
+import type * as ast from '../syntax/ast.ts';
+import { Checker, type CheckOptions } from './check.ts';
+import './expr.ts';
+import './stmt.ts';
+import type { CheckResult } from './info.ts';
+
+export type { CheckOptions } from './check.ts';
+
+/** Checks one parsed file. Never throws: every problem is a diagnostic. */
+export function check(file: ast.File, options: CheckOptions = {}): CheckResult {
+  const checker = new Checker(file, options.stdlib ?? null);
+  try {
+    checker.checkFile();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    checker.notModeledAt(file.start, 'expression too deeply nested');
+  }
+  return checker.result();
+}
+

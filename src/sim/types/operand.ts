@@ -1,0 +1,67 @@
+/**
+ * Operands: an expression being checked with its mode, type and constant value, and how
+ * types2 describes one in an error (`x (variable of type int)`, `42 (untyped int constant)`).
+ */
+import type * as ast from '../syntax/ast.ts';
+import { formatConstant, type ConstantValue } from './constant.ts';
+import type { BuiltinId } from './objects.ts';
+import type { Mode } from './info.ts';
+import type { Type } from './types.ts';
+import { isInvalid, isUntyped, underlying } from './predicates.ts';
+import { exprString, typeString } from './typestring.ts';
+
+/** An expression under evaluation. `invalid` operands stop follow-on errors. */
+export interface Operand {
+  /** How it can be used; `invalid` after an error, `nil` for the predeclared nil. */
+  mode: Mode | 'invalid' | 'nil';
+  /** Its type (invalid for invalid operands). */
+  type: Type;
+  /** Constant value for `constant` mode. */
+  value?: ConstantValue;
+  /** The expression. */
+  expr: ast.Expr;
+  /** The builtin, for `builtin` mode. */
+  builtin?: BuiltinId;
+}
+
+const modeWords: Record<Operand['mode'], string> = {
+  invalid: 'invalid operand', novalue: 'no value', builtin: 'built-in', typexpr: 'type', constant: 'constant',
+  variable: 'variable', mapindex: 'map index expression', value: 'value', commaok: 'comma, ok expression', nil: 'nil',
+};
+
+/** The kind word types2 puts before `type T` for named types (`struct type T`, `int type MyInt`). */
+function kindDescription(type: Type): string {
+  if (type.kind !== 'Named') return '';
+  const under = underlying(type);
+  switch (under.kind) {
+    case 'Basic': return isInvalid(under) ? '' : `${under.name} `;
+    case 'Array': return 'array ';
+    case 'Slice': return 'slice ';
+    case 'Struct': return 'struct ';
+    case 'Pointer': return 'pointer ';
+    case 'Signature': return 'func ';
+    case 'Interface': return 'interface ';
+    case 'Map': return 'map ';
+    case 'Chan': return 'chan ';
+    default: return '';
+  }
+}
+
+/** Describes an operand as types2 does in messages. */
+export function describeOperand(x: Operand, localPackage: string): string {
+  const expr = exprString(x.expr);
+  if (x.mode === 'nil') return 'nil';
+  let out = `${expr} (`;
+  let hasType = false;
+  if (x.mode !== 'invalid' && x.mode !== 'novalue' && x.mode !== 'builtin' && x.mode !== 'typexpr') {
+    if (isUntyped(x.type)) out += `${typeString(x.type, localPackage)} `;
+    else hasType = true;
+  }
+  out += modeWords[x.mode];
+  if (x.mode === 'constant' && x.value !== undefined) {
+    const value = formatConstant(x.value);
+    if (value !== expr) out += ` ${value}`;
+  }
+  if (hasType && !isInvalid(x.type)) out += ` of ${kindDescription(x.type)}type ${typeString(x.type, localPackage)}`;
+  return `${out})`;
+}

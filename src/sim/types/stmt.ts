@@ -1,0 +1,573 @@
+/**
+ * Statements: assignments, declarations, control flow, labels, and the terminating-statement
+ * rule behind "missing return". Installed on `Checker` (./check.ts).
+ */
+import type * as ast from '../syntax/ast.ts';
+import { Checker, defaultType, exprStringShort, untypedBool, type FlowContext, type FunctionContext } from './check.ts';
+import { lookup, type Label, type Scope, type Var } from './objects.ts';
+import type { Operand } from './operand.ts';
+import { isBoolean, isInvalid, isUntyped, underlying } from './predicates.ts';
+import type { Type } from './types.ts';
+import { basicTypes, byteType, invalidType, runeType } from './universe.ts';
+
+interface CheckerStatements {
+  stmt(s: ast.Stmt, scope: Scope, flow: FlowContext): void;
+  openScope(node: ast.Node, parent: Scope): Scope;
+  assignStmt(s: ast.AssignStmt, scope: Scope): void;
+  assignTo(lhs: ast.Expr, x: Operand, scope: Scope): void;
+  defineVars(s: ast.AssignStmt | ast.RangeClause, names: ast.Expr[], scope: Scope): Var[] | null;
+  rangeStmt(s: ast.ForStmt, clause: ast.RangeClause, scope: Scope): void;
+  switchStmt(s: ast.SwitchStmt, scope: Scope, flow: FlowContext): void;
+  isTerminating(s: ast.Stmt, label: string | null): boolean;
+}
+
+declare module './check.ts' {
+  interface Checker extends CheckerStatements {}
+}
+
+const proto = Checker.prototype as Checker;
+
+proto.openScope = function openScope(this: Checker, node: ast.Node, parent: Scope): Scope {
+  const scope: Scope = { parent, names: new Map(), node, func: parent.func ?? null };
+  this.info.scopes.set(node, scope);
+  return scope;
+};
+
+proto.labels = function labels(this: Checker, body: ast.BlockStmt, context: FunctionContext): void {
+  const stack: ast.Stmt[] = [...body.list];
+  while (stack.length > 0) {
+    const s = stack.pop() as ast.Stmt;
+    if (s.kind === 'LabeledStmt') {
+      if (s.label.value !== '_') {
+        if (context.labels.has(s.label.value)) this.error(s.label, `label ${s.label.value} already defined`);
+        else {
+          const label: Label = { kind: 'Label', name: s.label.value, type: invalidType, pos: s.label.pos, pkg: this.packageName, parent: null, used: false };
+          context.labels.set(s.label.value, label);
+          this.info.defs.set(s.label, label);
+        }
+      }
+      stack.push(s.stmt);
+    } else if (s.kind === 'BlockStmt') stack.push(...s.list);
+    else if (s.kind === 'IfStmt') {
+      stack.push(s.then);
+      if (s.else !== null) stack.push(s.else);
+    } else if (s.kind === 'ForStmt') stack.push(s.body);
+    else if (s.kind === 'SwitchStmt') for (const clause of s.body) stack.push(...clause.body);
+    else if (s.kind === 'SelectStmt') for (const clause of s.body) stack.push(...clause.body);
+  }
+};
+
+proto.stmtList = function stmtList(this: Checker, list: ast.Stmt[], scope: Scope, flow: FlowContext): void {
+  list.forEach((s, index) => {
+    const last = index === list.length - 1;
+    this.stmt(s, scope, { ...flow, fallthroughOk: last && flow.fallthroughOk === true });
+  });
+};
+
+proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowContext): void {
+  switch (s.kind) {
+    case 'EmptyStmt':
+      return;
+    case 'BlockStmt':
+      this.stmtList(s.list, this.openScope(s, scope), flow);
+      return;
+    case 'LabeledStmt':
+      this.stmt(s.stmt, scope, flow);
+      return;
+    case 'ExprStmt': {
+      const x = this.multiExpr(s.x, scope, false);
+      if (x.mode === 'invalid' || x.mode === 'novalue') return;
+      let inner = s.x;
+      while (inner.kind === 'ParenExpr') inner = inner.x;
+      if (inner.kind === 'CallExpr') {
+        const builtin = this.info.builtins.get(inner);
+        if (builtin === undefined && !this.info.conversions.has(inner)) return;
+      }
+      if (inner.kind === 'Operation' && inner.op === '<-' && inner.y === null) return;
+      this.error(s.x, `${exprStringShort(s.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not used`);
+      return;
+    }
+    case 'SendStmt': {
+      const channel = this.expr(s.chan, scope);
+      const under = underlying(channel.type);
+      const value = this.expr(s.value, scope, under.kind === 'Chan' ? under.elem : undefined);
+      if (channel.mode === 'invalid' || value.mode === 'invalid') return;
+      if (under.kind !== 'Chan') {
+        this.error(s, `invalid operation: cannot send to non-channel ${this.describe(channel)}`);
+        return;
+      }
+      if (under.dir === 'recv') {
+        this.error(s, `invalid operation: cannot send to receive-only channel ${this.describe(channel)}`);
+        return;
+      }
+      this.assignment(value, under.elem, 'send');
+      return;
+    }
+    case 'DeclStmt':
+      for (const decl of s.declarations) {
+        if (decl.kind === 'TypeDecl') {
+          const obj = this.declareTypeName(decl, scope);
+          this.declaration(decl, obj, scope);
+        } else if (decl.kind === 'ConstDecl') this.constDecl(decl, scope, null);
+        else if (decl.kind === 'VarDecl') this.varDecl(decl, scope, null);
+      }
+      return;
+    case 'AssignStmt':
+      this.assignStmt(s, scope);
+      return;
+    case 'BranchStmt': {
+      const context = this.context;
+      if (s.label !== null) {
+        const label = context?.labels.get(s.label.value);
+        if (label === undefined) {
+          this.error(s.label, `label ${s.label.value} not defined`);
+          return;
+        }
+        label.used = true;
+        this.info.uses.set(s.label, label);
+        return;
+      }
+      if (s.token === 'break' && !flow.breakOk) this.error(s, 'break is not in a loop, switch, or select');
+      else if (s.token === 'continue' && !flow.continueOk) this.error(s, 'continue is not in a loop');
+      else if (s.token === 'fallthrough' && flow.fallthroughOk !== true) this.error(s, 'fallthrough statement out of place');
+      else if (s.token === 'goto') this.error(s, 'syntax error: missing label');
+      return;
+    }
+    case 'CallStmt': {
+      let call = s.call;
+      while (call.kind === 'ParenExpr') call = call.x;
+      if (call.kind !== 'CallExpr') {
+        this.expr(s.call, scope);
+        this.error(s.call, `expression in ${s.token} must be function call`);
+        return;
+      }
+      const x = this.multiExpr(call, scope, true);
+      if (x.mode === 'invalid') return;
+      if (this.info.conversions.has(call)) {
+        this.error(s.call, `${s.token} requires function call, not conversion`);
+        return;
+      }
+      const builtin = this.info.builtins.get(call);
+      if (builtin !== undefined && ['append', 'cap', 'len', 'make', 'new', 'complex', 'real', 'imag', 'min', 'max'].includes(builtin.id)) {
+        this.error(s.call, `${s.token} discards result of ${exprStringShort(call)}`);
+      }
+      return;
+    }
+    case 'ReturnStmt': {
+      const context = this.context;
+      if (context === null) return;
+      const results = context.signature.results;
+      if (s.results.length === 0) {
+        if (results.length > 0 && results[0]?.name === '') this.error(s, 'not enough return values\n\thave ()\n\twant (' + results.map((r) => this.typeText(r.type)).join(', ') + ')');
+        else if (results.length > 0) {
+          for (const result of results) {
+            const shadow = scope.names.get(result.name);
+            void shadow;
+          }
+        }
+        return;
+      }
+      const want = `(${results.map((r) => this.typeText(r.type)).join(', ')})`;
+      if (s.results.length === 1 && results.length !== 1) {
+        const x = this.multiExpr(s.results[0] as ast.Expr, scope, false);
+        if (x.mode === 'invalid') return;
+        if (x.type.kind === 'Tuple' && x.type.vars.length === results.length) {
+          x.type.vars.forEach((v, i) => this.assignment({ mode: 'value', type: v.type, expr: x.expr }, (results[i] as Var).type, 'return statement'));
+          return;
+        }
+        if (results.length === 0) {
+          this.error(s.results[0] as ast.Expr, `too many return values\n\thave (${this.typeText(isUntyped(x.type) ? defaultType(x.type) : x.type)})\n\twant ()`);
+          return;
+        }
+        this.error(s.results[0] as ast.Expr, `not enough return values\n\thave (${this.typeText(x.type)})\n\twant ${want}`);
+        return;
+      }
+      const operands = s.results.map((r, i) => this.expr(r, scope, results[i]?.type));
+      if (operands.length !== results.length) {
+        if (operands.some((x) => x.mode === 'invalid')) return;
+        const have = `(${operands.map((x) => (isUntyped(x.type) && x.mode === 'constant' && !isBoolean(x.type) && x.type.kind === 'Basic' && x.type.basic !== 'untyped string' ? 'number' : this.typeText(isUntyped(x.type) ? defaultType(x.type) : x.type))).join(', ')})`;
+        if (operands.length > results.length) this.error(s.results[results.length] as ast.Expr, `too many return values\n\thave ${have}\n\twant ${want}`);
+        else this.error(s.results[0] as ast.Expr, `not enough return values\n\thave ${have}\n\twant ${want}`);
+        return;
+      }
+      operands.forEach((x, i) => this.assignment(x, (results[i] as Var).type, 'return statement'));
+      return;
+    }
+    case 'IfStmt': {
+      const inner = this.openScope(s, scope);
+      if (s.init !== null) this.stmt(s.init, inner, flow);
+      const condition = this.expr(s.cond, inner);
+      if (condition.mode !== 'invalid' && !isBoolean(condition.type)) this.error(s.cond, 'non-boolean condition in if statement');
+      else if (condition.mode !== 'invalid' && isUntyped(condition.type)) this.convertUntyped(condition, basicTypes.bool);
+      this.stmt(s.then, inner, flow);
+      if (s.else !== null) this.stmt(s.else, inner, flow);
+      return;
+    }
+    case 'ForStmt': {
+      const inner = this.openScope(s, scope);
+      const loopFlow: FlowContext = { breakOk: true, continueOk: true };
+      if (s.init?.kind === 'RangeClause') {
+        this.rangeStmt(s, s.init, inner);
+      } else {
+        if (s.init !== null) this.stmt(s.init, inner, flow);
+        if (s.cond !== null) {
+          const condition = this.expr(s.cond, inner);
+          if (condition.mode !== 'invalid' && !isBoolean(condition.type)) this.error(s.cond, 'non-boolean condition in for statement');
+          else if (condition.mode !== 'invalid' && isUntyped(condition.type)) this.convertUntyped(condition, basicTypes.bool);
+        }
+        if (s.post !== null) {
+          if (s.post.kind === 'AssignStmt' && s.post.define) this.error(s.post, 'cannot declare in post statement of for loop');
+          else this.stmt(s.post, inner, flow);
+        }
+      }
+      this.stmt(s.body, inner, loopFlow);
+      return;
+    }
+    case 'RangeClause':
+      return;
+    case 'SwitchStmt':
+      this.switchStmt(s, scope, flow);
+      return;
+    case 'SelectStmt':
+      for (const clause of s.body) {
+        const inner = this.openScope(clause, scope);
+        if (clause.comm !== null) {
+          const comm = clause.comm;
+          const valid = comm.kind === 'SendStmt'
+            || (comm.kind === 'ExprStmt' && comm.x.kind === 'Operation' && comm.x.op === '<-' && comm.x.y === null)
+            || (comm.kind === 'AssignStmt' && comm.rhs.length === 1 && comm.rhs[0]?.kind === 'Operation' && comm.rhs[0].op === '<-');
+          if (!valid) this.error(comm, 'select case must be receive, send or assign recv');
+          else this.stmt(comm, inner, flow);
+        }
+        this.stmtList(clause.body, inner, { breakOk: true, continueOk: flow.continueOk });
+      }
+      return;
+  }
+};
+
+proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: Scope): void {
+  if (s.rhs.length === 0) {
+    // x++ / x--
+    const x = this.expr(s.lhs[0] as ast.Expr, scope);
+    if (x.mode === 'invalid') return;
+    if (!['variable', 'mapindex'].includes(x.mode)) {
+      this.error(s.lhs[0] as ast.Expr, `cannot assign to ${exprStringShort(s.lhs[0] as ast.Expr)} (neither addressable nor a map index expression)`);
+      return;
+    }
+    if (!(underlying(x.type).kind === 'Basic' && !isBoolean(x.type) && (x.type as { basic?: string }).basic !== 'string' && !(underlying(x.type) as { basic: string }).basic.includes('string'))) {
+      this.error(s.lhs[0] as ast.Expr, `invalid operation: ${exprStringShort(s.lhs[0] as ast.Expr)}${s.op === '+' ? '++' : '--'} (non-numeric type ${this.typeText(x.type)})`);
+    }
+    return;
+  }
+  if (s.define) {
+    const targets = this.defineVars(s, s.lhs, scope);
+    if (targets === null) {
+      for (const r of s.rhs) this.multiExpr(r, scope, true);
+      return;
+    }
+    const fresh = targets.filter((t) => isInvalid(t.type) && t.parent === null);
+    void fresh;
+    this.initVars(targets, s.rhs, null, s, scope);
+    this.flushLocalDeclarations();
+    return;
+  }
+  if (s.op !== null) {
+    const lhs = s.lhs[0] as ast.Expr;
+    const operation: ast.Operation = { kind: 'Operation', op: s.op, x: lhs, y: s.rhs[0] as ast.Expr, pos: s.pos, start: lhs.start, end: (s.rhs[0] as ast.Expr).end };
+    const x = this.binary(operation, scope);
+    this.info.types.delete(operation);
+    if (x.mode === 'invalid') return;
+    const target = this.expr(lhs, scope);
+    if (target.mode !== 'invalid' && target.mode !== 'variable' && target.mode !== 'mapindex') {
+      this.error(lhs, `cannot assign to ${exprStringShort(lhs)} (neither addressable nor a map index expression)`);
+    }
+    return;
+  }
+  if (s.rhs.length === 1 && s.lhs.length > 1) {
+    const x = this.multiExpr(s.rhs[0] as ast.Expr, scope, s.lhs.length === 2);
+    if (x.mode === 'invalid') {
+      for (const l of s.lhs) if (!(l.kind === 'Name' && l.value === '_')) this.expr(l, scope);
+      return;
+    }
+    const types = x.type.kind === 'Tuple' ? x.type.vars.map((v) => v.type) : [x.type];
+    if (x.mode === 'commaok' && s.lhs.length === 2) types.push(untypedBool);
+    if (types.length !== s.lhs.length) {
+      this.assignmentMismatch(s.rhs[0] as ast.Expr, s.lhs.length, types.length, s.rhs[0] as ast.Expr);
+      return;
+    }
+    s.lhs.forEach((l, i) => this.assignTo(l, { mode: 'value', type: types[i] as Type, expr: s.rhs[0] as ast.Expr }, scope));
+    return;
+  }
+  if (s.lhs.length !== s.rhs.length) {
+    for (const r of s.rhs) this.expr(r, scope);
+    this.assignmentMismatch(s.rhs[0] ?? s, s.lhs.length, s.rhs.length, null);
+    return;
+  }
+  s.lhs.forEach((l, i) => {
+    const hintOperand = l.kind === 'Name' && l.value === '_' ? undefined : this.info.types.get(l)?.type;
+    const x = this.expr(s.rhs[i] as ast.Expr, scope, hintOperand);
+    this.assignTo(l, x, scope);
+  });
+};
+
+proto.assignTo = function assignTo(this: Checker, lhs: ast.Expr, x: Operand, scope: Scope): void {
+  if (lhs.kind === 'Name' && lhs.value === '_') {
+    this.info.defs.set(lhs, null);
+    if (x.mode === 'invalid') return;
+    if (x.mode === 'nil') {
+      this.error(x.expr, 'use of untyped nil in assignment');
+      return;
+    }
+    this.assignment(x, isUntyped(x.type) ? defaultType(x.type) : x.type, 'assignment');
+    return;
+  }
+  // A plain variable on the left is assigned, not used.
+  let target: Operand;
+  if (lhs.kind === 'Name') {
+    const obj = scope.names.get(lhs.value) ?? lookup(scope, lhs.value);
+    if (obj?.kind === 'Var') {
+      const wasUsed = obj.used;
+      target = this.expr(lhs, scope);
+      obj.used = wasUsed;
+    } else target = this.expr(lhs, scope);
+  } else target = this.expr(lhs, scope);
+  if (target.mode === 'invalid') return;
+  if (target.mode !== 'variable' && target.mode !== 'mapindex') {
+    let base: ast.Expr = lhs;
+    while (base.kind === 'ParenExpr') base = base.x;
+    if (base.kind === 'SelectorExpr' && this.info.types.get(base.x)?.mode === 'mapindex') {
+      this.error(lhs, `cannot assign to struct field ${exprStringShort(lhs)} in map`);
+    } else {
+      this.error(lhs, `cannot assign to ${exprStringShort(lhs)} (neither addressable nor a map index expression)`);
+    }
+    return;
+  }
+  this.assignment(x, target.type, 'assignment');
+};
+
+proto.defineVars = function defineVars(this: Checker, s: ast.AssignStmt | ast.RangeClause, names: ast.Expr[], scope: Scope): Var[] | null {
+  const targets: Var[] = [];
+  let anyNew = false;
+  let bad = false;
+  for (const name of names) {
+    if (name.kind !== 'Name') {
+      this.error(name, `non-name ${exprStringShort(name)} on left side of :=`);
+      bad = true;
+      continue;
+    }
+    const existing = scope.names.get(name.value);
+    if (existing?.kind === 'Var' && name.value !== '_') {
+      this.info.uses.set(name, existing);
+      targets.push(existing);
+      continue;
+    }
+    anyNew = true;
+    const fresh = this.newVar(name, invalidType, false, name);
+    if (name.value === '_') this.info.defs.set(name, null);
+    else this.declareLater.push({ scope, name, obj: fresh });
+    targets.push(fresh);
+  }
+  if (bad) return null;
+  if (!anyNew) {
+    this.errorAt(s.start + this.file.source.slice(s.start).indexOf(':='), 'no new variables on left side of :=');
+  }
+  return targets;
+};
+
+proto.rangeStmt = function rangeStmt(this: Checker, s: ast.ForStmt, clause: ast.RangeClause, scope: Scope): void {
+  const x = this.expr(clause.x, scope);
+  let key: Type = invalidType;
+  let value: Type | null = null;
+  if (x.mode !== 'invalid') {
+    const under = underlying(x.type);
+    if (under.kind === 'Basic' && (under.basic === 'string' || under.basic === 'untyped string')) {
+      key = basicTypes.int;
+      value = runeType;
+      if (isUntyped(x.type)) this.convertUntyped(x, basicTypes.string);
+    } else if (under.kind === 'Basic' && (under.basic.includes('int') || under.basic === 'untyped rune') && !under.basic.includes('float')) {
+      if (isUntyped(x.type)) this.convertUntyped(x, basicTypes.int);
+      key = x.type;
+      value = null;
+      if (clause.lhs.length > 1) {
+        this.error(clause.lhs[1] as ast.Expr, `range over ${this.describe(x)} permits only one iteration variable`);
+        return;
+      }
+    } else if (under.kind === 'Slice') {
+      key = basicTypes.int;
+      value = under.elem;
+    } else if (under.kind === 'Array') {
+      key = basicTypes.int;
+      value = under.elem;
+    } else if (under.kind === 'Pointer' && underlying(under.elem).kind === 'Array') {
+      key = basicTypes.int;
+      value = (underlying(under.elem) as { elem: Type }).elem;
+    } else if (under.kind === 'Map') {
+      key = under.key;
+      value = under.elem;
+    } else if (under.kind === 'Chan') {
+      key = under.elem;
+      value = null;
+      if (clause.lhs.length > 1) {
+        this.error(clause.lhs[1] as ast.Expr, `range over ${this.describe(x)} permits only one iteration variable`);
+        return;
+      }
+    } else if (under.kind === 'Signature') {
+      this.notModeledAt(clause.x.start, 'range over function');
+      return;
+    } else {
+      this.error(clause.x, `cannot range over ${this.describe(x)}`);
+      return;
+    }
+  }
+  const types: Type[] = [key, value ?? invalidType];
+  void byteType;
+  if (clause.define) {
+    const targets = this.defineVars(clause, clause.lhs, scope);
+    if (targets === null) return;
+    targets.forEach((target, i) => {
+      target.type = types[i] ?? invalidType;
+    });
+    this.flushLocalDeclarations();
+  } else {
+    clause.lhs.forEach((l, i) => this.assignTo(l, { mode: 'value', type: types[i] ?? invalidType, expr: clause.x }, scope));
+  }
+  void s;
+};
+
+proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: Scope, flow: FlowContext): void {
+  const outer = this.openScope(s, scope);
+  if (s.init !== null) this.stmt(s.init, outer, flow);
+  const clauseFlow: FlowContext = { breakOk: true, continueOk: flow.continueOk };
+  if (s.tag?.kind === 'TypeSwitchGuard') {
+    const guard = s.tag;
+    const x = this.expr(guard.x, outer);
+    if (x.mode !== 'invalid' && underlying(x.type).kind !== 'Interface') {
+      this.error(guard.x, `${exprStringShort(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not an interface`);
+    }
+    const clauseVars: Var[] = [];
+    for (const clause of s.body) {
+      const inner = this.openScope(clause, outer);
+      let caseType: Type | null = null;
+      for (const c of clause.cases) {
+        if (c.kind === 'Name' && c.value === 'nil') {
+          this.info.types.set(c, { mode: 'value', type: basicTypes['untyped nil'] });
+          continue;
+        }
+        const t = this.typeExpr(c, outer);
+        if (x.mode !== 'invalid' && !isInvalid(t) && underlying(t).kind !== 'Interface') {
+          const reason = this.implementsReason(t, x.type);
+          if (reason !== null) this.error(c, `impossible type switch case: ${exprStringShort(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} (${reason.replace(/^.*? \(/, '').replace(/\)$/, '')})`);
+        }
+        caseType = clause.cases.length === 1 ? t : null;
+      }
+      if (guard.lhs !== null) {
+        const v = this.newVar(guard.lhs, caseType ?? x.type, false, guard.lhs);
+        v.parent = inner;
+        inner.names.set(guard.lhs.value, v);
+        this.info.implicits.set(clause, v);
+        clauseVars.push(v);
+      }
+      this.stmtList(clause.body, inner, clauseFlow);
+    }
+    if (guard.lhs !== null) {
+      this.info.defs.set(guard.lhs, null);
+      if (clauseVars.length > 0 && clauseVars.every((v) => !v.used)) this.error(guard.lhs, `declared and not used: ${guard.lhs.value}`);
+    }
+    return;
+  }
+  let tag: Operand | null = null;
+  if (s.tag !== null) {
+    tag = this.expr(s.tag, outer);
+    if (tag.mode !== 'invalid' && isUntyped(tag.type)) this.convertUntyped(tag, defaultType(tag.type));
+  }
+  s.body.forEach((clause, index) => {
+    for (const c of clause.cases) {
+      if (tag === null) {
+        const condition = this.expr(c, outer);
+        if (condition.mode !== 'invalid' && !isBoolean(condition.type)) {
+          this.error(c, `invalid case ${exprStringShort(c)} in switch (mismatched types ${this.typeText(condition.type)} and bool)`);
+        } else if (condition.mode !== 'invalid' && isUntyped(condition.type)) this.convertUntyped(condition, basicTypes.bool);
+      } else if (tag.mode !== 'invalid') {
+        const comparison: ast.Operation = { kind: 'Operation', op: '==', x: s.tag as ast.Expr, y: c, pos: c.pos, start: c.start, end: c.end };
+        const value = this.expr(c, outer, tag.type);
+        if (value.mode !== 'invalid') {
+          if (isUntyped(value.type)) this.assignment(value, tag.type, 'switch case');
+          else if (value.type !== tag.type && this.typeText(value.type) !== this.typeText(tag.type) && underlying(tag.type).kind !== 'Interface' && underlying(value.type).kind !== 'Interface') {
+            this.error(c, `invalid case ${exprStringShort(c)} in switch on ${exprStringShort(s.tag as ast.Expr)} (mismatched types ${this.typeText(value.type)} and ${this.typeText(tag.type)})`);
+          }
+        }
+        void comparison;
+      }
+    }
+    const inner = this.openScope(clause, outer);
+    this.stmtList(clause.body, inner, { ...clauseFlow, fallthroughOk: index < s.body.length - 1 });
+  });
+};
+
+/** Whether a statement list ends in a terminating statement (the spec's rule). */
+proto.isTerminatingList = function isTerminatingList(this: Checker, list: ast.Stmt[]): boolean {
+  // Trailing empty statements do not count.
+  for (let index = list.length - 1; index >= 0; index--) {
+    const s = list[index] as ast.Stmt;
+    if (s.kind === 'EmptyStmt') continue;
+    return this.isTerminating(s, null);
+  }
+  return false;
+};
+
+proto.isTerminating = function isTerminating(this: Checker, s: ast.Stmt, label: string | null): boolean {
+  switch (s.kind) {
+    case 'ReturnStmt':
+      return true;
+    case 'BranchStmt':
+      return s.token === 'goto' || s.token === 'fallthrough';
+    case 'ExprStmt': {
+      let call = s.x;
+      while (call.kind === 'ParenExpr') call = call.x;
+      return call.kind === 'CallExpr' && this.info.builtins.get(call)?.id === 'panic';
+    }
+    case 'BlockStmt':
+      return this.isTerminatingList(s.list);
+    case 'LabeledStmt':
+      return this.isTerminating(s.stmt, s.label.value);
+    case 'IfStmt':
+      return s.else !== null && this.isTerminatingList(s.then.list) && this.isTerminating(s.else, null);
+    case 'ForStmt':
+      return s.cond === null && s.init?.kind !== 'RangeClause' && !hasBreak(s.body, label, true);
+    case 'SwitchStmt':
+      return s.body.some((c) => c.isDefault) && s.body.every((c) => {
+        const last = c.body[c.body.length - 1];
+        return !hasBreakList(c.body, label, true) && (this.isTerminatingList(c.body) || (last?.kind === 'BranchStmt' && last.token === 'fallthrough'));
+      });
+    case 'SelectStmt':
+      return s.body.every((c) => !hasBreakList(c.body, label, true) && this.isTerminatingList(c.body));
+    default:
+      return false;
+  }
+};
+
+function hasBreakList(list: ast.Stmt[], label: string | null, implicit: boolean): boolean {
+  return list.some((s) => hasBreak(s, label, implicit));
+}
+
+/** Whether `s` contains a break that leaves the enclosing statement (unlabelled at this level, or labelled with `label`). */
+function hasBreak(s: ast.Stmt, label: string | null, implicit: boolean): boolean {
+  switch (s.kind) {
+    case 'BranchStmt':
+      return s.token === 'break' && ((s.label === null && implicit) || (s.label !== null && s.label.value === label));
+    case 'BlockStmt':
+      return hasBreakList(s.list, label, implicit);
+    case 'LabeledStmt':
+      return hasBreak(s.stmt, label, implicit);
+    case 'IfStmt':
+      return hasBreakList(s.then.list, label, implicit) || (s.else !== null && hasBreak(s.else, label, implicit));
+    case 'ForStmt':
+      return label !== null && hasBreak(s.body, label, false);
+    case 'SwitchStmt':
+      return label !== null && s.body.some((c) => hasBreakList(c.body, label, false));
+    case 'SelectStmt':
+      return label !== null && s.body.some((c) => hasBreakList(c.body, label, false));
+    default:
+      return false;
+  }
+}
