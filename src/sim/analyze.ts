@@ -1,14 +1,114 @@
-import { MODELED_GO_VERSION, type AnalysisRequest, type AnalysisResult } from './api.ts';
+import { MODELED_GO_VERSION, type AllocationSite, type AnalysisRequest, type AnalysisResult, type Diagnostic } from './api.ts';
+import stdlibSnapshot from '../data/oracle/stdlib.json' with { type: 'json' };
+import type { StdlibSnapshot } from '../data/oracle/snapshots.ts';
+import { escapeFile, type Analysis } from './escape/escape.ts';
+import { Leaks } from './escape/leaks.ts';
+import { lowerFile, type StdTags } from './ir/lower.ts';
+import { loadStdlib, type ParameterTag, type Stdlib } from './stdlib/stdlib.ts';
+import { loadGoParser, type GoParser } from './syntax/load.ts';
+import { parse } from './syntax/parse.ts';
+import { check } from './types/check.ts';
+
+let stdlib: Stdlib | undefined;
+
+/** The std model, built once. */
+function standardLibrary(): Stdlib {
+  stdlib ??= loadStdlib(stdlibSnapshot as StdlibSnapshot);
+  return stdlib;
+}
 
 /**
- * Analyses one Go file. Until the escape engine is wired in, every request is answered
- * plainly as not modeled: the site never shows a guess.
+ * The Go parser: in Node from node_modules; in a browser the worker loads it first with
+ * `loadGoParser({ runtime, grammar })` (URLs), and this returns that same parser.
+ */
+async function goParser(): Promise<GoParser> {
+  const inNode = typeof process !== 'undefined' && process.versions?.node !== undefined && typeof window === 'undefined';
+  if (inNode) {
+    const { loadGoParserForNode } = await import('./syntax/node-wasm.ts');
+    return loadGoParserForNode();
+  }
+  return loadGoParser({ runtime: '/wasm/tree-sitter.wasm', grammar: '/wasm/tree-sitter-go.wasm' });
+}
+
+/**
+ * Analyses one Go file as `go build -gcflags=<flags>` would: parse, type check, lower to the
+ * escape IR, run escape analysis, and report in gc's words and order. A construct outside the
+ * modelled subset yields `notModeled`, never a guess.
  */
 export async function analyze(request: AnalysisRequest): Promise<AnalysisResult> {
-  void request;
-  return {
-    kind: 'notModeled',
-    goVersion: MODELED_GO_VERSION,
-    diagnostics: [{ line: 1, column: 1, message: 'not modeled: escape analysis is not available yet' }],
+  const goMinor = request.goMinor ?? Number(MODELED_GO_VERSION.slice('go1.'.length));
+  const goVersion = `go1.${goMinor}`;
+  const parsed = parse(await goParser(), request.source);
+  const parseErrors = parsed.diagnostics.filter((diagnostic) => !diagnostic.message.startsWith('not modeled'));
+  if (parseErrors.length > 0) return { kind: 'compileError', goVersion, diagnostics: parseErrors };
+  const parseNotModeled = parsed.diagnostics.filter((diagnostic) => diagnostic.message.startsWith('not modeled'));
+  if (parseNotModeled.length > 0) return { kind: 'notModeled', goVersion, diagnostics: parseNotModeled };
+
+  const checked = check(parsed.file, { stdlib: standardLibrary() });
+  const errors = checked.diagnostics.filter((diagnostic) => !diagnostic.message.startsWith('not modeled'));
+  if (errors.length > 0) return { kind: 'compileError', goVersion, diagnostics: errors };
+  if (checked.notModeled) {
+    return { kind: 'notModeled', goVersion, diagnostics: checked.diagnostics.filter((d) => d.message.startsWith('not modeled')) };
+  }
+  if (!request.flags.noInline) {
+    return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: inlining (use -l)' }] };
+  }
+
+  const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
+  if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
+  const analysis = escapeFile(lowered.file, { m: request.flags.m, goMinor, fileName: request.fileName });
+  return { kind: 'ok', goVersion, lines: analysis.report.lines, sites: sitesOf(analysis), functions: [] };
+}
+
+/** Leak tags of std functions in the form the escape engine reads, from the oracle's `-m` lines. */
+function stdTagsOf(library: Stdlib): StdTags {
+  return (qualifiedName) => {
+    const info = library.tags(qualifiedName);
+    if (info === undefined) return undefined;
+    return { params: info.params.map((param) => tagFromLines(param, info.obj.type)) };
   };
 }
+
+/** Rebuilds gc's tag from the `leaking param` lines recorded for a parameter. */
+function tagFromLines(param: ParameterTag, type: unknown): string {
+  const leaks = new Leaks();
+  for (const line of param.leaks) {
+    const toResult = /to result (\S+) level=(\d+)$/.exec(line);
+    if (toResult !== null) {
+      const signature = type as { kind?: string; results?: { name: string }[] };
+      const resultName = toResult[1] ?? '';
+      let index = signature.results?.findIndex((result) => result.name === resultName) ?? -1;
+      if (index < 0 && resultName.startsWith('~r')) index = Number(resultName.slice(2));
+      leaks.addResult(Math.max(0, index), Number(toResult[2]));
+    } else if (line.startsWith('leaking param content:')) {
+      leaks.addHeap(1);
+    } else if (line.startsWith('leaking param:')) {
+      leaks.addHeap(0);
+    }
+  }
+  return leaks.encode();
+}
+
+/** The structured per-site verdicts for the views. */
+function sitesOf(analysis: Analysis): AllocationSite[] {
+  return analysis.verdicts.map((verdict) => {
+    const node = verdict.node;
+    const position = node.kind === 'name' ? node.name.position : node.expr.position;
+    const what = node.kind === 'name' ? node.name.name : node.expr.text;
+    const message =
+      node.kind === 'name' ? `moved to heap: ${what}` : `${what} ${verdict.escapes ? 'escapes to heap' : 'does not escape'}`;
+    return {
+      line: position.line,
+      column: position.column,
+      end: { line: position.line, column: position.column + (node.kind === 'name' ? what.length : 1) },
+      what,
+      placement: verdict.escapes ? 'heap' : 'stack',
+      message,
+      reason: [],
+      allocates: verdict.escapes,
+    };
+  });
+}
+
+/** Diagnostics re-exported for callers that only need the type. */
+export type { Diagnostic };

@@ -111,7 +111,7 @@ export function visitFuncsBottomUp(funcs: IrFunc[], analyze: (list: IrFunc[]) =>
       const m = visit(referenced);
       if (m < min) min = m;
     }
-    if ((min === id || min === id + 1) && fn.closureParent === undefined) {
+    if ((min === id || min === id + 1) && !isClosure(fn)) {
       let index = stack.length - 1;
       for (; index >= 0; index--) {
         const member = stack[index];
@@ -126,8 +126,16 @@ export function visitFuncsBottomUp(funcs: IrFunc[], analyze: (list: IrFunc[]) =>
     return min;
   };
   for (const fn of funcs) {
-    if (fn.closureParent === undefined) visit(fn);
+    if (!isClosure(fn)) visit(fn);
   }
+}
+
+/**
+ * Whether `fn` is a closure in gc's sense: a function literal that captures something. A
+ * literal that captures nothing is analysed like a declared function, in its own batch.
+ */
+export function isClosure(fn: IrFunc): boolean {
+  return fn.closureParent !== undefined && fn.closureVariables.length > 0;
 }
 
 /** Functions with bodies that `fn`'s body refers to, and its closures, in walk order. */
@@ -218,7 +226,7 @@ export class Batch {
   run(): void {
     for (const fn of this.funcs) this.initFunc(fn);
     for (const fn of this.funcs) {
-      if (fn.closureParent === undefined) this.walkFunc(fn);
+      if (!isClosure(fn)) this.walkFunc(fn);
     }
     for (const { hole, closure } of this.closures) this.flowClosure(hole, closure);
     for (const location of this.allLocations) {

@@ -1,7 +1,7 @@
 /** Expressions: how each kind of expression moves its operands' values into a hole. */
 import type { IrExpr, IrFunc, IrName, IrParam } from '../ir/ir.ts';
 import { call } from './call.ts';
-import type { Escape } from './escape.ts';
+import { isClosure, type Escape } from './escape.ts';
 import type { Hole, NoteSite } from './graph.ts';
 import { Leaks, numEscResults } from './leaks.ts';
 import { block } from './stmt.ts';
@@ -127,7 +127,7 @@ export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
           if (location.loopDepth === e.loopDepth) location.reassigned = false;
         }
       }
-      walkClosure(e, n.func);
+      if (isClosure(n.func)) walkClosure(e, n.func);
       return;
     }
     case 'stringConv':

@@ -1,0 +1,1572 @@
+/**
+ * Lowering: the checked syntax tree of one file to the IR the escape analysis walks, with
+ * the rewrites gc performs before escape analysis:
+ * - implicit interface conversions become explicit (`convIface`, positioned at the operand);
+ * - variadic arguments are packed into a `... argument` slice literal;
+ * - method calls get their receiver argument (`&x` or `*p` made explicit);
+ * - `go`/`defer` calls with arguments become calls of argument-less wrapper closures;
+ * - loop variables that are captured or address-taken become per-iteration variables
+ *   (go1.22 and later);
+ * - constants become literals printed by value, as gc prints them.
+ * Anything outside the modelled subset raises a `not modeled` diagnostic instead of a guess.
+ */
+import type { Diagnostic } from '../api.ts';
+import type * as ast from '../syntax/ast.ts';
+import { formatConstant } from '../types/constant.ts';
+import type { Info } from '../types/info.ts';
+import type { Func, GoObject, Var } from '../types/objects.ts';
+import { underlying } from '../types/predicates.ts';
+import type { Signature, Type } from '../types/types.ts';
+import type {
+  IrExpr,
+  IrFile,
+  IrFunc,
+  IrName,
+  IrParam,
+  IrStmt,
+  NameClass,
+  SwitchCase,
+  TypeInfo,
+} from './ir.ts';
+import { TypeTable } from './typeinfo.ts';
+
+/** A construct outside the modelled subset. */
+export class NotModeled extends Error {
+  /** Where. */
+  readonly position: ast.Pos;
+  constructor(position: ast.Pos, what: string) {
+    super(what);
+    this.position = position;
+  }
+}
+
+/** Leak tags of functions of other packages, by `path.Name` (methods: `path.Type.Method`). */
+export type StdTags = (qualifiedName: string) => { params: string[]; noInline?: boolean } | undefined;
+
+/** Options of the lowering. */
+export interface LowerOptions {
+  /** Go minor version modelled. */
+  goMinor: number;
+  /** Tags of standard-library functions, if known. */
+  stdTags?: StdTags;
+}
+
+/** The lowered file, or the first construct that is not modelled. */
+export type LowerResult = { kind: 'ok'; file: IrFile } | { kind: 'notModeled'; diagnostic: Diagnostic };
+
+/** Lowers a checked file. */
+export function lowerFile(file: ast.File, info: Info, options: LowerOptions): LowerResult {
+  try {
+    return { kind: 'ok', file: new Lowerer(file, info, options).run() };
+  } catch (error) {
+    if (error instanceof NotModeled) {
+      return { kind: 'notModeled', diagnostic: { ...error.position, message: `not modeled: ${error.message}` } };
+    }
+    throw error;
+  }
+}
+
+/** Per-function lowering state. */
+interface FuncContext {
+  /** The function being built. */
+  fn: IrFunc;
+  /** The enclosing function context (for closures). */
+  outer?: FuncContext;
+  /** Counter for closure names (`f.func1`, ...). */
+  closureCount: number;
+  /** Counter for temporaries. */
+  tempCount: number;
+}
+
+/** How a local variable is used in its function (for gc's static-value and loop-variable rules). */
+interface VarUse {
+  /** The expression assigned at the definition, when defined by a single-value `:=`/`var =`. */
+  definition?: ast.Expr;
+  /** Whether it is assigned anywhere but its definition. */
+  reassigned: boolean;
+  /** Whether its address is taken (explicitly or by a pointer-method call or slicing an array). */
+  addressTaken: boolean;
+}
+
+class Lowerer {
+  private readonly file: ast.File;
+  private readonly info: Info;
+  private readonly options: LowerOptions;
+  private readonly types: TypeTable;
+  private readonly names = new Map<GoObject, IrName>();
+  private readonly funcs = new Map<Func, IrFunc>();
+  private readonly varOwner = new Map<IrName, IrFunc>();
+  private readonly varUses = new Map<Var, VarUse>();
+  private readonly stdFuncs = new Map<string, IrFunc>();
+  private context: FuncContext | undefined;
+
+  constructor(file: ast.File, info: Info, options: LowerOptions) {
+    this.file = file;
+    this.info = info;
+    this.options = options;
+    this.types = new TypeTable(file.packageName.value);
+  }
+
+  run(): IrFile {
+    const decls = this.file.declarations.filter((decl): decl is ast.FuncDecl => decl.kind === 'FuncDecl');
+    for (const decl of decls) {
+      if (decl.hasTypeParams) throw new NotModeled(decl.pos, 'generic functions');
+      this.declareFunc(decl);
+    }
+    for (const decl of this.file.declarations) {
+      if (decl.kind === 'VarDecl' && decl.values.length > 0) this.checkGlobalInitializer(decl);
+    }
+    this.collectVarUses(this.file);
+    const funcs: IrFunc[] = [];
+    for (const decl of decls) {
+      const fn = this.funcOfDecl(decl);
+      if (decl.body !== null) this.lowerBody(fn, decl.body.list);
+      funcs.push(fn);
+    }
+    return { funcs };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Declarations.
+
+  private funcOfDecl(decl: ast.FuncDecl): IrFunc {
+    const obj = this.info.defs.get(decl.name);
+    if (obj?.kind !== 'Func') throw new NotModeled(decl.pos, 'function without type information');
+    const fn = this.funcs.get(obj);
+    if (fn === undefined) throw new NotModeled(decl.pos, 'undeclared function');
+    return fn;
+  }
+
+  private declareFunc(decl: ast.FuncDecl): void {
+    const obj = this.info.defs.get(decl.name);
+    if (obj?.kind !== 'Func' || obj.type.kind !== 'Signature') throw new NotModeled(decl.pos, 'function without type information');
+    let name = decl.name.value;
+    if (decl.recv !== null) {
+      const recvType = obj.type.recv?.type;
+      const pointer = recvType !== undefined && recvType.kind === 'Pointer';
+      const base = recvType === undefined ? '?' : pointer && recvType.kind === 'Pointer' ? this.types.text(recvType.elem) : this.types.text(recvType);
+      name = pointer ? `(*${base}).${name}` : `${base}.${name}`;
+    }
+    const fn = this.newFunc(name, decl.name.pos, undefined);
+    fn.noEscape = decl.pragmas.noescape;
+    if (decl.body === null) fn.body = undefined;
+    this.funcs.set(obj, fn);
+    this.declareSignature(fn, obj.type, decl.recv, decl.type);
+  }
+
+  private newFunc(name: string, position: ast.Pos, closureParent: IrFunc | undefined): IrFunc {
+    return {
+      name,
+      position,
+      params: [],
+      results: [],
+      declarations: [],
+      body: [],
+      closureParent,
+      closureVariables: [],
+      isGoDeferWrapper: false,
+      noEscape: false,
+      closures: [],
+    };
+  }
+
+  /** Creates the parameter and result names of `fn` from its signature and syntax. */
+  private declareSignature(fn: IrFunc, signature: Signature, recv: ast.Field | null, type: ast.FuncType): void {
+    const fields: { field: ast.Field; receiver: boolean }[] = [];
+    if (recv !== null) fields.push({ field: recv, receiver: true });
+    for (const field of type.params) fields.push({ field, receiver: false });
+    const vars: Var[] = [];
+    if (recv !== null && signature.recv !== null) vars.push(signature.recv);
+    vars.push(...signature.params);
+    fields.forEach(({ field, receiver }, index) => {
+      const variable = vars[index];
+      if (variable === undefined) throw new NotModeled(field.pos, 'parameter without type information');
+      const typeInfo = this.types.info(variable.type);
+      const blank = field.name === null || field.name.value === '_';
+      const param: IrParam = { blank: field.name?.value === '_', type: typeInfo, position: field.name?.pos ?? field.pos, receiver };
+      if (!blank && field.name !== null) {
+        param.name = this.declareVar(variable, field.name.value, field.name.pos, 'param', fn);
+      }
+      fn.params.push(param);
+    });
+    signature.results.forEach((variable, index) => {
+      const field = type.results[index];
+      let printed = variable.name;
+      if (printed === '') printed = `~r${index}`;
+      else if (printed === '_') printed = `~b${index}`;
+      const name = this.declareVar(variable, printed, field?.name?.pos ?? field?.pos ?? type.pos, 'result', fn);
+      fn.results.push(name);
+    });
+  }
+
+  private declareVar(variable: GoObject, printed: string, position: ast.Pos, nameClass: NameClass, fn: IrFunc): IrName {
+    const name: IrName = { name: printed, class: nameClass, position, type: this.types.info(variable.type), fn };
+    this.names.set(variable, name);
+    this.varOwner.set(name, fn);
+    fn.declarations.push(name);
+    return name;
+  }
+
+  private checkGlobalInitializer(decl: ast.VarDecl): void {
+    for (const value of decl.values) {
+      if (containsAllocation(value)) throw new NotModeled(value.pos, 'package-level variables initialised with allocations');
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Variable uses (gc's ReassignOracle and the loop-variable pass look at the same facts).
+
+  private collectVarUses(root: ast.Node): void {
+    const use = (variable: Var): VarUse => {
+      let entry = this.varUses.get(variable);
+      if (entry === undefined) {
+        entry = { reassigned: false, addressTaken: false };
+        this.varUses.set(variable, entry);
+      }
+      return entry;
+    };
+    const varOf = (expr: ast.Expr): Var | undefined => {
+      const stripped = stripParens(expr);
+      if (stripped.kind !== 'Name') return undefined;
+      const obj = this.info.uses.get(stripped) ?? this.info.defs.get(stripped) ?? undefined;
+      return obj?.kind === 'Var' ? obj : undefined;
+    };
+    const outerVar = (expr: ast.Expr): Var | undefined => {
+      let current = stripParens(expr);
+      for (;;) {
+        if (current.kind === 'SelectorExpr') {
+          const selection = this.info.selections.get(current);
+          if (selection === undefined || selection.kind !== 'field' || selection.indirect) return undefined;
+          current = stripParens(current.x);
+        } else if (current.kind === 'IndexExpr') {
+          const type = this.info.types.get(current.x)?.type;
+          if (type === undefined || underlying(type).kind !== 'Array') return undefined;
+          current = stripParens(current.x);
+        } else {
+          return varOf(current);
+        }
+      }
+    };
+    visitNodes(root, (node) => {
+      switch (node.kind) {
+        case 'AssignStmt': {
+          if (node.define) {
+            node.lhs.forEach((lhs, index) => {
+              const variable = varOf(lhs);
+              if (variable === undefined) return;
+              const lhsName = stripParens(lhs);
+              if (lhsName.kind === 'Name' && this.info.defs.get(lhsName) === variable) {
+                if (node.lhs.length === node.rhs.length) use(variable).definition = node.rhs[index];
+              } else {
+                use(variable).reassigned = true;
+              }
+            });
+          } else {
+            for (const lhs of node.lhs) {
+              const variable = varOf(lhs);
+              if (variable !== undefined) use(variable).reassigned = true;
+            }
+          }
+          break;
+        }
+        case 'VarDecl':
+          node.names.forEach((name, index) => {
+            const variable = this.info.defs.get(name);
+            if (variable?.kind === 'Var' && node.values.length === node.names.length) use(variable).definition = node.values[index];
+          });
+          break;
+        case 'RangeClause':
+          if (!node.define) {
+            for (const lhs of node.lhs) {
+              const variable = varOf(lhs);
+              if (variable !== undefined) use(variable).reassigned = true;
+            }
+          }
+          break;
+        case 'Operation':
+          if (node.op === '&' && node.y === null) {
+            const variable = outerVar(node.x);
+            if (variable !== undefined) use(variable).addressTaken = true;
+          }
+          break;
+        case 'SliceExpr': {
+          const type = this.info.types.get(node.x)?.type;
+          if (type !== undefined && underlying(type).kind === 'Array') {
+            const variable = outerVar(node.x);
+            if (variable !== undefined) use(variable).addressTaken = true;
+          }
+          break;
+        }
+        case 'CallExpr': {
+          const fun = stripParens(node.fun);
+          if (fun.kind === 'SelectorExpr') {
+            const selection = this.info.selections.get(fun);
+            if (selection?.kind === 'method' && selection.addressed) {
+              const variable = outerVar(fun.x);
+              if (variable !== undefined) use(variable).addressTaken = true;
+            }
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    });
+  }
+
+  /** The value a local variable always holds, following never-reassigned definitions (gc's `StaticValue`). */
+  private staticValue(expr: ast.Expr): ast.Expr {
+    let current = stripParens(expr);
+    for (let guard = 0; guard < 100; guard++) {
+      if (current.kind !== 'Name') return current;
+      const obj = this.info.uses.get(current);
+      if (obj?.kind !== 'Var' || obj.isGlobal || obj.isParam) return current;
+      const uses = this.varUses.get(obj);
+      if (uses === undefined || uses.reassigned || uses.addressTaken || uses.definition === undefined) return current;
+      current = stripParens(uses.definition);
+    }
+    return current;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Function bodies.
+
+  private lowerBody(fn: IrFunc, body: ast.Stmt[]): void {
+    const outer = this.context;
+    this.context = { fn, outer, closureCount: 0, tempCount: 0 };
+    try {
+      fn.body = this.stmts(body);
+    } finally {
+      this.context = outer;
+    }
+  }
+
+  private get fn(): IrFunc {
+    if (this.context === undefined) throw new Error('lower: no function');
+    return this.context.fn;
+  }
+
+  /** The outermost declared function of the current context (closures are numbered per outermost function). */
+  private closureName(): string {
+    const context = this.context;
+    if (context === undefined) throw new Error('lower: no function');
+    context.closureCount++;
+    const parent = context.fn;
+    return parent.closureParent === undefined ? `${parent.name}.func${context.closureCount}` : `${parent.name}.${context.closureCount}`;
+  }
+
+  private stmts(list: ast.Stmt[]): IrStmt[] {
+    const out: IrStmt[] = [];
+    for (const statement of list) this.stmt(statement, out);
+    return out;
+  }
+
+  private stmt(n: ast.Stmt, out: IrStmt[]): void {
+    const base = { position: n.pos, text: this.source(n) };
+    switch (n.kind) {
+      case 'EmptyStmt':
+        return;
+      case 'LabeledStmt':
+        out.push({ op: 'label', label: n.label.value, ...base });
+        this.stmt(n.stmt, out);
+        return;
+      case 'BlockStmt':
+        out.push({ op: 'block', list: this.stmts(n.list), ...base });
+        return;
+      case 'ExprStmt':
+        out.push({ op: 'expr', x: this.expr(n.x), ...base });
+        return;
+      case 'SendStmt': {
+        const chanType = this.typeOf(n.chan);
+        const elem = underlying(chanType);
+        out.push({
+          op: 'send',
+          chan: this.expr(n.chan),
+          value: this.convertTo(n.value, elem.kind === 'Chan' ? elem.elem : undefined),
+          ...base,
+        });
+        return;
+      }
+      case 'DeclStmt':
+        for (const decl of n.declarations) {
+          if (decl.kind === 'VarDecl') this.varDecl(decl, out);
+          else if (decl.kind === 'FuncDecl' || decl.kind === 'ImportDecl') throw new NotModeled(decl.pos, 'nested declarations');
+        }
+        return;
+      case 'AssignStmt':
+        this.assign(n, out);
+        return;
+      case 'BranchStmt':
+        out.push({ op: n.token, label: n.label?.value, ...base });
+        return;
+      case 'CallStmt':
+        this.goDefer(n, out);
+        return;
+      case 'ReturnStmt':
+        this.returnStmt(n, out);
+        return;
+      case 'IfStmt': {
+        const init: IrStmt[] = [];
+        if (n.init !== null) this.stmt(n.init, init);
+        const elseList: IrStmt[] = [];
+        if (n.else !== null) this.stmt(n.else, elseList);
+        out.push({ op: 'if', init, cond: this.expr(n.cond), body: this.stmts(n.then.list), else: elseList, ...base });
+        return;
+      }
+      case 'ForStmt':
+        this.forStmt(n, out);
+        return;
+      case 'RangeClause':
+        throw new NotModeled(n.pos, 'range clause outside a for statement');
+      case 'SwitchStmt':
+        this.switchStmt(n, out);
+        return;
+      case 'SelectStmt':
+        out.push({
+          op: 'select',
+          cases: n.body.map((clause) => {
+            const comm: IrStmt[] = [];
+            if (clause.comm !== null) this.stmt(clause.comm, comm);
+            const body = this.stmts(clause.body);
+            if (comm.length > 1) return { comm: { op: 'block' as const, list: comm, position: clause.pos, text: '' }, body };
+            return { comm: comm[0], body };
+          }),
+          ...base,
+        });
+        return;
+    }
+  }
+
+  private varDecl(decl: ast.VarDecl, out: IrStmt[]): void {
+    const names = decl.names.map((name) => this.defineLocal(name));
+    const text = this.source(decl);
+    if (decl.values.length === 0) {
+      for (const name of names) {
+        if (name === undefined) continue;
+        out.push({ op: 'decl', name, position: name.position, text });
+        out.push({ op: 'assign', why: 'assign', lhs: [this.nameExpr(name)], rhs: [undefined], compound: false, position: name.position, text });
+      }
+      return;
+    }
+    this.defineAndAssign(decl.names, names, decl.values, decl.pos, text, out);
+  }
+
+  private defineLocal(name: ast.Name): IrName | undefined {
+    if (name.value === '_') return undefined;
+    const obj = this.info.defs.get(name);
+    if (obj === undefined || obj === null) return undefined;
+    const existing = this.names.get(obj);
+    if (existing !== undefined) return existing;
+    return this.declareVar(obj, name.value, name.pos, 'local', this.fn);
+  }
+
+  /** `a, b := x, y` or `var a, b = x, y`: declarations then one assignment statement. */
+  private defineAndAssign(
+    lhsNodes: ast.Expr[],
+    names: (IrName | undefined)[],
+    values: ast.Expr[],
+    position: ast.Pos,
+    text: string,
+    out: IrStmt[],
+  ): void {
+    for (const name of names) if (name !== undefined) out.push({ op: 'decl', name, position: name.position, text });
+    const lhs = lhsNodes.map((node, index) => {
+      const name = names[index];
+      if (name !== undefined) return this.nameExpr(name);
+      return stripParens(node).kind === 'Name' && (stripParens(node) as ast.Name).value === '_' ? undefined : this.expr(node);
+    });
+    const statement = this.assignment(lhs, lhsNodes, values, position, text);
+    for (const name of names) if (name !== undefined) name.definedBy = statement;
+    out.push(statement);
+  }
+
+  /** Builds the assignment of `values` to `lhs` (one multi-value call, or one value per destination). */
+  private assignment(lhs: (IrExpr | undefined)[], lhsNodes: ast.Expr[], values: ast.Expr[], position: ast.Pos, text: string): IrStmt {
+    const targetTypes = lhsNodes.map((node) => {
+      const stripped = stripParens(node);
+      if (stripped.kind === 'Name' && stripped.value === '_') return undefined;
+      return this.info.types.get(node)?.type ?? (stripped.kind === 'Name' ? this.objectType(stripped) : undefined);
+    });
+    if (values.length === 1 && lhs.length > 1) {
+      const value = stripParens(values[0] as ast.Expr);
+      const mode = this.info.types.get(value)?.mode;
+      if (value.kind === 'CallExpr' && mode !== 'commaok') {
+        const call = this.expr(value);
+        const results = this.typeOf(value);
+        if (results.kind === 'Tuple') {
+          const needsConversion = results.vars.some((result, index) => {
+            const target = targetTypes[index];
+            return target !== undefined && isInterfaceType(target) && !isInterfaceType(result.type);
+          });
+          if (needsConversion) throw new NotModeled(position, 'multi-value assignment with interface conversion');
+        }
+        return { op: 'assignCall', lhs, call, position, text };
+      }
+      // v, ok = x.(T) / m[k] / <-ch
+      const why = value.kind === 'AssertExpr' ? 'assign-pair-dot-type' : value.kind === 'IndexExpr' ? 'assign-pair-mapr' : 'assign-pair-receive';
+      const rhs = this.convertTo(value, targetTypes[0]);
+      return { op: 'assign', why, lhs, rhs: [rhs, undefined], compound: false, position, text };
+    }
+    const rhs = values.map((value, index) => this.convertTo(value, targetTypes[index]));
+    return { op: 'assign', why: lhs.length > 1 ? 'assign-pair' : 'assign', lhs, rhs, compound: false, position, text };
+  }
+
+  private objectType(name: ast.Name): Type | undefined {
+    const obj = this.info.defs.get(name) ?? this.info.uses.get(name);
+    return obj?.type;
+  }
+
+  private assign(n: ast.AssignStmt, out: IrStmt[]): void {
+    const text = this.source(n);
+    if (n.op !== null) {
+      // x op= y, x++, x--: gc's OASOP: the destination receives a value computed from itself.
+      const target = n.lhs[0] as ast.Expr;
+      const y: IrExpr =
+        n.rhs.length > 0 ? this.expr(n.rhs[0] as ast.Expr) : { op: 'literal', type: this.types.info(this.typeOf(target)), position: n.pos, text: '1' };
+      const x = this.expr(target);
+      const isStringConcat = n.op === '+' && x.type.kind === 'string';
+      const value: IrExpr = isStringConcat
+        ? { op: 'addString', type: x.type, args: [x, y], position: n.pos, text: `${x.text} + ${y.text}` }
+        : { op: 'binary', type: x.type, x, y, position: n.pos, text };
+      out.push({ op: 'assign', why: 'assign', lhs: [x], rhs: [value], compound: true, position: n.pos, text });
+      return;
+    }
+    if (n.define) {
+      const names = n.lhs.map((lhs) => {
+        const stripped = stripParens(lhs);
+        if (stripped.kind !== 'Name') throw new NotModeled(lhs.pos, 'non-name on the left of :=');
+        const obj = this.info.defs.get(stripped);
+        if (obj === undefined || obj === null) return undefined;
+        return this.defineLocal(stripped);
+      });
+      // Names redeclared by := are assigned, not defined.
+      const newNames = names.map((name, index) => {
+        const stripped = stripParens(n.lhs[index] as ast.Expr) as ast.Name;
+        return this.info.defs.get(stripped) ? name : undefined;
+      });
+      this.defineAndAssign(n.lhs, newNames, n.rhs, n.pos, text, out);
+      return;
+    }
+    const lhs = n.lhs.map((node) => {
+      const stripped = stripParens(node);
+      if (stripped.kind === 'Name' && stripped.value === '_') return undefined;
+      return this.expr(node);
+    });
+    out.push(this.assignment(lhs, n.lhs, n.rhs, n.pos, text));
+  }
+
+  private returnStmt(n: ast.ReturnStmt, out: IrStmt[]): void {
+    const fn = this.fn;
+    const text = this.source(n);
+    if (n.results.length === 1 && fn.results.length > 1) {
+      throw new NotModeled(n.pos, 'returning a multi-value call');
+    }
+    const results = n.results.map((result, index) => {
+      const target = fn.results[index];
+      return this.convertToInfo(result, target?.type);
+    });
+    out.push({ op: 'return', results, position: n.pos, text });
+  }
+
+  private forStmt(n: ast.ForStmt, out: IrStmt[]): void {
+    const text = this.source(n);
+    if (n.init?.kind === 'RangeClause') {
+      this.rangeStmt(n, n.init, out);
+      return;
+    }
+    const init: IrStmt[] = [];
+    if (n.init !== null) this.stmt(n.init, init);
+    const perIteration = this.perIterationVars(n);
+    const post: IrStmt[] = [];
+    if (n.post !== null) this.stmt(n.post, post);
+    const cond = n.cond === null ? undefined : this.expr(n.cond);
+    let body = this.stmts(n.body.list);
+    if (perIteration.length > 0) {
+      // The loop runs on copies; each iteration declares its own variable (go1.22 loopvar).
+      const prologue: IrStmt[] = [];
+      for (const name of perIteration) {
+        const temporary = this.temporary(name.type, name.position);
+        const definition: IrStmt = {
+          op: 'assign',
+          why: 'assign',
+          lhs: [this.nameExpr(name)],
+          rhs: [this.nameExpr(temporary)],
+          compound: false,
+          position: name.position,
+          text: `${name.name} := ${temporary.name}`,
+        };
+        prologue.push({ op: 'decl', name, position: name.position, text: definition.text }, definition);
+        body = [...prologue, ...body, { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [this.nameExpr(name)], compound: false, position: name.position, text: '' }];
+        this.renameInStmts(init, name, temporary);
+        this.renameInStmts(post, name, temporary);
+      }
+    }
+    out.push({ op: 'for', init, cond, post: post.length === 1 ? post[0] : post.length > 1 ? { op: 'block', list: post, position: n.pos, text: '' } : undefined, body, position: n.pos, text });
+  }
+
+  /** Loop variables of a three-clause loop that must become per-iteration (captured or address-taken). */
+  private perIterationVars(n: ast.ForStmt): IrName[] {
+    if (this.options.goMinor < 22 || n.init === null || n.init.kind !== 'AssignStmt' || !n.init.define) return [];
+    const result: IrName[] = [];
+    for (const lhs of n.init.lhs) {
+      const stripped = stripParens(lhs);
+      if (stripped.kind !== 'Name') continue;
+      const obj = this.info.defs.get(stripped);
+      if (obj?.kind !== 'Var') continue;
+      if (this.leaksInLoop(obj, n)) {
+        const name = this.names.get(obj);
+        if (name !== undefined) result.push(name);
+      }
+    }
+    return result;
+  }
+
+  /** Whether `variable` is captured by a closure or has its address taken in the loop (outside return statements). */
+  private leaksInLoop(variable: Var, loop: ast.Node): boolean {
+    let leaks = false;
+    const refersTo = (node: ast.Node): boolean => {
+      let found = false;
+      visitNodes(node, (inner) => {
+        if (inner.kind === 'Name' && this.info.uses.get(inner) === variable) found = true;
+      });
+      return found;
+    };
+    const visit = (node: ast.Node, inReturn: boolean): void => {
+      if (leaks) return;
+      if (node.kind === 'ReturnStmt') inReturn = true;
+      if (!inReturn) {
+        if (node.kind === 'FuncLit' && refersTo(node.body)) {
+          leaks = true;
+          return;
+        }
+        if (node.kind === 'Operation' && node.op === '&' && node.y === null && this.outerName(node.x) === variable) {
+          leaks = true;
+          return;
+        }
+        if (node.kind === 'CallExpr') {
+          const fun = stripParens(node.fun);
+          if (fun.kind === 'SelectorExpr' && this.info.selections.get(fun)?.addressed === true && this.outerName(fun.x) === variable) {
+            leaks = true;
+            return;
+          }
+        }
+        if (node.kind === 'SliceExpr') {
+          const type = this.info.types.get(node.x)?.type;
+          if (type !== undefined && underlying(type).kind === 'Array' && this.outerName(node.x) === variable) {
+            leaks = true;
+            return;
+          }
+        }
+      }
+      forEachChild(node, (child) => visit(child, inReturn));
+    };
+    visit(loop, false);
+    return leaks;
+  }
+
+  private outerName(expr: ast.Expr): GoObject | undefined {
+    let current = stripParens(expr);
+    for (;;) {
+      if (current.kind === 'SelectorExpr') {
+        const selection = this.info.selections.get(current);
+        if (selection === undefined || selection.kind !== 'field' || selection.indirect) return undefined;
+        current = stripParens(current.x);
+      } else if (current.kind === 'IndexExpr') {
+        const type = this.info.types.get(current.x)?.type;
+        if (type === undefined || underlying(type).kind !== 'Array') return undefined;
+        current = stripParens(current.x);
+      } else if (current.kind === 'Name') {
+        return this.info.uses.get(current);
+      } else {
+        return undefined;
+      }
+    }
+  }
+
+  private renameInStmts(list: IrStmt[], from: IrName, to: IrName): void {
+    const visit = (value: unknown): void => {
+      if (value === null || typeof value !== 'object') return;
+      if (Array.isArray(value)) {
+        for (const item of value) visit(item);
+        return;
+      }
+      const node = value as Record<string, unknown>;
+      if (node.op === 'closure') return;
+      if (node.op === 'name' && node.name === from) {
+        node.name = to;
+        node.text = to.name;
+        return;
+      }
+      if (node.op === 'decl' && node.name === from) {
+        node.name = to;
+        return;
+      }
+      for (const key in node) {
+        if (key === 'type' || key === 'position' || key === 'name' || key === 'definedBy') continue;
+        visit(node[key]);
+      }
+    };
+    visit(list);
+    if (from.definedBy !== undefined && list.includes(from.definedBy)) to.definedBy = from.definedBy;
+  }
+
+  private temporary(type: TypeInfo, position: ast.Pos): IrName {
+    const context = this.context;
+    if (context === undefined) throw new Error('lower: no function');
+    const name: IrName = { name: `.autotmp_${++context.tempCount}`, class: 'local', position, type, fn: context.fn };
+    context.fn.declarations.push(name);
+    this.varOwner.set(name, context.fn);
+    return name;
+  }
+
+  private rangeStmt(n: ast.ForStmt, clause: ast.RangeClause, out: IrStmt[]): void {
+    const text = this.source(n);
+    const rangedType = underlying(this.typeOf(clause.x));
+    if (rangedType.kind === 'Signature' || (rangedType.kind === 'Basic' && rangedType.basic !== 'string' && !rangedType.basic.startsWith('untyped string'))) {
+      if (rangedType.kind === 'Signature') throw new NotModeled(clause.pos, 'range over functions');
+    }
+    const init: IrStmt[] = [];
+    let key: IrExpr | undefined;
+    let value: IrExpr | undefined;
+    const body: IrStmt[] = [];
+    const perIteration: IrName[] = [];
+    if (clause.define) {
+      const names = clause.lhs.map((lhs) => {
+        const stripped = stripParens(lhs);
+        return stripped.kind === 'Name' ? this.defineLocal(stripped) : undefined;
+      });
+      names.forEach((name, index) => {
+        if (name === undefined) return;
+        const obj = this.info.defs.get(clause.lhs[index] as ast.Name);
+        if (this.options.goMinor >= 22 && obj?.kind === 'Var' && this.leaksInLoop(obj, n.body)) perIteration.push(name);
+      });
+      const rangeExprs = names.map((name) => {
+        if (name === undefined) return undefined;
+        if (perIteration.includes(name)) {
+          const temporary = this.temporary(name.type, name.position);
+          init.push({ op: 'decl', name: temporary, position: name.position, text });
+          const copy: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(name)], rhs: [this.nameExpr(temporary)], compound: false, position: clause.pos, text: `${name.name} := ${temporary.name}` };
+          name.definedBy = copy;
+          body.push({ op: 'decl', name, position: name.position, text }, copy);
+          return this.nameExpr(temporary);
+        }
+        init.push({ op: 'decl', name, position: name.position, text });
+        return this.nameExpr(name);
+      });
+      [key, value] = rangeExprs;
+    } else {
+      [key, value] = clause.lhs.map((lhs) => {
+        const stripped = stripParens(lhs);
+        return stripped.kind === 'Name' && stripped.value === '_' ? undefined : this.expr(lhs);
+      });
+    }
+    let x = this.expr(clause.x);
+    const overArray = rangedType.kind === 'Array';
+    body.push(...this.stmts(n.body.list));
+    const statement: IrStmt = { op: 'range', init, x, key, value, overArray, body, defines: clause.define, position: n.pos, text };
+    if (clause.define) {
+      for (const expr of [key, value]) {
+        if (expr?.op === 'name' && !perIteration.includes(expr.name)) expr.name.definedBy = statement;
+        if (expr?.op === 'name' && expr.name.name.startsWith('.autotmp_')) expr.name.definedBy = statement;
+      }
+    }
+    void x;
+    x = statement.x;
+    out.push(statement);
+  }
+
+  private switchStmt(n: ast.SwitchStmt, out: IrStmt[]): void {
+    const text = this.source(n);
+    const init: IrStmt[] = [];
+    if (n.init !== null) this.stmt(n.init, init);
+    if (n.tag?.kind === 'TypeSwitchGuard') {
+      const guard = n.tag;
+      const cases: SwitchCase[] = n.body.map((clause) => {
+        let variable: IrName | undefined;
+        if (guard.lhs !== null && guard.lhs.value !== '_') {
+          const obj = this.info.implicits.get(clause);
+          if (obj !== undefined) variable = this.declareVar(obj, guard.lhs.value, guard.lhs.pos, 'local', this.fn);
+        }
+        return { list: [], variable, body: this.stmts(clause.body), position: clause.pos, text: this.source(clause) };
+      });
+      out.push({ op: 'switch', init, tag: this.expr(guard.x), typeSwitch: true, bindsVariable: guard.lhs !== null && guard.lhs.value !== '_', cases, position: n.pos, text });
+      return;
+    }
+    const tag = n.tag === null ? undefined : this.expr(n.tag);
+    const cases: SwitchCase[] = n.body.map((clause) => ({
+      list: clause.cases.map((value) => this.expr(value)),
+      body: this.stmts(clause.body),
+      position: clause.pos,
+      text: this.source(clause),
+    }));
+    out.push({ op: 'switch', init, tag, typeSwitch: false, bindsVariable: false, cases, position: n.pos, text });
+  }
+
+  private goDefer(n: ast.CallStmt, out: IrStmt[]): void {
+    const text = this.source(n);
+    const call = stripParens(n.call);
+    if (call.kind !== 'CallExpr') throw new NotModeled(n.pos, `${n.token} of a non-call`);
+    const fun = stripParens(call.fun);
+    const signature = underlying(this.typeOf(call.fun));
+    const builtin = this.info.builtins.get(call);
+    const plain =
+      builtin === undefined &&
+      call.args.length === 0 &&
+      signature.kind === 'Signature' &&
+      signature.results.length === 0 &&
+      (fun.kind === 'FuncLit' || (fun.kind === 'Name' && this.info.uses.get(fun)?.kind === 'Func'));
+    if (plain) {
+      out.push({ op: n.token, fun: this.expr(call.fun), position: n.pos, text });
+      return;
+    }
+    // gc wraps the call in an argument-less closure; arguments are evaluated now into temporaries.
+    const wrapper = this.newFunc(`${this.fn.name}.gowrap`, call.pos, this.fn);
+    wrapper.isGoDeferWrapper = true;
+    wrapper.body = [];
+    const argTemps: IrName[] = [];
+    const callValue = this.expr(call);
+    const replaceArgs = (expr: IrExpr): IrExpr => {
+      const capture = (value: IrExpr): IrExpr => {
+        if (value.op === 'literal' || value.op === 'nil') return value;
+        const temporary = this.temporary(value.type, value.position);
+        out.push({ op: 'decl', name: temporary, position: value.position, text });
+        const definition: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [value], compound: false, position: value.position, text };
+        temporary.definedBy = definition;
+        out.push(definition);
+        argTemps.push(temporary);
+        return this.nameExpr(temporary);
+      };
+      if (expr.op === 'call') {
+        if (expr.fun !== undefined && expr.callee === undefined) expr.fun = capture(expr.fun);
+        if (expr.receiver !== undefined) expr.receiver = capture(expr.receiver);
+        if (expr.interfaceReceiver !== undefined) expr.interfaceReceiver = capture(expr.interfaceReceiver);
+        expr.args = expr.args.map(capture);
+        return expr;
+      }
+      if (expr.op === 'builtin') {
+        expr.args = expr.args.map(capture);
+        return expr;
+      }
+      return expr;
+    };
+    const inner = replaceArgs(callValue);
+    wrapper.body = [{ op: 'expr', x: inner, position: call.pos, text }];
+    wrapper.closureVariables = argTemps;
+    this.fn.closures.push(wrapper);
+    const closure: IrExpr = { op: 'closure', type: { text: 'func()', kind: 'func', size: 8, align: 8, hasPointers: true, directIface: true, untyped: false }, func: wrapper, closureSize: 8 + argTemps.reduce((sum, t) => sum + t.type.size, 0), position: call.pos, text: 'func literal' };
+    out.push({ op: n.token, fun: closure, position: n.pos, text });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Expressions.
+
+  private typeOf(expr: ast.Expr): Type {
+    const entry = this.info.types.get(expr);
+    if (entry !== undefined) return entry.type;
+    const stripped = stripParens(expr);
+    if (stripped !== expr) return this.typeOf(stripped);
+    if (stripped.kind === 'Name') {
+      const obj = this.info.uses.get(stripped) ?? this.info.defs.get(stripped);
+      if (obj !== undefined && obj !== null) return obj.type;
+    }
+    throw new NotModeled(expr.pos, 'expression without type information');
+  }
+
+  private nameExpr(name: IrName): IrExpr {
+    return { op: 'name', name, type: name.type, position: name.position, text: name.name };
+  }
+
+  /** Lowers `expr` as a value assigned to a destination of type `target` (adding the implicit interface conversion). */
+  private convertTo(expr: ast.Expr, target: Type | undefined): IrExpr {
+    const value = this.expr(expr);
+    if (target === undefined || !isInterfaceType(target)) return value;
+    return this.implicitIface(value, this.types.info(target));
+  }
+
+  private convertToInfo(expr: ast.Expr, target: TypeInfo | undefined): IrExpr {
+    const value = this.expr(expr);
+    if (target === undefined || target.kind !== 'interface') return value;
+    return this.implicitIface(value, target);
+  }
+
+  private implicitIface(value: IrExpr, target: TypeInfo): IrExpr {
+    if (value.type.kind === 'interface' || value.op === 'nil') return value;
+    return { op: 'convIface', type: target, x: value, explicit: false, position: value.position, text: value.text };
+  }
+
+  private expr(n: ast.Expr): IrExpr {
+    const entry = this.info.types.get(n);
+    if (entry?.mode === 'constant' && entry.value !== undefined) {
+      return { op: 'literal', type: this.types.info(entry.type), position: n.pos, text: this.constantText(entry.type, formatConstant(entry.value)) };
+    }
+    switch (n.kind) {
+      case 'ParenExpr':
+        return this.expr(n.x);
+      case 'Name':
+        return this.nameUse(n);
+      case 'BasicLit':
+        return { op: 'literal', type: this.types.info(this.typeOf(n)), position: n.pos, text: n.value };
+      case 'CompositeLit':
+        return this.compositeLit(n, this.typeOf(n));
+      case 'FuncLit':
+        return this.funcLit(n);
+      case 'SelectorExpr':
+        return this.selector(n);
+      case 'IndexExpr':
+        return this.index(n);
+      case 'SliceExpr':
+        return this.slice(n);
+      case 'AssertExpr': {
+        const type = this.types.info(this.typeOf(n));
+        return { op: 'dotType', type, x: this.expr(n.x), position: n.pos, text: `${this.exprText(n.x)}.(${type.text})` };
+      }
+      case 'Operation':
+        return this.operation(n);
+      case 'CallExpr':
+        return this.call(n);
+      case 'KeyValueExpr':
+      case 'TypeSwitchGuard':
+      case 'ListExpr':
+      case 'BadExpr':
+      default:
+        throw new NotModeled(n.pos, `expression ${n.kind}`);
+    }
+  }
+
+  /** A constant's text as gc prints it: the value, with its type when not the default one. */
+  private constantText(type: Type, value: string): string {
+    const typeText = this.types.text(type);
+    if (type.kind === 'Basic') {
+      if ((type.basic === 'int32' && type.name === 'rune') || type.basic === 'untyped rune') {
+        const code = Number(value);
+        if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff) return quoteRune(code);
+      }
+      if (type.basic.startsWith('untyped') || ['int', 'float64', 'complex128', 'string', 'bool'].includes(type.basic)) {
+        return value;
+      }
+    }
+    return `${typeText}(${value})`;
+  }
+
+  private nameUse(n: ast.Name): IrExpr {
+    const obj = this.info.uses.get(n) ?? this.info.defs.get(n) ?? undefined;
+    const type = this.types.info(this.typeOf(n));
+    if (obj === undefined) throw new NotModeled(n.pos, `unresolved name ${n.value}`);
+    switch (obj.kind) {
+      case 'Nil':
+        return { op: 'nil', type, position: n.pos, text: 'nil' };
+      case 'Var': {
+        if (obj.isGlobal) {
+          const name: IrName = this.names.get(obj) ?? { name: n.value, class: 'global', position: obj.pos ?? n.pos, type };
+          this.names.set(obj, name);
+          return { op: 'name', name, type, position: n.pos, text: n.value };
+        }
+        const name = this.names.get(obj);
+        if (name === undefined) throw new NotModeled(n.pos, `variable ${n.value} used before its declaration was lowered`);
+        this.noteCapture(name);
+        return { op: 'name', name, type, position: n.pos, text: n.value };
+      }
+      case 'Func': {
+        const fn = this.funcs.get(obj);
+        const name: IrName = { name: n.value, class: 'func', position: obj.pos ?? n.pos, type, func: fn };
+        return { op: 'name', name, type, position: n.pos, text: n.value };
+      }
+      default:
+        throw new NotModeled(n.pos, `${obj.kind} used as a value`);
+    }
+  }
+
+  /** Records that the current closure (and closures between it and the owner) capture `name`. */
+  private noteCapture(name: IrName): void {
+    const owner = this.varOwner.get(name);
+    for (let context = this.context; context !== undefined && context.fn !== owner; context = context.outer) {
+      if (context.fn.closureParent === undefined) break;
+      if (!context.fn.closureVariables.includes(name)) context.fn.closureVariables.push(name);
+    }
+  }
+
+  private funcLit(n: ast.FuncLit): IrExpr {
+    const signature = this.typeOf(n);
+    if (signature.kind !== 'Signature') throw new NotModeled(n.pos, 'function literal without signature');
+    const parent = this.fn;
+    const fn = this.newFunc(this.closureName(), n.pos, parent);
+    parent.closures.push(fn);
+    this.literalFuncs.set(n, fn);
+    this.declareSignature(fn, signature, null, n.type);
+    this.lowerBody(fn, n.body.list);
+    const captured = fn.closureVariables.reduce((sum, variable) => sum + Math.min(variable.type.size, 8), 0);
+    return { op: 'closure', type: this.types.info(signature), func: fn, closureSize: 8 + captured, position: n.pos, text: 'func literal' };
+  }
+
+  private compositeLit(n: ast.CompositeLit, type: Type): IrExpr {
+    const under = underlying(type);
+    const typeInfo = this.types.info(type);
+    if (under.kind === 'Pointer') {
+      // An elided `&T` inside an outer literal: `[]*T{{...}}`.
+      const inner = this.compositeLit(n, under.elem);
+      return { op: 'ptrLit', type: typeInfo, args: [inner], position: n.pos, text: `&${inner.text}` };
+    }
+    const text = `${typeInfo.text}{${n.elements.length > 0 ? '...' : ''}}`;
+    const base = { type: typeInfo, position: n.pos, text };
+    const valueOf = (element: ast.Expr) => (element.kind === 'KeyValueExpr' ? element.value : element);
+    const elementExpr = (element: ast.Expr, target: Type): IrExpr => {
+      const value = valueOf(element);
+      if (value.kind === 'CompositeLit' && value.type === null) return this.compositeLit(value, target);
+      return this.convertTo(value, target);
+    };
+    switch (under.kind) {
+      case 'Struct': {
+        const elements = n.elements.map((element, index) => {
+          let field = under.fields[index];
+          if (element.kind === 'KeyValueExpr' && element.key.kind === 'Name') {
+            const key = element.key;
+            field = under.fields.find((candidate) => candidate.name === key.value);
+          }
+          return elementExpr(element, field?.type ?? this.typeOf(valueOf(element)));
+        });
+        return { op: 'structLit', elements, keys: [], ...base };
+      }
+      case 'Array':
+        return { op: 'arrayLit', elements: n.elements.map((element) => elementExpr(element, under.elem)), keys: [], ...base };
+      case 'Slice':
+        return { op: 'sliceLit', elements: n.elements.map((element) => elementExpr(element, under.elem)), keys: [], ...base };
+      case 'Map': {
+        const keys: IrExpr[] = [];
+        const elements: IrExpr[] = [];
+        for (const element of n.elements) {
+          if (element.kind !== 'KeyValueExpr') throw new NotModeled(element.pos, 'map literal element without key');
+          keys.push(element.key.kind === 'CompositeLit' && element.key.type === null ? this.compositeLit(element.key, under.key) : this.convertTo(element.key, under.key));
+          elements.push(elementExpr(element, under.elem));
+        }
+        return { op: 'mapLit', elements, keys, ...base };
+      }
+      default:
+        throw new NotModeled(n.pos, 'composite literal of this type');
+    }
+  }
+
+  private selector(n: ast.SelectorExpr): IrExpr {
+    const selection = this.info.selections.get(n);
+    if (selection === undefined) {
+      // A qualified identifier `pkg.Name`.
+      throw new NotModeled(n.pos, `use of ${this.exprText(n)}`);
+    }
+    const type = this.types.info(this.typeOf(n));
+    if (selection.kind === 'methodExpr') return { op: 'methodExpr', type, position: n.pos, text: this.exprText(n) };
+    if (selection.kind === 'method') {
+      const { receiver, method, receiverParam } = this.methodReceiver(n, selection);
+      if (method === undefined && receiver.type.kind === 'interface') {
+        throw new NotModeled(n.pos, 'interface method values');
+      }
+      const signature = selection.obj.type;
+      const resultCount = signature.kind === 'Signature' ? signature.results.length : 0;
+      return { op: 'methodValue', type, x: receiver, method, receiverParam, resultCount, position: n.pos, text: this.exprText(n) };
+    }
+    const x = this.fieldPath(n.x, selection.index.slice(0, -1), selection.recv);
+    const xType = this.fieldOwnerType(selection.recv, selection.index.slice(0, -1));
+    const pointer = underlying(xType).kind === 'Pointer';
+    return { op: pointer ? 'dotPtr' : 'dot', type, x, field: n.selector.value, position: n.pos, text: this.exprText(n) };
+  }
+
+  /** The type reached from `type` by following the embedded-field path `path`. */
+  private fieldOwnerType(type: Type, path: number[]): Type {
+    let current = type;
+    for (const index of path) {
+      let structType = underlying(current);
+      if (structType.kind === 'Pointer') structType = underlying(structType.elem);
+      if (structType.kind !== 'Struct') return current;
+      const field = structType.fields[index];
+      if (field === undefined) return current;
+      current = field.type;
+    }
+    return current;
+  }
+
+  /** `x` followed through the embedded fields `path` (implicit selectors). */
+  private fieldPath(xNode: ast.Expr, path: number[], recv: Type): IrExpr {
+    let x = this.expr(xNode);
+    let current = recv;
+    for (const index of path) {
+      const pointer = underlying(current).kind === 'Pointer';
+      let structType = underlying(current);
+      if (structType.kind === 'Pointer') structType = underlying(structType.elem);
+      if (structType.kind !== 'Struct') break;
+      const field = structType.fields[index];
+      if (field === undefined) break;
+      current = field.type;
+      x = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x, field: field.name, position: x.position, text: `${x.text}.${field.name}` };
+    }
+    return x;
+  }
+
+  /** The receiver argument of a method selection, with gc's implicit `&` or `*`, and the static method if any. */
+  private methodReceiver(n: ast.SelectorExpr, selection: NonNullable<ReturnType<Info['selections']['get']>>): { receiver: IrExpr; method?: IrFunc; receiverParam?: IrParam } {
+    const path = selection.index.slice(0, -1);
+    let receiver = this.fieldPath(n.x, path, selection.recv);
+    const method = selection.obj.kind === 'Func' ? this.funcs.get(selection.obj) : undefined;
+    const methodObj = selection.obj;
+    if (methodObj.kind !== 'Func') return { receiver };
+    const ownerType = underlying(this.fieldOwnerType(selection.recv, path));
+    if (ownerType.kind === 'Interface') return { receiver };
+    const wantsPointer = methodObj.pointerReceiver;
+    const isPointer = receiver.type.kind === 'pointer';
+    if (wantsPointer && !isPointer) {
+      receiver = { op: 'addr', type: { text: `*${receiver.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: receiver.type, untyped: false }, x: receiver, position: receiver.position, text: `&${receiver.text}` };
+    } else if (!wantsPointer && isPointer) {
+      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
+    }
+    if (method === undefined) {
+      throw new NotModeled(n.pos, `method ${methodObj.name} of a type from another package`);
+    }
+    return { receiver, method, receiverParam: method.params[0] };
+  }
+
+  private index(n: ast.IndexExpr): IrExpr {
+    const xType = underlying(this.typeOf(n.x));
+    const type = this.types.info(this.typeOf(n));
+    const text = this.exprText(n);
+    if (xType.kind === 'Map') {
+      return { op: 'indexMap', type, x: this.expr(n.x), index: this.convertTo(n.index, xType.key), position: n.pos, text };
+    }
+    let x = this.expr(n.x);
+    if (xType.kind === 'Pointer') {
+      x = { op: 'deref', type: x.type.elem ?? x.type, x, position: x.position, text: `*${x.text}` };
+    }
+    return { op: 'index', type, x, index: this.expr(n.index), position: n.pos, text };
+  }
+
+  private slice(n: ast.SliceExpr): IrExpr {
+    const xType = underlying(this.typeOf(n.x));
+    const type = this.types.info(this.typeOf(n));
+    let x = this.expr(n.x);
+    if (xType.kind === 'Array') {
+      x = { op: 'addr', type: { text: `*${x.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: x.type, untyped: false }, x, position: x.position, text: `&${x.text}` };
+    }
+    const [low, high, max] = n.index.map((bound) => (bound === null ? undefined : this.expr(bound)));
+    return { op: 'slice', type, x, low, high, max, position: n.pos, text: this.exprText(n) };
+  }
+
+  private operation(n: ast.Operation): IrExpr {
+    const type = this.types.info(this.typeOf(n));
+    const text = this.exprText(n);
+    if (n.y === null) {
+      switch (n.op) {
+        case '&': {
+          const operand = stripParens(n.x);
+          if (operand.kind === 'CompositeLit') {
+            const inner = this.compositeLit(operand, this.typeOf(operand));
+            return { op: 'ptrLit', type, args: [inner], position: n.pos, text: `&${inner.text}` };
+          }
+          return { op: 'addr', type, x: this.expr(n.x), position: n.pos, text };
+        }
+        case '*':
+          return { op: 'deref', type, x: this.expr(n.x), position: n.pos, text };
+        case '<-':
+          return { op: 'receive', type, x: this.expr(n.x), position: n.pos, text };
+        default:
+          return { op: 'unary', type, x: this.expr(n.x), position: n.pos, text };
+      }
+    }
+    if (n.op === '+' && type.kind === 'string') {
+      const operands: ast.Expr[] = [];
+      const flatten = (expr: ast.Expr) => {
+        const stripped = stripParens(expr);
+        const entry = this.info.types.get(stripped);
+        if (stripped.kind === 'Operation' && stripped.op === '+' && stripped.y !== null && entry?.mode !== 'constant') {
+          flatten(stripped.x);
+          flatten(stripped.y);
+        } else {
+          operands.push(expr);
+        }
+      };
+      flatten(n);
+      return { op: 'addString', type, args: operands.map((operand) => this.expr(operand)), position: n.pos, text };
+    }
+    const x = this.expr(n.x);
+    const y = this.expr(n.y);
+    // Comparisons with an interface operand convert the other side (gc converts it to the interface type).
+    return { op: 'binary', type, x, y, position: n.pos, text };
+  }
+
+  private call(n: ast.CallExpr): IrExpr {
+    const conversion = this.info.conversions.get(n);
+    if (conversion !== undefined) return this.conversion(n, conversion);
+    const builtin = this.info.builtins.get(n);
+    if (builtin !== undefined) return this.builtinCall(n, builtin.id);
+    const fun = stripParens(n.fun);
+    const signature = underlying(this.typeOf(n.fun));
+    if (signature.kind !== 'Signature') throw new NotModeled(n.pos, 'call of a non-function');
+    const type = this.types.info(this.typeOf(n));
+    const text = this.exprText(n);
+    const args = this.callArguments(n, signature);
+    const paramTypes = signature.params.map((param) => this.types.info(param.type));
+    const base = { op: 'call' as const, type, args, paramTypes, resultCount: signature.results.length, position: n.pos, text };
+    if (fun.kind === 'SelectorExpr') {
+      const selection = this.info.selections.get(fun);
+      if (selection === undefined) {
+        const callee = this.stdFunc(fun, signature);
+        return { ...base, callee };
+      }
+      if (selection.kind === 'method') {
+        const path = selection.index.slice(0, -1);
+        const owner = underlying(this.fieldOwnerType(selection.recv, path));
+        if (owner.kind === 'Interface' || (owner.kind === 'Pointer' && underlying(owner.elem).kind === 'Interface')) {
+          return { ...base, interfaceReceiver: this.fieldPath(fun.x, path, selection.recv) };
+        }
+        const { receiver, method } = this.methodReceiver(fun, selection);
+        return { ...base, receiver, callee: method };
+      }
+      if (selection.kind === 'methodExpr') {
+        const method = selection.obj.kind === 'Func' ? this.funcs.get(selection.obj) : undefined;
+        if (method === undefined) throw new NotModeled(n.pos, 'method expression of another package');
+        const [receiver, ...rest] = args;
+        return { ...base, receiver, args: rest, callee: method };
+      }
+    }
+    const staticValue = this.staticValue(n.fun);
+    let callee: IrFunc | undefined;
+    if (staticValue.kind === 'Name') {
+      const obj = this.info.uses.get(staticValue);
+      if (obj?.kind === 'Func') callee = this.funcs.get(obj);
+    }
+    const funExpr = this.expr(n.fun);
+    if (staticValue.kind === 'FuncLit') {
+      callee = funExpr.op === 'closure' ? funExpr.func : this.closureOfLiteral(staticValue);
+    }
+    return { ...base, fun: funExpr, callee };
+  }
+
+  private readonly literalFuncs = new Map<ast.FuncLit, IrFunc>();
+
+  private closureOfLiteral(literal: ast.FuncLit): IrFunc | undefined {
+    return this.literalFuncs.get(literal);
+  }
+
+  /** A function of another package, with its recorded escape tags. */
+  private stdFunc(fun: ast.SelectorExpr, signature: Signature): IrFunc {
+    const qualifier = stripParens(fun.x);
+    const pkgName = qualifier.kind === 'Name' ? this.info.uses.get(qualifier) : undefined;
+    const path = pkgName?.kind === 'PkgName' ? pkgName.path : '?';
+    const qualified = `${path}.${fun.selector.value}`;
+    const cached = this.stdFuncs.get(qualified);
+    if (cached !== undefined) return cached;
+    const tags = this.options.stdTags?.(qualified);
+    if (tags === undefined) throw new NotModeled(fun.pos, `calls to ${qualified}`);
+    const fn = this.newFunc(`${path.split('/').pop()}.${fun.selector.value}`, fun.pos, undefined);
+    fn.body = undefined;
+    signature.params.forEach((param, index) => {
+      fn.params.push({ blank: false, type: this.types.info(param.type), position: fun.pos, receiver: false, tag: tags.params[index] ?? '' });
+    });
+    this.stdFuncs.set(qualified, fn);
+    return fn;
+  }
+
+  /** Arguments converted to their parameters' types, variadic ones packed into a slice literal. */
+  private callArguments(n: ast.CallExpr, signature: Signature): IrExpr[] {
+    const params = signature.params;
+    if (n.args.length === 1 && params.length > 1) throw new NotModeled(n.pos, 'multi-value call used as arguments');
+    const fun = stripParens(n.fun);
+    const selection = fun.kind === 'SelectorExpr' ? this.info.selections.get(fun) : undefined;
+    const offset = selection?.kind === 'methodExpr' ? 1 : 0;
+    const argTypes = (index: number): Type | undefined => {
+      if (offset === 1 && index === 0) return selection?.recv;
+      return params[index - offset]?.type;
+    };
+    if (!signature.variadic || n.hasDots) {
+      return n.args.map((arg, index) => this.convertTo(arg, argTypes(index)));
+    }
+    const fixed = params.length - 1 + offset;
+    const out = n.args.slice(0, fixed).map((arg, index) => this.convertTo(arg, argTypes(index)));
+    const variadic = params[params.length - 1];
+    const sliceType = variadic?.type;
+    const elem = sliceType !== undefined && sliceType.kind === 'Slice' ? sliceType.elem : undefined;
+    const rest = n.args.slice(fixed);
+    if (rest.length === 0 || sliceType === undefined) {
+      out.push({ op: 'nil', type: this.types.info(sliceType ?? this.typeOf(n)), position: n.pos, text: 'nil' });
+      return out;
+    }
+    out.push({
+      op: 'sliceLit',
+      type: this.types.info(sliceType),
+      elements: rest.map((arg) => this.convertTo(arg, elem)),
+      keys: [],
+      position: n.pos,
+      text: '... argument',
+    });
+    return out;
+  }
+
+  private conversion(n: ast.CallExpr, target: Type): IrExpr {
+    const arg = n.args[0];
+    if (arg === undefined) throw new NotModeled(n.pos, 'conversion without operand');
+    const type = this.types.info(target);
+    const x = this.expr(arg);
+    const targetUnder = underlying(target);
+    const fromUnder = underlying(this.typeOf(arg));
+    const unnamed = target.kind !== 'Named' && target.kind !== 'Basic';
+    const text = unnamed ? `(${type.text})(${x.text})` : `${type.text}(${x.text})`;
+    if (targetUnder.kind === 'Interface') {
+      return { op: 'convIface', type, x, explicit: true, position: n.pos, text };
+    }
+    const isString = (t: Type) => t.kind === 'Basic' && (t.basic === 'string' || t.basic === 'untyped string');
+    if (isString(targetUnder) && fromUnder.kind === 'Slice') return { op: 'stringConv', type, x, explicit: true, position: n.pos, text };
+    if (isString(targetUnder) && fromUnder.kind === 'Basic' && !isString(fromUnder)) return { op: 'stringConv', type, x, explicit: true, position: n.pos, text };
+    if (targetUnder.kind === 'Slice' && isString(fromUnder)) {
+      const bytes = targetUnder.elem.kind === 'Basic' && targetUnder.elem.basic === 'uint8';
+      return { op: 'stringConv', type, x, explicit: true, stringToBytes: bytes, position: n.pos, text };
+    }
+    if (targetUnder.kind === 'Array' && fromUnder.kind === 'Slice') return { op: 'sliceToArray', type, x, explicit: true, position: n.pos, text };
+    if (targetUnder.kind === 'Pointer' && fromUnder.kind === 'Slice') return { op: 'sliceToArrayPtr', type, x, explicit: true, position: n.pos, text };
+    if (targetUnder.kind === 'Basic' && targetUnder.basic === 'unsafe.Pointer' && fromUnder.kind === 'Basic' && fromUnder.basic === 'uintptr') {
+      throw new NotModeled(n.pos, 'unsafe.Pointer from uintptr');
+    }
+    return { op: 'conv', type, x, explicit: true, position: n.pos, text };
+  }
+
+  private builtinCall(n: ast.CallExpr, id: string): IrExpr {
+    const type = this.types.info(this.typeOf(n));
+    const text = this.exprText(n);
+    const base = { type, position: n.pos, text };
+    const args = () => n.args.map((arg) => this.expr(arg));
+    switch (id) {
+      case 'new':
+        return { op: 'new', args: [], ...base };
+      case 'make': {
+        const made = underlying(this.typeOf(n.args[0] as ast.Expr));
+        const sizes = n.args.slice(1).map((arg) => this.expr(arg));
+        if (made.kind === 'Slice') {
+          const decisive = n.args[2] ?? n.args[1];
+          const count = decisive === undefined ? undefined : this.constantInt(decisive);
+          let printed = text;
+          if (count !== undefined && decisive !== undefined && this.info.types.get(decisive)?.mode !== 'constant' && this.options.goMinor >= 25) {
+            // go1.25 prints the statically known size as a literal (gc's rewriteWithLiterals).
+            const parts = n.args.map((arg) => (arg === decisive ? String(count) : this.exprText(arg)));
+            printed = `make(${parts.join(', ')})`;
+          }
+          return { op: 'makeSlice', args: sizes, constantCount: count, ...base, text: printed };
+        }
+        if (made.kind === 'Map') {
+          const hint = n.args[1];
+          const untypedConstant = hint !== undefined && this.info.types.get(hint)?.mode === 'constant' && isUntypedConstantExpr(hint);
+          const printed = hint === undefined || untypedConstant ? `make(${this.exprText(n.args[0] as ast.Expr)})` : text;
+          return { op: 'makeMap', args: sizes, ...base, text: printed };
+        }
+        return { op: 'makeChan', args: sizes, ...base };
+      }
+      case 'append': {
+        const sliceType = underlying(this.typeOf(n));
+        const elem = sliceType.kind === 'Slice' ? sliceType.elem : undefined;
+        const [first, ...rest] = n.args;
+        const appended = n.hasDots ? rest.map((arg) => this.expr(arg)) : rest.map((arg) => this.convertTo(arg, elem));
+        return { op: 'builtin', builtin: 'append', args: [this.expr(first as ast.Expr), ...appended], spread: n.hasDots, ...base };
+      }
+      case 'panic': {
+        const [value] = n.args;
+        const empty = { text: 'interface {}', kind: 'interface' as const, size: 16, align: 8, hasPointers: true, directIface: false, untyped: false };
+        return { op: 'builtin', builtin: 'panic', args: [this.implicitIface(this.expr(value as ast.Expr), empty)], spread: false, ...base };
+      }
+      case 'copy':
+      case 'len':
+      case 'cap':
+      case 'print':
+      case 'println':
+      case 'delete':
+      case 'recover':
+      case 'close':
+      case 'clear':
+      case 'min':
+      case 'max':
+      case 'complex':
+      case 'real':
+      case 'imag':
+        return { op: 'builtin', builtin: id, args: args(), spread: n.hasDots, ...base };
+      case 'unsafe.Add':
+        return { op: 'builtin', builtin: 'unsafeAdd', args: args(), spread: false, ...base };
+      case 'unsafe.Slice':
+        return { op: 'builtin', builtin: 'unsafeSlice', args: args(), spread: false, ...base };
+      case 'unsafe.String':
+        return { op: 'builtin', builtin: 'unsafeString', args: args(), spread: false, ...base };
+      case 'unsafe.StringData':
+        return { op: 'builtin', builtin: 'unsafeStringData', args: args(), spread: false, ...base };
+      case 'unsafe.SliceData':
+        return { op: 'builtin', builtin: 'unsafeSliceData', args: args(), spread: false, ...base };
+      default:
+        throw new NotModeled(n.pos, `builtin ${id}`);
+    }
+  }
+
+  /** The constant integer value of `expr`, or (go1.25+) of the variable it statically holds. */
+  private constantInt(expr: ast.Expr): number | undefined {
+    const direct = this.info.types.get(expr);
+    const valueOf = (entry: typeof direct) => (entry?.mode === 'constant' && entry.value?.kind === 'int' ? Number(entry.value.value) : undefined);
+    const value = valueOf(direct);
+    if (value !== undefined) return value;
+    if (this.options.goMinor < 25) return undefined;
+    const stat = this.staticValue(expr);
+    if (stat === stripParens(expr)) {
+      return undefined;
+    }
+    const staticNumber = valueOf(this.info.types.get(stat));
+    if (staticNumber !== undefined) return staticNumber >= 0 ? staticNumber : undefined;
+    // len of a slice literal held in a variable.
+    if (stat.kind === 'CallExpr' && this.info.builtins.get(stat)?.id === 'len' && stat.args[0] !== undefined) {
+      const operand = this.staticValue(stat.args[0]);
+      if (operand.kind === 'CompositeLit' && underlying(this.typeOf(operand)).kind === 'Slice') return operand.elements.length;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Printing.
+
+  private source(node: ast.Node): string {
+    return this.file.source.slice(node.start, node.end);
+  }
+
+  /** An expression as gc prints it (`%v` of an IR node). */
+  private exprText(n: ast.Expr, precedence = 0): string {
+    const entry = this.info.types.get(n);
+    if (entry?.mode === 'constant' && entry.value !== undefined) return this.constantText(entry.type, formatConstant(entry.value));
+    switch (n.kind) {
+      case 'ParenExpr':
+        return this.exprText(n.x, precedence);
+      case 'Name':
+        return n.value;
+      case 'BasicLit':
+        return n.value;
+      case 'CompositeLit': {
+        const type = this.types.info(this.typeOf(n)).text;
+        return `${type}{${n.elements.length > 0 ? '...' : ''}}`;
+      }
+      case 'FuncLit':
+        return 'func literal';
+      case 'SelectorExpr':
+        return `${this.exprText(n.x, 8)}.${n.selector.value}`;
+      case 'IndexExpr':
+        return `${this.exprText(n.x, 8)}[${this.exprText(n.index)}]`;
+      case 'SliceExpr': {
+        const [low, high, max] = n.index.map((bound) => (bound === null ? '' : this.exprText(bound)));
+        return `${this.exprText(n.x, 8)}[${low}:${high}${n.full ? `:${max}` : ''}]`;
+      }
+      case 'AssertExpr':
+        return `${this.exprText(n.x, 8)}.(${this.types.info(this.typeOf(n)).text})`;
+      case 'Operation': {
+        if (n.y === null) {
+          if (n.op === '&' && stripParens(n.x).kind === 'CompositeLit') return `&${this.exprText(n.x, 7)}`;
+          return `${n.op}${this.exprText(n.x, 7)}`;
+        }
+        const own = binaryPrecedence(n.op);
+        const text = `${this.exprText(n.x, own)} ${n.op} ${this.exprText(n.y, own + 1)}`;
+        return own < precedence ? `(${text})` : text;
+      }
+      case 'CallExpr': {
+        const conversion = this.info.conversions.get(n);
+        const args = n.args.map((arg) => this.exprText(arg));
+        if (conversion !== undefined) {
+          const type = this.types.info(conversion).text;
+          const unnamed = conversion.kind !== 'Named' && conversion.kind !== 'Basic';
+          return unnamed ? `(${type})(${args.join(', ')})` : `${type}(${args.join(', ')})`;
+        }
+        const builtin = this.info.builtins.get(n);
+        if (builtin !== undefined && (builtin.id === 'make' || builtin.id === 'new')) {
+          const typeArg = n.args[0] as ast.Expr;
+          const typeText = this.types.info(this.typeOf(typeArg)).text;
+          return `${builtin.id}(${[typeText, ...args.slice(1)].join(', ')})`;
+        }
+        return `${this.exprText(n.fun, 8)}(${args.join(', ')}${n.hasDots ? '...' : ''})`;
+      }
+      case 'KeyValueExpr':
+        return `${this.exprText(n.key)}:${this.exprText(n.value)}`;
+      default:
+        return this.types.info(this.typeOf(n)).text;
+    }
+  }
+}
+
+/** Binary operator precedence as in the Go spec (higher binds tighter). */
+function binaryPrecedence(op: ast.Operator): number {
+  switch (op) {
+    case '||':
+      return 1;
+    case '&&':
+      return 2;
+    case '==':
+    case '!=':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return 3;
+    case '+':
+    case '-':
+    case '|':
+    case '^':
+      return 4;
+    default:
+      return 5;
+  }
+}
+
+function quoteRune(code: number): string {
+  const char = String.fromCodePoint(code);
+  if (char === "'") return "'\\''";
+  if (char === '\\') return "'\\\\'";
+  if (char === '\n') return "'\\n'";
+  if (char === '\t') return "'\\t'";
+  if (code < 0x20 || code === 0x7f) return `'\\x${code.toString(16).padStart(2, '0')}'`;
+  return `'${char}'`;
+}
+
+function isInterfaceType(type: Type): boolean {
+  return underlying(type).kind === 'Interface';
+}
+
+function isUntypedConstantExpr(expr: ast.Expr): boolean {
+  const stripped = stripParens(expr);
+  return stripped.kind === 'BasicLit' || (stripped.kind === 'Operation' && stripped.y !== null);
+}
+
+/** `x` without enclosing parentheses. */
+function stripParens(expr: ast.Expr): ast.Expr {
+  let current = expr;
+  while (current.kind === 'ParenExpr') current = current.x;
+  return current;
+}
+
+/** Whether an initializer expression allocates (composite literals, closures, make, new, conversions). */
+function containsAllocation(expr: ast.Expr): boolean {
+  let found = false;
+  visitNodes(expr, (node) => {
+    if (node.kind === 'CompositeLit' || node.kind === 'FuncLit' || node.kind === 'CallExpr') found = true;
+  });
+  return found;
+}
+
+/** Calls `visit` on `root` and every node below it. */
+export function visitNodes(root: ast.Node, visit: (node: ast.Node) => void): void {
+  const stack: ast.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as ast.Node;
+    visit(node);
+    const children: ast.Node[] = [];
+    forEachChild(node, (child) => children.push(child));
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as ast.Node);
+  }
+}
+
+/** Calls `visit` on each direct child node of `node`, in source order. */
+export function forEachChild(node: ast.Node, visit: (child: ast.Node) => void): void {
+  for (const key in node) {
+    if (key === 'pos' || key === 'rbrace' || key === 'rparen' || key === 'colon' || key === 'group' || key === 'lines' || key === 'source') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item);
+    } else if (isNode(value)) {
+      visit(value);
+    }
+  }
+}
+
+function isNode(value: unknown): value is ast.Node {
+  return value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' && 'start' in (value as object);
+}

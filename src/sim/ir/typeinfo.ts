@@ -1,0 +1,189 @@
+/**
+ * From the checker's types to the facts the escape analysis needs (`TypeInfo`): the type as
+ * gc's own type printer spells it in `-m` lines (`struct { a int }`, `interface {}`, which
+ * differ from the type checker's `struct{a int}`), amd64 size and alignment, whether it holds
+ * pointers, whether an interface stores it directly.
+ */
+import { underlying } from '../types/predicates.ts';
+import { layoutOf } from '../types/sizes.ts';
+import type { Type } from '../types/types.ts';
+import type { TypeInfo, TypeKind } from './ir.ts';
+
+/** Converts checker types to `TypeInfo`, caching by identity. */
+export class TypeTable {
+  /** The package whose named types print without qualifier. */
+  readonly packageName: string;
+  private readonly cache = new Map<Type, TypeInfo>();
+
+  constructor(packageName: string) {
+    this.packageName = packageName;
+  }
+
+  /** The facts about `type`. */
+  info(type: Type): TypeInfo {
+    const cached = this.cache.get(type);
+    if (cached !== undefined) return cached;
+    const info = this.compute(type);
+    this.cache.set(type, info);
+    return info;
+  }
+
+  /** The type as gc prints it. */
+  text(type: Type, depth = 0): string {
+    if (depth > 50) return '...';
+    switch (type.kind) {
+      case 'Basic':
+        if (type.basic === 'untyped nil') return 'nil';
+        return type.name;
+      case 'Pointer':
+        return `*${this.text(type.elem, depth + 1)}`;
+      case 'Slice':
+        return `[]${this.text(type.elem, depth + 1)}`;
+      case 'Array':
+        return `[${type.length}]${this.text(type.elem, depth + 1)}`;
+      case 'Map':
+        return `map[${this.text(type.key, depth + 1)}]${this.text(type.elem, depth + 1)}`;
+      case 'Chan': {
+        const elem = this.text(type.elem, depth + 1);
+        if (type.dir === 'send') return `chan<- ${elem}`;
+        if (type.dir === 'recv') return `<-chan ${elem}`;
+        return type.elem.kind === 'Chan' && type.elem.dir === 'recv' ? `chan (${elem})` : `chan ${elem}`;
+      }
+      case 'Struct': {
+        if (type.fields.length === 0) return 'struct {}';
+        const fields = type.fields.map((field) =>
+          field.embedded ? this.text(field.type, depth + 1) : `${field.name} ${this.text(field.type, depth + 1)}`,
+        );
+        return `struct { ${fields.join('; ')} }`;
+      }
+      case 'Signature': {
+        const params = type.params.map((param, index) =>
+          type.variadic && index === type.params.length - 1 && param.type.kind === 'Slice'
+            ? `...${this.text(param.type.elem, depth + 1)}`
+            : this.text(param.type, depth + 1),
+        );
+        const results = type.results.map((result) => this.text(result.type, depth + 1));
+        let text = `func(${params.join(', ')})`;
+        if (results.length === 1) text += ` ${results[0]}`;
+        else if (results.length > 1) text += ` (${results.join(', ')})`;
+        return text;
+      }
+      case 'Interface': {
+        if (type.methods.length === 0 && type.embedded.length === 0) return 'interface {}';
+        const methods = type.methods.map((method) => `${method.name}${this.text(method.type, depth + 1).slice('func'.length)}`);
+        const embedded = type.embedded.map((item) => this.text(item, depth + 1));
+        return `interface { ${[...embedded, ...methods].join('; ')} }`;
+      }
+      case 'Tuple':
+        return `(${type.vars.map((item) => this.text(item.type, depth + 1)).join(', ')})`;
+      case 'Named': {
+        const pkg = type.obj.pkg;
+        if (pkg === '' || pkg === this.packageName) return type.obj.name;
+        return `${pkg.split('/').pop() ?? pkg}.${type.obj.name}`;
+      }
+    }
+  }
+
+  private compute(type: Type): TypeInfo {
+    const under = underlying(type);
+    const text = this.text(type);
+    const base = { text, untyped: false };
+    switch (under.kind) {
+      case 'Basic':
+        return { ...base, ...basicFacts(under.basic) };
+      case 'Pointer':
+        return { ...base, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: this.info(under.elem) };
+      case 'Slice':
+        return { ...base, kind: 'slice', size: 24, align: 8, hasPointers: true, directIface: false, elem: this.info(under.elem) };
+      case 'Array': {
+        const elem = this.info(under.elem);
+        const length = Math.max(0, under.length);
+        return {
+          ...base,
+          kind: 'array',
+          size: elem.size * length,
+          align: elem.align,
+          hasPointers: length > 0 && elem.hasPointers,
+          directIface: length === 1 && elem.directIface,
+          elem,
+        };
+      }
+      case 'Map':
+        return { ...base, kind: 'map', size: 8, align: 8, hasPointers: true, directIface: true, elem: this.info(under.elem) };
+      case 'Chan':
+        return { ...base, kind: 'chan', size: 8, align: 8, hasPointers: true, directIface: true, elem: this.info(under.elem) };
+      case 'Signature':
+        return { ...base, kind: 'func', size: 8, align: 8, hasPointers: true, directIface: true };
+      case 'Interface':
+        return { ...base, kind: 'interface', size: 16, align: 8, hasPointers: true, directIface: false };
+      case 'Tuple':
+        return { ...base, kind: 'tuple', size: 0, align: 1, hasPointers: false, directIface: false };
+      case 'Struct': {
+        const fields = under.fields.map((field) => this.info(field.type));
+        const layout = layoutOf(under) ?? { size: 0, align: 1 };
+        const only = fields.length === 1 ? fields[0] : undefined;
+        return {
+          ...base,
+          kind: 'struct',
+          size: layout.size,
+          align: layout.align,
+          hasPointers: fields.some((field) => field.hasPointers),
+          directIface: only !== undefined && only.directIface,
+        };
+      }
+      case 'Named':
+        throw new Error('typeinfo: named type as underlying type');
+    }
+  }
+}
+
+function basicFacts(basic: string): { kind: TypeKind; size: number; align: number; hasPointers: boolean; directIface: boolean; untyped: boolean } {
+  const scalar = (kind: TypeKind, size: number, align = size) => ({ kind, size, align, hasPointers: false, directIface: false, untyped: false });
+  switch (basic) {
+    case 'bool':
+      return scalar('bool', 1);
+    case 'int8':
+    case 'uint8':
+      return scalar('integer', 1);
+    case 'int16':
+    case 'uint16':
+      return scalar('integer', 2);
+    case 'int32':
+    case 'uint32':
+      return scalar('integer', 4);
+    case 'int':
+    case 'uint':
+    case 'int64':
+    case 'uint64':
+      return scalar('integer', 8);
+    case 'uintptr':
+      return scalar('uintptr', 8);
+    case 'float32':
+      return scalar('float', 4);
+    case 'float64':
+      return scalar('float', 8);
+    case 'complex64':
+      return scalar('complex', 8, 4);
+    case 'complex128':
+      return scalar('complex', 16, 8);
+    case 'string':
+      return { kind: 'string', size: 16, align: 8, hasPointers: true, directIface: false, untyped: false };
+    case 'unsafe.Pointer':
+      return { kind: 'unsafePointer', size: 8, align: 8, hasPointers: true, directIface: true, untyped: false };
+    case 'untyped nil':
+      return { kind: 'nil', size: 8, align: 8, hasPointers: true, directIface: true, untyped: true };
+    case 'untyped string':
+      return { kind: 'string', size: 16, align: 8, hasPointers: true, directIface: false, untyped: true };
+    case 'untyped bool':
+      return { kind: 'bool', size: 1, align: 1, hasPointers: false, directIface: false, untyped: true };
+    case 'untyped float':
+      return { kind: 'float', size: 8, align: 8, hasPointers: false, directIface: false, untyped: true };
+    case 'untyped complex':
+      return { kind: 'complex', size: 16, align: 8, hasPointers: false, directIface: false, untyped: true };
+    case 'untyped int':
+    case 'untyped rune':
+      return { kind: 'integer', size: 8, align: 8, hasPointers: false, directIface: false, untyped: true };
+    default:
+      return scalar('integer', 8);
+  }
+}
