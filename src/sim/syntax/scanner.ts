@@ -133,7 +133,9 @@ export function scan(source: string, lines: LineTable): ScanResult {
     }
     if (text === ')' || text === ']' || text === '}') {
       if (top === undefined) {
-        fail(token.start, `syntax error: unexpected ${text} after top level declaration`);
+        fail(token.start, previous?.kind === 'newline' || previous?.kind === 'semicolon'
+          ? 'syntax error: non-declaration statement outside function body'
+          : `syntax error: unexpected ${text} after top level declaration`);
         return;
       }
       const expected = top.bracket === '(' ? ')' : top.bracket === '[' ? ']' : '}';
