@@ -7,7 +7,7 @@ import { lowerFile, type StdTags } from './ir/lower.ts';
 import { loadStdlib, type ParameterTag, type Stdlib } from './stdlib/stdlib.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
-import { check } from './types/check.ts';
+import { check } from './types/index.ts';
 
 let stdlib: Stdlib | undefined;
 

@@ -23,8 +23,11 @@ export class TypeTable {
   info(type: Type): TypeInfo {
     const cached = this.cache.get(type);
     if (cached !== undefined) return cached;
-    const info = this.compute(type);
+    // Recursive types (`type T struct{ next *T }`) meet themselves through a pointer: the
+    // placeholder is filled in place once computed.
+    const info = { text: '', kind: 'struct', size: 0, align: 1, hasPointers: true, directIface: false, untyped: false } as TypeInfo;
     this.cache.set(type, info);
+    Object.assign(info, this.compute(type));
     return info;
   }
 
