@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGoParserForNode } from '../../src/sim/syntax/node-wasm.ts';
 import { parse } from '../../src/sim/syntax/parse.ts';
 import { check } from '../../src/sim/types/index.ts';
+import { modelledStdlib } from '../../src/sim/stdlib/modelled.ts';
 
 const folder = 'test/fixtures/invalid';
 const snapshots = 'src/data/oracle/escape/test/fixtures/invalid';
@@ -14,7 +15,7 @@ const goParser = await loadGoParserForNode();
 
 function firstLine(source: string, fileName: string): string {
   const parsed = parse(goParser, source);
-  const diagnostics = parsed.diagnostics.length > 0 ? parsed.diagnostics : check(parsed.file).diagnostics;
+  const diagnostics = parsed.diagnostics.length > 0 ? parsed.diagnostics : check(parsed.file, { stdlib: modelledStdlib() }).diagnostics;
   const first = diagnostics[0];
   return first === undefined ? '' : `${fileName}:${first.line}:${first.column}: ${first.message.split('\n')[0]}`;
 }

@@ -189,7 +189,7 @@ export class Checker {
       const path = decl.path.value;
       const defaultName = obj.path.slice(obj.path.lastIndexOf('/') + 1);
       if (decl.localName === null || decl.localName.value === defaultName) this.error(decl.path, `${path} imported and not used`);
-      else this.error(decl.path, `${path} imported as ${decl.localName.value} and not used`);
+      else this.error(decl, `${path} imported as ${decl.localName.value} and not used`);
     }
   }
 
@@ -301,8 +301,10 @@ export class Checker {
         this.error(valueExpr, `${this.describe(x)} is not constant`);
         return;
       }
-      if (declaredType !== null) this.assignment(x, declaredType, 'constant declaration');
-      if (x.mode === 'invalid') return;
+      if (declaredType !== null) {
+        this.assignment(x, declaredType, 'constant declaration');
+        if ((x.mode as Operand['mode']) === 'invalid') return;
+      }
       target.type = x.type;
       target.value = x.value ?? unknownValue;
     });
@@ -374,8 +376,12 @@ export class Checker {
     }
     targets.forEach((target, index) => {
       const value = values[index] as ast.Expr;
-      const x = this.expr(value, scope, declaredType ?? undefined);
+      const x = targets.length === 1 ? this.multiExpr(value, scope, false) : this.expr(value, scope, declaredType ?? undefined);
       if (x.mode === 'invalid') return;
+      if (x.type.kind === 'Tuple' && x.mode !== 'novalue') {
+        this.assignmentMismatch(value, 1, x.type.vars.length, value);
+        return;
+      }
       if (x.mode === 'novalue' || x.mode === 'typexpr' || x.mode === 'builtin') {
         this.singleValueError(x);
         return;

@@ -303,11 +303,17 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
     this.assignmentMismatch(s.rhs[0] ?? s, s.lhs.length, s.rhs.length, null);
     return;
   }
-  s.lhs.forEach((l, i) => {
-    const hintOperand = l.kind === 'Name' && l.value === '_' ? undefined : this.info.types.get(l)?.type;
-    const x = this.expr(s.rhs[i] as ast.Expr, scope, hintOperand);
-    this.assignTo(l, x, scope);
-  });
+  if (s.lhs.length === 1) {
+    const value = s.rhs[0] as ast.Expr;
+    const x = this.multiExpr(value, scope, false);
+    if (x.mode !== 'invalid' && x.mode !== 'novalue' && x.type.kind === 'Tuple') {
+      this.assignmentMismatch(value, 1, x.type.vars.length, value);
+      return;
+    }
+    this.assignTo(s.lhs[0] as ast.Expr, x, scope);
+    return;
+  }
+  s.lhs.forEach((l, i) => this.assignTo(l, this.expr(s.rhs[i] as ast.Expr, scope), scope));
 };
 
 proto.assignTo = function assignTo(this: Checker, lhs: ast.Expr, x: Operand, scope: Scope): void {
@@ -351,6 +357,7 @@ proto.defineVars = function defineVars(this: Checker, s: ast.AssignStmt | ast.Ra
   let bad = false;
   for (const name of names) {
     if (name.kind !== 'Name') {
+      this.expr(name, scope);
       this.error(name, `non-name ${exprStringShort(name)} on left side of :=`);
       bad = true;
       continue;
