@@ -76,6 +76,8 @@ interface FuncContext {
   closureCount: number;
   /** Counter for temporaries. */
   tempCount: number;
+  /** Counter for go/defer wrappers. */
+  wrapperCount?: number;
 }
 
 /** How a local variable is used in its function (for gc's static-value and loop-variable rules). */
@@ -806,55 +808,79 @@ class Lowerer {
     const text = this.source(n);
     const call = stripParens(n.call);
     if (call.kind !== 'CallExpr') throw new NotModeled(n.pos, `${n.token} of a non-call`);
-    const fun = stripParens(call.fun);
-    const signature = underlying(this.typeOf(call.fun));
-    const builtin = this.info.builtins.get(call);
-    const plain =
-      builtin === undefined &&
-      call.args.length === 0 &&
-      signature.kind === 'Signature' &&
-      signature.results.length === 0 &&
-      (fun.kind === 'FuncLit' || (fun.kind === 'Name' && this.info.uses.get(fun)?.kind === 'Func'));
-    if (plain) {
-      out.push({ op: n.token, fun: this.expr(call.fun), position: n.pos, text });
+    const callValue = this.expr(call);
+    // Already in gc's normal form: a function call without parameters or results.
+    if (callValue.op === 'call' && callValue.fun !== undefined && callValue.receiver === undefined && callValue.args.length === 0 && callValue.resultCount === 0) {
+      out.push({ op: n.token, fun: callValue.fun, position: n.pos, text });
       return;
     }
-    // gc wraps the call in an argument-less closure; arguments are evaluated now into temporaries.
-    const wrapper = this.newFunc(`${this.fn.name}.gowrap`, call.pos, this.fn);
+    // gc wraps the call in an argument-less closure (its "gowrap"/"deferwrap"). Arguments
+    // that are not constants, `new`, function names or composite literals of those are
+    // evaluated now into temporaries the wrapper captures; the rest is evaluated when the
+    // wrapper runs.
+    const parent = this.fn;
+    const context = this.context as FuncContext;
+    context.wrapperCount = (context.wrapperCount ?? 0) + 1;
+    const wrapper = this.newFunc(`${parent.name}.${n.token}wrap${context.wrapperCount}`, n.pos, parent);
     wrapper.isGoDeferWrapper = true;
-    wrapper.body = [];
-    const argTemps: IrName[] = [];
-    const callValue = this.expr(call);
-    const replaceArgs = (expr: IrExpr): IrExpr => {
-      const capture = (value: IrExpr): IrExpr => {
-        if (value.op === 'literal' || value.op === 'nil') return value;
-        const temporary = this.temporary(value.type, value.position);
-        out.push({ op: 'decl', name: temporary, position: value.position, text });
-        const definition: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [value], compound: false, position: value.position, text };
-        temporary.definedBy = definition;
-        out.push(definition);
-        argTemps.push(temporary);
-        return this.nameExpr(temporary);
-      };
-      if (expr.op === 'call') {
-        if (expr.fun !== undefined && expr.callee === undefined) expr.fun = capture(expr.fun);
-        if (expr.receiver !== undefined) expr.receiver = capture(expr.receiver);
-        if (expr.interfaceReceiver !== undefined) expr.interfaceReceiver = capture(expr.interfaceReceiver);
-        expr.args = expr.args.map(capture);
-        return expr;
-      }
-      if (expr.op === 'builtin') {
-        expr.args = expr.args.map(capture);
-        return expr;
-      }
-      return expr;
+    const temporaries: IrName[] = [];
+    const values: IrExpr[] = [];
+    const hoist = (value: IrExpr): IrExpr => {
+      const temporary = this.temporary(value.type, value.position);
+      temporaries.push(temporary);
+      values.push(value);
+      return this.nameExpr(temporary);
     };
-    const inner = replaceArgs(callValue);
-    wrapper.body = [{ op: 'expr', x: inner, position: call.pos, text }];
-    wrapper.closureVariables = argTemps;
-    this.fn.closures.push(wrapper);
-    const closure: IrExpr = { op: 'closure', type: { text: 'func()', kind: 'func', size: 8, align: 8, hasPointers: true, directIface: true, untyped: false }, func: wrapper, closureSize: 8 + argTemps.reduce((sum, t) => sum + t.type.size, 0), position: call.pos, text: 'func literal' };
-    out.push({ op: n.token, fun: closure, position: n.pos, text });
+    const visit = (value: IrExpr): IrExpr => {
+      switch (value.op) {
+        case 'literal':
+        case 'nil':
+        case 'methodExpr':
+        case 'new':
+          return value;
+        case 'name':
+          return value.name.class === 'func' ? value : hoist(value);
+        case 'arrayLit':
+        case 'sliceLit':
+        case 'structLit':
+          value.elements = value.elements.map(visit);
+          return value;
+        default:
+          return hoist(value);
+      }
+    };
+    if (callValue.op === 'call') {
+      if (callValue.interfaceReceiver !== undefined) callValue.interfaceReceiver = hoist(callValue.interfaceReceiver);
+      if (callValue.fun !== undefined) callValue.fun = visit(callValue.fun);
+      if (callValue.receiver !== undefined) callValue.receiver = visit(callValue.receiver);
+      callValue.args = callValue.args.map(visit);
+    } else if (callValue.op === 'builtin') {
+      callValue.args = callValue.args.map(visit);
+    }
+    if (temporaries.length > 0) {
+      for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position: temporary.position, text });
+      const assignment: IrStmt = {
+        op: 'assign',
+        why: temporaries.length > 1 ? 'assign-pair' : 'assign',
+        lhs: temporaries.map((temporary) => this.nameExpr(temporary)),
+        rhs: values,
+        compound: false,
+        position: n.pos,
+        text,
+      };
+      for (const temporary of temporaries) temporary.definedBy = assignment;
+      out.push(assignment);
+    }
+    // The wrapper's body refers to the temporaries: they are its captured variables.
+    for (const temporary of temporaries) {
+      temporary.fn = parent;
+    }
+    wrapper.closureVariables = temporaries;
+    wrapper.body = [{ op: 'expr', x: callValue, position: call.pos, text }];
+    parent.closures.push(wrapper);
+    const closureSize = 8 + temporaries.reduce((sum, temporary) => sum + temporary.type.size, 0);
+    const funcType: TypeInfo = { text: 'func()', kind: 'func', size: 8, align: 8, hasPointers: true, directIface: true, untyped: false };
+    out.push({ op: n.token, fun: { op: 'closure', type: funcType, func: wrapper, closureSize, position: n.pos, text: 'func literal' }, position: n.pos, text });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -880,7 +906,16 @@ class Lowerer {
   private convertTo(expr: ast.Expr, target: Type | undefined): IrExpr {
     const value = this.expr(expr);
     if (target === undefined || !isInterfaceType(target)) return value;
-    return this.implicitIface(value, this.types.info(target));
+    const converted = this.implicitIface(value, this.types.info(target));
+    if (converted.op === 'convIface' && value.op === 'name' && this.options.goMinor >= 25) {
+      // go1.25: a variable that always holds one constant is boxed as that constant (gc's rewriteWithLiterals).
+      const stat = this.staticValue(expr);
+      const entry = stat === stripParens(expr) ? undefined : this.info.types.get(stat);
+      if (entry?.mode === 'constant' && entry.value !== undefined) {
+        converted.text = this.constantText(this.typeOf(expr), formatConstant(entry.value));
+      }
+    }
+    return converted;
   }
 
   private convertToInfo(expr: ast.Expr, target: TypeInfo | undefined): IrExpr {
