@@ -146,7 +146,7 @@ export function parse(goParser: GoParser, source: string): ParseResult {
       diagnostics: [{ ...lines.position(error.offset), message: `not modeled: nesting deeper than ${maxNestingDepth} levels` }],
     };
   }
-  const diagnostics: Diagnostic[] = [...scanned.diagnostics];
+  const diagnostics: Diagnostic[] = [...scanned.diagnostics, ...converter.directiveErrors];
   if (diagnostics.length === 0 && converter.syntaxErrors.length > 0) {
     const first = converter.syntaxErrors.sort((a, b) => a.offset - b.offset)[0];
     if (first !== undefined) {
@@ -157,6 +157,9 @@ export function parse(goParser: GoParser, source: string): ParseResult {
   diagnostics.push(...converter.notModeled);
   return { file, diagnostics };
 }
+
+/** Directives only the runtime may use (gc's runtimePragmas). */
+const runtimeOnlyDirectives = new Set(['systemstack', 'nowritebarrier', 'nowritebarrierrec', 'yeswritebarrierrec']);
 
 const noPragmas = (): ast.Pragmas => ({ noinline: false, noescape: false, nosplit: false, uintptrescapes: false, other: [] });
 
@@ -174,6 +177,8 @@ class Converter {
   syntaxErrors: { offset: number }[] = [];
   /** `not modeled:` diagnostics for constructs outside the subset. */
   notModeled: Diagnostic[] = [];
+  /** Directives gc refuses outside the runtime or the standard library. */
+  directiveErrors: Diagnostic[] = [];
   /** Current nesting depth of the conversion. */
   depth = 0;
 
@@ -309,6 +314,13 @@ class Converter {
       this.nextComment++;
       const directive = /^\/\/go:(\S+)/.exec(comment.text);
       if (directive === null) continue;
+      const verb = directive[1] ?? '';
+      if (runtimeOnlyDirectives.has(verb)) {
+        // gc positions directive errors just after the `//`.
+        this.directiveErrors.push({ ...this.lines.position(comment.start + 2), message: `//go:${verb} only allowed in runtime` });
+      } else if (verb === 'uintptrkeepalive') {
+        this.directiveErrors.push({ ...this.lines.position(comment.start + 2), message: `//go:${verb} is only allowed in the standard library` });
+      }
       switch (directive[1]) {
         case 'noinline': pragmas.noinline = true; break;
         case 'noescape': pragmas.noescape = true; break;

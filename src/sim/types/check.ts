@@ -243,7 +243,7 @@ export class Checker {
     const savedIota = this.iota;
     this.context = null;
     try {
-      this.declaration(pending.decl, obj, this.packageScope);
+      this.declaration(pending.decl, obj, this.fileScope);
     } finally {
       this.context = savedContext;
       this.iota = savedIota;
@@ -421,7 +421,7 @@ export class Checker {
       decl, pragmas: decl.pragmas, pointerReceiver: false, isMethod: decl.recv !== null,
     };
     if (decl.hasTypeParams) this.notModeledAt(decl.start, 'generic functions');
-    const signature = this.signature(decl.type, this.packageScope, decl.recv);
+    const signature = this.signature(decl.type, this.fileScope, decl.recv);
     obj.type = signature;
     if (decl.recv === null) {
       if (decl.name.value === 'init' || (decl.name.value === 'main' && this.packageName === 'main')) {

@@ -60,6 +60,7 @@ function representable(value: ConstantValue, target: Basic): 'ok' | 'overflows' 
 const untypedRank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 2, 'untyped float': 3, 'untyped complex': 4 };
 
 interface CheckerExpressions {
+  opaque(x: Operand | Type, at: ast.NodeBase): boolean;
   record(x: Operand): Operand;
   ident(expr: ast.Name, scope: Scope): Operand;
   selector(expr: ast.SelectorExpr, scope: Scope): Operand;
@@ -87,6 +88,17 @@ const proto = Checker.prototype as Checker;
 
 proto.describe = function describe(this: Checker, x: Operand): string {
   return describeOperand(x, this.packageName);
+};
+
+/**
+ * Whether a type is a std type known only by name (its underlying type is not in stdlib.json);
+ * if so, reports that using it this way is not modelled.
+ */
+proto.opaque = function opaque(this: Checker, x: Operand | Type, at: ast.NodeBase): boolean {
+  const type = 'expr' in x ? x.type : x;
+  if (type.kind !== 'Named' || !isInvalid(type.underlying) || type.obj.pkg === this.packageName || type.obj.pkg === '') return false;
+  this.notModeledAt(at.start, `the underlying type of ${this.typeText(type)}`);
+  return true;
 };
 
 proto.record = function record(this: Checker, x: Operand): Operand {
@@ -519,6 +531,7 @@ proto.conversion = function conversion(this: Checker, e: ast.CallExpr, target: T
   }
   const x = this.expr(e.args[0] as ast.Expr, scope, target);
   if (x.mode === 'invalid' || isInvalid(target)) return invalid(e);
+  if (!identical(x.type, target) && (this.opaque(target, e) || this.opaque(x, e))) return invalid(e);
   this.info.conversions.set(e, target);
   const targetBasic = basicOf(target);
   if (x.mode === 'constant' && x.value !== undefined && targetBasic !== null && targetBasic.basic !== 'unsafe.Pointer') {
@@ -589,8 +602,6 @@ function assignableType(from: Type, to: Type): boolean {
   if ((from.kind !== 'Named' || to.kind !== 'Named') && identical(fromUnder, toUnder) && fromUnder.kind !== 'Basic') return true;
   if (toUnder.kind === 'Interface') return missingMethod(from, toUnder) === null;
   if (fromUnder.kind === 'Chan' && toUnder.kind === 'Chan' && fromUnder.dir === 'both' && identical(fromUnder.elem, toUnder.elem) && (from.kind !== 'Named' || to.kind !== 'Named')) return true;
-  // Std types we only know by name: their assignability is not modelled, accept them.
-  if (to.kind === 'Named' && isInvalid(to.underlying)) return true;
   return false;
 }
 
@@ -638,10 +649,14 @@ proto.assignment = function assignment(this: Checker, x: Operand, target: Type, 
     this.record(x);
     return;
   }
+  if (!identical(x.type, target) && (this.opaque(target, x.expr) || this.opaque(x, x.expr))) {
+    x.mode = 'invalid';
+    return;
+  }
   if (isUntyped(x.type)) {
     const targetBasic = basicOf(target);
     if (isInterface(target) || targetBasic === null) {
-      if (!isInterface(target) && !(target.kind === 'Named' && isInvalid(target.underlying))) {
+      if (!isInterface(target)) {
         this.error(x.expr, `cannot use ${this.describe(x)} as ${targetText} value in ${context}`);
         x.mode = 'invalid';
         return;
@@ -796,6 +811,7 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
   let x = this.expr(e.x, scope, hint);
   let y = this.expr(y0, scope, hint);
   if (x.mode === 'invalid' || y.mode === 'invalid') return invalid(e);
+  if (this.opaque(x, e.x) || this.opaque(y, y0)) return invalid(e);
   for (const operand of [x, y]) {
     if (operand.mode === 'novalue' || operand.mode === 'typexpr' || operand.mode === 'builtin') {
       this.singleValueError(operand);
@@ -927,6 +943,7 @@ proto.unary = function unary(this: Checker, e: ast.Operation, scope: Scope, hint
     this.singleValueError(x);
     return invalid(e);
   }
+  if (x.mode !== 'typexpr' && this.opaque(x, e.x)) return invalid(e);
   switch (e.op) {
     case '*': {
       if (x.mode === 'typexpr') return { mode: 'typexpr', type: { kind: 'Pointer', elem: x.type }, expr: e };
@@ -1000,6 +1017,7 @@ proto.index = function index(this: Checker, e: ast.IndexExpr, scope: Scope): Ope
     this.notModeledAt(e.start, 'generic instantiation');
     return invalid(e);
   }
+  if (this.opaque(x, e.x)) return invalid(e);
   const under = underlying(x.type);
   const checkIndex = (length: number | null): boolean => {
     const i = this.expr(e.index, scope);
@@ -1220,10 +1238,8 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
       }
       break;
     default:
-      if (!(type.kind === 'Named' && isInvalid(type.underlying))) {
-        this.error(e, `invalid composite literal type ${typeText}`);
-        return invalid(e);
-      }
+      if (!this.opaque(type, e)) this.error(e, `invalid composite literal type ${typeText}`);
+      return invalid(e);
   }
   return { mode: 'value', type, expr: e };
 };

@@ -385,6 +385,7 @@ proto.rangeStmt = function rangeStmt(this: Checker, s: ast.ForStmt, clause: ast.
   const x = this.expr(clause.x, scope);
   let key: Type = invalidType;
   let value: Type | null = null;
+  if (x.mode !== 'invalid' && this.opaque(x, clause.x)) return;
   if (x.mode !== 'invalid') {
     const under = underlying(x.type);
     if (under.kind === 'Basic' && (under.basic === 'string' || under.basic === 'untyped string')) {
