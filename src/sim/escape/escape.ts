@@ -81,7 +81,15 @@ export class Analysis {
 /** Analyses every function of the file, bottom-up, and returns the run with its report. */
 export function escapeFile(file: IrFile, options: EscapeOptions): Analysis {
   const analysis = new Analysis(options);
-  visitFuncsBottomUp(file.funcs, (list) => new Batch(analysis, list).run());
+  // Devirtualization runs before escape analysis, over the same bottom-up order.
+  const components: IrFunc[][] = [];
+  visitFuncsBottomUp(file.funcs, (list) => components.push(list));
+  for (const list of components) {
+    for (const fn of list) {
+      for (const line of file.preEscape) if (line.fn === fn) analysis.report.warn(line.position, line.message);
+    }
+  }
+  for (const list of components) new Batch(analysis, list).run();
   return analysis;
 }
 

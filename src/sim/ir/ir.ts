@@ -535,4 +535,6 @@ export interface GoDeferStmt extends NodeBase {
 export interface IrFile {
   /** Top-level functions and methods, in source order (closures hang off their parents). */
   funcs: IrFunc[];
+  /** Lines gc prints before escape analysis (`devirtualizing x.M to T`), with the function they belong to. */
+  preEscape: { fn: IrFunc; position: Position; message: string }[];
 }

@@ -100,6 +100,8 @@ class Lowerer {
   private readonly varOwner = new Map<IrName, IrFunc>();
   private readonly varUses = new Map<Var, VarUse>();
   private readonly stdFuncs = new Map<string, IrFunc>();
+  /** Messages gc prints before escape analysis (devirtualization), with their function. */
+  private readonly preEscape: { fn: IrFunc; position: ast.Pos; message: string }[] = [];
   private context: FuncContext | undefined;
 
   constructor(file: ast.File, info: Info, options: LowerOptions) {
@@ -125,7 +127,7 @@ class Lowerer {
       if (decl.body !== null) this.lowerBody(fn, decl.body.list);
       funcs.push(fn);
     }
-    return { funcs };
+    return { funcs, preEscape: this.preEscape };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -477,40 +479,65 @@ class Lowerer {
       if (name !== undefined) return this.nameExpr(name);
       return stripParens(node).kind === 'Name' && (stripParens(node) as ast.Name).value === '_' ? undefined : this.expr(node);
     });
-    const statement = this.assignment(lhs, lhsNodes, values, position, text);
+    const statement = this.assignment(lhs, lhsNodes, values, position, text, out);
     for (const name of names) if (name !== undefined) name.definedBy = statement;
     out.push(statement);
   }
 
-  /** Builds the assignment of `values` to `lhs` (one multi-value call, or one value per destination). */
-  private assignment(lhs: (IrExpr | undefined)[], lhsNodes: ast.Expr[], values: ast.Expr[], position: ast.Pos, text: string): IrStmt {
+  /**
+   * Builds the assignment of `values` to `lhs`. A single multi-value right side (a call or a
+   * comma-ok expression) is first assigned to temporaries, then the temporaries to the
+   * destinations, converted as needed, as gc's front end does.
+   */
+  private assignment(lhs: (IrExpr | undefined)[], lhsNodes: ast.Expr[], values: ast.Expr[], position: ast.Pos, text: string, out: IrStmt[]): IrStmt {
     const targetTypes = lhsNodes.map((node) => {
       const stripped = stripParens(node);
       if (stripped.kind === 'Name' && stripped.value === '_') return undefined;
       return this.info.types.get(node)?.type ?? (stripped.kind === 'Name' ? this.objectType(stripped) : undefined);
     });
     if (values.length === 1 && lhs.length > 1) {
-      const value = stripParens(values[0] as ast.Expr);
-      const mode = this.info.types.get(value)?.mode;
-      if (value.kind === 'CallExpr' && mode !== 'commaok') {
-        const call = this.expr(value);
-        const results = this.typeOf(value);
-        if (results.kind === 'Tuple') {
-          const needsConversion = results.vars.some((result, index) => {
-            const target = targetTypes[index];
-            return target !== undefined && isInterfaceType(target) && !isInterfaceType(result.type);
-          });
-          if (needsConversion) throw new NotModeled(position, 'multi-value assignment with interface conversion');
-        }
-        return { op: 'assignCall', lhs, call, position, text };
-      }
-      // v, ok = x.(T) / m[k] / <-ch
-      const why = value.kind === 'AssertExpr' ? 'assign-pair-dot-type' : value.kind === 'IndexExpr' ? 'assign-pair-mapr' : 'assign-pair-receive';
-      const rhs = this.convertTo(value, targetTypes[0]);
-      return { op: 'assign', why, lhs, rhs: [rhs, undefined], compound: false, position, text };
+      const temporaries = this.multiValue(values[0] as ast.Expr, out);
+      const rhs = temporaries.map((temporary, index) => {
+        const target = targetTypes[index];
+        const value = this.nameExpr(temporary);
+        return target !== undefined && isInterfaceType(target) ? this.implicitIface(value, this.types.info(target)) : value;
+      });
+      return { op: 'assign', why: 'assign-pair', lhs, rhs, compound: false, position, text };
     }
     const rhs = values.map((value, index) => this.convertTo(value, targetTypes[index]));
     return { op: 'assign', why: lhs.length > 1 ? 'assign-pair' : 'assign', lhs, rhs, compound: false, position, text };
+  }
+
+  /** Evaluates a multi-value expression (call or comma-ok) into fresh temporaries, one per value. */
+  private multiValue(node: ast.Expr, out: IrStmt[]): IrName[] {
+    const value = stripParens(node);
+    const tuple = this.typeOf(value);
+    const mode = this.info.types.get(value)?.mode;
+    const text = this.source(value);
+    if (value.kind === 'CallExpr' && mode !== 'commaok') {
+      if (tuple.kind !== 'Tuple') throw new NotModeled(value.pos, 'multi-value call without tuple type');
+      const call = this.expr(value);
+      const temporaries = tuple.vars.map((result) => this.temporary(this.types.info(result.type), value.pos));
+      for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position: value.pos, text });
+      const statement: IrStmt = { op: 'assignCall', lhs: temporaries.map((temporary) => this.nameExpr(temporary)), call, position: value.pos, text };
+      for (const temporary of temporaries) temporary.definedBy = statement;
+      out.push(statement);
+      return temporaries;
+    }
+    // v, ok = x.(T) / m[k] / <-ch
+    const why = value.kind === 'AssertExpr' ? 'assign-pair-dot-type' : value.kind === 'IndexExpr' ? 'assign-pair-mapr' : 'assign-pair-receive';
+    const valueType = tuple.kind === 'Tuple' ? (tuple.vars[0]?.type ?? tuple) : tuple;
+    const first = this.expr(value);
+    const temporaries = [this.temporary(this.types.info(valueType), value.pos), this.temporary(this.types.info(this.boolType()), value.pos)];
+    for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position: value.pos, text });
+    const statement: IrStmt = { op: 'assign', why, lhs: temporaries.map((temporary) => this.nameExpr(temporary)), rhs: [first, undefined], compound: false, position: value.pos, text };
+    for (const temporary of temporaries) temporary.definedBy = statement;
+    out.push(statement);
+    return temporaries;
+  }
+
+  private boolType(): Type {
+    return { kind: 'Basic', basic: 'bool', name: 'bool' };
   }
 
   private objectType(name: ast.Name): Type | undefined {
@@ -554,14 +581,21 @@ class Lowerer {
       if (stripped.kind === 'Name' && stripped.value === '_') return undefined;
       return this.expr(node);
     });
-    out.push(this.assignment(lhs, n.lhs, n.rhs, n.pos, text));
+    out.push(this.assignment(lhs, n.lhs, n.rhs, n.pos, text, out));
   }
 
   private returnStmt(n: ast.ReturnStmt, out: IrStmt[]): void {
     const fn = this.fn;
     const text = this.source(n);
     if (n.results.length === 1 && fn.results.length > 1) {
-      throw new NotModeled(n.pos, 'returning a multi-value call');
+      const temporaries = this.multiValue(n.results[0] as ast.Expr, out);
+      const results = temporaries.map((temporary, index) => {
+        const target = fn.results[index]?.type;
+        const value = this.nameExpr(temporary);
+        return target?.kind === 'interface' ? this.implicitIface(value, target) : value;
+      });
+      out.push({ op: 'return', results, position: n.pos, text });
+      return;
     }
     const results = n.results.map((result, index) => {
       const target = fn.results[index];
@@ -1246,7 +1280,10 @@ class Lowerer {
         const path = selection.index.slice(0, -1);
         const owner = underlying(this.fieldOwnerType(selection.recv, path));
         if (owner.kind === 'Interface' || (owner.kind === 'Pointer' && underlying(owner.elem).kind === 'Interface')) {
-          return { ...base, interfaceReceiver: this.fieldPath(fun.x, path, selection.recv) };
+          const interfaceValue = this.fieldPath(fun.x, path, selection.recv);
+          const devirtualized = path.length === 0 ? this.devirtualize(fun, interfaceValue) : undefined;
+          if (devirtualized !== undefined) return { ...base, receiver: devirtualized.receiver, callee: devirtualized.method };
+          return { ...base, interfaceReceiver: interfaceValue };
         }
         const { receiver, method } = this.methodReceiver(fun, selection);
         return { ...base, receiver, callee: method };
@@ -1272,6 +1309,36 @@ class Lowerer {
   }
 
   private readonly literalFuncs = new Map<ast.FuncLit, IrFunc>();
+
+  /**
+   * gc's devirtualization (done even with -l): an interface method call whose receiver is a
+   * variable that only ever holds one concrete type becomes a static call on `x.(T)`.
+   */
+  private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method: IrFunc } | undefined {
+    const receiverNode = stripParens(fun.x);
+    const stat = this.staticValue(receiverNode);
+    if (stat === receiverNode) return undefined;
+    let concreteNode = stat;
+    const conversion = concreteNode.kind === 'CallExpr' ? this.info.conversions.get(concreteNode) : undefined;
+    if (concreteNode.kind === 'CallExpr' && conversion !== undefined && isInterfaceType(conversion) && concreteNode.args[0] !== undefined) {
+      concreteNode = stripParens(concreteNode.args[0]);
+    }
+    const concrete = this.info.types.get(concreteNode)?.type;
+    if (concrete === undefined || isInterfaceType(concrete) || concrete.kind === 'Basic' && concrete.basic.startsWith('untyped')) return undefined;
+    const named = concrete.kind === 'Pointer' ? concrete.elem : concrete;
+    if (named.kind !== 'Named') return undefined;
+    const methodObj = named.methods.find((candidate) => candidate.name === fun.selector.value);
+    if (methodObj === undefined) return undefined;
+    const method = this.funcs.get(methodObj);
+    if (method === undefined) return undefined;
+    const concreteInfo = this.types.info(concrete);
+    this.preEscape.push({ fn: this.fn, position: fun.pos, message: `devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` });
+    let receiver: IrExpr = { op: 'dotType', type: concreteInfo, x: interfaceValue, position: interfaceValue.position, text: `${interfaceValue.text}.(${concreteInfo.text})` };
+    if (!methodObj.pointerReceiver && concrete.kind === 'Pointer') {
+      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
+    }
+    return { receiver, method };
+  }
 
   private closureOfLiteral(literal: ast.FuncLit): IrFunc | undefined {
     return this.literalFuncs.get(literal);
