@@ -4,7 +4,7 @@
  * build) and by test/lessons/ (so it fails the tests first).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { quizSchema, type Quiz, type QuizItem } from './quiz-schema.ts';
 import type { EscapeFlags } from '../../data/oracle/snapshots.ts';
 import { parseOutputLine, readFreshSnapshot, repositoryRoot, runFor, type OutputLine } from './snapshot.ts';
@@ -21,10 +21,14 @@ export function loadQuiz(quizFile: string, root: string = repositoryRoot): Quiz 
   return parsed.data;
 }
 
-/** The messages the compiler printed for `snippet` (repo-relative) with `flags`. */
+/**
+ * The messages the compiler printed about `snippet` (repo-relative) itself with `flags`;
+ * messages about code of imported packages (inlined from the standard library) are left out.
+ */
 function messagesOf(snippet: string, flags: EscapeFlags, root: string): OutputLine[] {
   const run = runFor(readFreshSnapshot(snippet, root), flags);
-  return run.lines.map(parseOutputLine).filter((line) => line !== undefined);
+  const fileName = basename(snippet);
+  return run.lines.map(parseOutputLine).filter((line): line is OutputLine => line !== undefined && line.file === fileName);
 }
 
 /** Whether `message` says that `subject` is on the heap. */

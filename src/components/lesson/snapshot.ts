@@ -9,6 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeSnapshotPath, type EscapeFlags, type EscapeRun, type EscapeSnapshot } from '../../data/oracle/snapshots.ts';
 
+/** The `-gcflags` of one recorded run (the oracle's `EscapeFlags`, under the name lesson code uses). */
+export type RecordedFlags = EscapeFlags;
+
 /** One compiler output line split into its parts. */
 export interface OutputLine {
   /** The file name as printed. */
