@@ -15,6 +15,8 @@ const lessons = contentFolders
   .filter((page) => !page.startsWith('src/content/docs/reference/'))
   .map((page) => page.replace(/\/index\.mdx$/, ''));
 
+const allocs = loadAllocs();
+
 describe('lessons are complete', () => {
   test('there are lessons', () => {
     expect(lessons.length).toBeGreaterThan(0);
@@ -58,7 +60,7 @@ describe('lesson 11, slices: what the compiler says', () => {
   });
 });
 
-const allocs = loadAllocs();
+
 
 describe.skipIf(allocs === undefined)('lesson 11, slices: what the runtime measured', () => {
   const dir = 'src/content/docs/foundations/11-slices';
@@ -80,5 +82,103 @@ describe.skipIf(allocs === undefined)('lesson 11, slices: what the runtime measu
   test('three appended ints cost nothing; a hundred cost heap allocations', () => {
     expect(figures('appending.go', 'collectFew').allocsPerOp).toBe(0);
     expect(figures('appending.go', 'collectMany').allocsPerOp).toBeGreaterThan(0);
+  });
+});
+
+describe('lesson 17, maps and escape analysis: what the compiler says', () => {
+  const dir = 'src/content/docs/maps/17-maps-and-escape-analysis';
+
+  test('the local map does not escape', () => {
+    expect(recorded(`${dir}/stack-map.go`).messagesAt(10)).toEqual(['make(map[string]bool) does not escape']);
+  });
+
+  test('a pointer stored in a local map moves its target; storing the value does not', () => {
+    const pointers = recorded(`${dir}/pointer-values.go`);
+    expect(pointers.messagesAt(10)).toEqual(['make(map[string]*User) does not escape']);
+    expect(pointers.messagesAt(12)).toEqual(['moved to heap: u']);
+    const values = recorded(`${dir}/pointer-values-fixed.go`);
+    expect(values.messagesAt(10)).toEqual(['make(map[string]User) does not escape']);
+    expect(values.messagesAt(12)).toEqual([]);
+  });
+
+  test('a map goes into an interface without a message; a slice escapes', () => {
+    const run = recorded(`${dir}/map-in-interface.go`);
+    expect(run.messagesAt(10)).toEqual([]);
+    expect(run.messagesAt(13)).toEqual(['names escapes to heap']);
+  });
+
+  test('map elements are not addressable', () => {
+    const run = recorded(`${dir}/not-addressable.go`);
+    expect(run.exitCode).not.toBe(0);
+    expect(run.messagesAt(13).join()).toContain('cannot take address of users["ann"]');
+    expect(run.messagesAt(14)).toEqual(['cannot assign to struct field users["ann"].Age in map']);
+    expect(run.messagesAt(15)).toEqual(['cannot call pointer method Birthday on User']);
+  });
+
+  test('read-modify-write keeps u on the stack; the pointer map puts each User on the heap', () => {
+    const run = recorded(`${dir}/update-in-place.go`);
+    expect(run.messagesAt(8)).toEqual(['u does not escape']);
+    expect(run.messagesAt(12)).toEqual([]);
+    expect(run.messagesAt(25)).toContain('&User{...} escapes to heap');
+  });
+});
+
+describe.skipIf(allocs === undefined)('lesson 17, maps and escape analysis: what the runtime measured', () => {
+  const dir = 'src/content/docs/maps/17-maps-and-escape-analysis';
+  const figures = (file: string, name: string) => measured(allocs!, `${dir}/${file}`, name);
+
+  test('eight entries fit the stack group; the ninth allocates', () => {
+    expect(figures('stack-map.go', 'countEight').allocsPerOp).toBe(0);
+    expect(figures('stack-map.go', 'countNine').allocsPerOp).toBeGreaterThan(0);
+  });
+
+  test('128-byte values are inline; 136-byte values cost one allocation per new key and none to overwrite', () => {
+    expect(figures('value-size.go', 'insert128').allocsPerOp).toBe(0);
+    expect(figures('value-size.go', 'insert136').allocsPerOp).toBe(8);
+    expect(figures('value-size.go', 'update136').allocsPerOp).toBe(0);
+  });
+
+  test('a map in an interface costs nothing; a slice costs one allocation', () => {
+    expect(figures('map-in-interface.go', 'mapToAny').allocsPerOp).toBe(0);
+    expect(figures('map-in-interface.go', 'sliceToAny').allocsPerOp).toBe(1);
+  });
+});
+
+describe('lesson 18, clearing and reusing maps: what the compiler says', () => {
+  const dir = 'src/content/docs/maps/18-clearing-and-reusing-maps';
+
+  test('only the new maps are reported, as escaping', () => {
+    const run = recorded(`${dir}/ways-to-empty.go`);
+    expect(run.messagesAt(29)).toEqual(['make(map[int]int) escapes to heap']);
+    expect(run.messagesAt(35)).toEqual(['map[int]int{} escapes to heap']);
+    for (let line = 17; line <= 26; line++) expect(run.messagesAt(line)).toEqual([]);
+  });
+
+  test('the fresh set stays on the stack; the counter and its map escape once', () => {
+    const run = recorded(`${dir}/scratch-map.go`);
+    expect(run.messagesAt(10)).toEqual(['make(map[string]bool) does not escape']);
+    expect(run.messagesAt(23)).toEqual(['&counter{...} escapes to heap', 'make(map[string]bool) escapes to heap']);
+  });
+
+  test('reset by make allocates; reset by clear does not', () => {
+    expect(recorded(`${dir}/reset.go`).messagesAt(9)).toEqual(['make(map[string]int) escapes to heap']);
+    expect(recorded(`${dir}/reset-fixed.go`).messagesAt(9)).toEqual([]);
+  });
+});
+
+describe.skipIf(allocs === undefined)('lesson 18, clearing and reusing maps: what the runtime measured', () => {
+  const dir = 'src/content/docs/maps/18-clearing-and-reusing-maps';
+  const figures = (file: string, name: string) => measured(allocs!, `${dir}/${file}`, name);
+
+  test('keeping the map refills for free; replacing it allocates', () => {
+    expect(figures('ways-to-empty.go', 'deleteEach').allocsPerOp).toBe(0);
+    expect(figures('ways-to-empty.go', 'clearAll').allocsPerOp).toBe(0);
+    expect(figures('ways-to-empty.go', 'makeNew').allocsPerOp).toBeGreaterThan(0);
+    expect(figures('ways-to-empty.go', 'assignNil').allocsPerOp).toBeGreaterThan(0);
+  });
+
+  test('a fresh set of twelve allocates every call; the reused one never does', () => {
+    expect(figures('scratch-map.go', 'freshEachCall').allocsPerOp).toBeGreaterThan(0);
+    expect(figures('scratch-map.go', 'reusedAcrossCalls').allocsPerOp).toBe(0);
   });
 });

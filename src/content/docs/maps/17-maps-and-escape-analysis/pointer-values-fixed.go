@@ -1,0 +1,24 @@
+package main
+
+type User struct {
+	Name string
+	Age  int
+}
+
+// Stores the users themselves: the map holds copies, nothing else escapes.
+func oldest(names []string) int {
+	byName := make(map[string]User)
+	for i, name := range names {
+		u := User{Name: name, Age: i}
+		byName[name] = u
+	}
+	max := 0
+	for _, u := range byName {
+		if u.Age > max {
+			max = u.Age
+		}
+	}
+	return max
+}
+
+func main() { println(oldest([]string{"ann", "bob"})) }
