@@ -24,8 +24,8 @@ export function describeClassicEvent(event: ClassicEvent): string {
       return 'The map had no buckets yet, so the first insert allocates one bucket (B = 0).';
     case 'compare':
       return event.match
-        ? `Bucket ${event.bucket}${chainText(event.chain)} slot ${event.slot}: tophash ${hex(event.tophash)} matches and the key is equal.`
-        : `Bucket ${event.bucket}${chainText(event.chain)} slot ${event.slot}: tophash ${hex(event.tophash)} matches, but the key differs.`;
+        ? `${bucketName(event.old)} ${event.bucket}${chainText(event.chain)} slot ${event.slot}: tophash ${hex(event.tophash)} matches and the key is equal.`
+        : `${bucketName(event.old)} ${event.bucket}${chainText(event.chain)} slot ${event.slot}: tophash ${hex(event.tophash)} matches, but the key differs.`;
     case 'stopAtEmptyRest':
       return `Bucket ${event.bucket}${chainText(event.chain)} slot ${event.slot} is emptyRest: nothing further in this chain, the search stops.`;
     case 'slotTaken':
@@ -33,9 +33,9 @@ export function describeClassicEvent(event: ClassicEvent): string {
     case 'updated':
       return `The key was already there (bucket ${event.bucket}${chainText(event.chain)}, slot ${event.slot}): only its value is replaced.`;
     case 'found':
-      return `Found in bucket ${event.bucket}${chainText(event.chain)}, slot ${event.slot}.`;
+      return `Found in ${bucketName(event.old).toLowerCase()} ${event.bucket}${chainText(event.chain)}, slot ${event.slot}.`;
     case 'notFound':
-      return `Not in the map: bucket ${event.bucket}'s chain holds no equal key.`;
+      return `Not in the map: ${bucketName(event.old).toLowerCase()} ${event.bucket}'s chain holds no equal key.`;
     case 'overflowAllocated':
       return event.preallocated
         ? `Bucket ${event.bucket} is full: a preallocated overflow bucket from the end of the array is chained behind it.`
@@ -57,6 +57,11 @@ export function describeClassicEvent(event: ClassicEvent): string {
     case 'cleared':
       return `clear: all ${event.buckets} buckets are zeroed and kept, overflow buckets are dropped, B stays the same, and a new seed is drawn.`;
   }
+}
+
+/** Lookups during a grow read the old bucket while it is not evacuated yet. */
+function bucketName(old: boolean): string {
+  return old ? 'Old bucket (not evacuated yet)' : 'Bucket';
 }
 
 function chainText(chain: number): string {

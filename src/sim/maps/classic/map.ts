@@ -128,12 +128,12 @@ export class BucketArray {
 export type ClassicEvent =
   | { kind: 'hash'; key: MapKey; hash: Hash; bucket: number; tophash: number; B: number }
   | { kind: 'firstBucket' }
-  | { kind: 'compare'; bucket: number; chain: number; slot: number; tophash: number; match: boolean }
+  | { kind: 'compare'; bucket: number; chain: number; slot: number; tophash: number; match: boolean; old: boolean }
   | { kind: 'stopAtEmptyRest'; bucket: number; chain: number; slot: number }
   | { kind: 'slotTaken'; bucket: number; chain: number; slot: number; tophash: number }
   | { kind: 'updated'; bucket: number; chain: number; slot: number }
-  | { kind: 'found'; bucket: number; chain: number; slot: number }
-  | { kind: 'notFound'; bucket: number }
+  | { kind: 'found'; bucket: number; chain: number; slot: number; old: boolean }
+  | { kind: 'notFound'; bucket: number; old: boolean }
   | { kind: 'overflowAllocated'; bucket: number; chain: number; preallocated: boolean }
   | { kind: 'growStarted'; sameSize: boolean; oldB: number; B: number; buckets: number; reason: 'load' | 'overflow' }
   | { kind: 'evacuated'; oldBucket: number; toX: number; toY: number; movedX: number; movedY: number; sameSize: boolean }
@@ -329,7 +329,7 @@ export class ClassicMap {
             continue;
           }
           const match = array.keys[base + slot] === key;
-          if (listen) this.emit({ kind: 'compare', bucket: bucketIndex, chain, slot, tophash: top, match });
+          if (listen) this.emit({ kind: 'compare', bucket: bucketIndex, chain, slot, tophash: top, match, old: false });
           if (match) {
             array.setValue(base + slot, value);
             if (listen) this.emit({ kind: 'updated', bucket: bucketIndex, chain, slot });
@@ -373,11 +373,13 @@ export class ClassicMap {
     let bucketIndex = hash.lo & (2 ** this.B - 1);
     if (listen) this.emit({ kind: 'hash', key, hash, bucket: bucketIndex, tophash: top, B: this.B });
     let array = this.current;
+    let old = false;
     if (this.old !== null) {
       const oldIndex = this.sameSizeGrow ? bucketIndex : bucketIndex & (2 ** (this.B - 1) - 1);
       if (!isEvacuated(this.old, oldIndex)) {
         array = this.old;
         bucketIndex = oldIndex;
+        old = true;
       }
     }
     let chain = 0;
@@ -387,20 +389,20 @@ export class ClassicMap {
         const slotTop = array.tophash[at] as number;
         if (slotTop !== top) {
           if (slotTop === EMPTY_REST) {
-            if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex });
+            if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex, old });
             return { found: false, value: undefined };
           }
           continue;
         }
         const match = array.keys[at] === key;
-        if (listen) this.emit({ kind: 'compare', bucket: bucketIndex, chain, slot, tophash: top, match });
+        if (listen) this.emit({ kind: 'compare', bucket: bucketIndex, chain, slot, tophash: top, match, old });
         if (match) {
-          if (listen) this.emit({ kind: 'found', bucket: bucketIndex, chain, slot });
+          if (listen) this.emit({ kind: 'found', bucket: bucketIndex, chain, slot, old });
           return { found: true, value: array.values[at] };
         }
       }
     }
-    if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex });
+    if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex, old });
     return { found: false, value: undefined };
   }
 
@@ -421,13 +423,13 @@ export class ClassicMap {
         const slotTop = array.tophash[at] as number;
         if (slotTop !== top) {
           if (slotTop === EMPTY_REST) {
-            if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex });
+            if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex, old: false });
             return false;
           }
           continue;
         }
         const match = array.keys[at] === key;
-        if (listen) this.emit({ kind: 'compare', bucket: bucketIndex, chain, slot, tophash: top, match });
+        if (listen) this.emit({ kind: 'compare', bucket: bucketIndex, chain, slot, tophash: top, match, old: false });
         if (!match) continue;
         array.keys[at] = undefined;
         array.setValue(at, undefined);
@@ -444,7 +446,7 @@ export class ClassicMap {
         return true;
       }
     }
-    if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex });
+    if (listen) this.emit({ kind: 'notFound', bucket: bucketIndex, old: false });
     return false;
   }
 
