@@ -39,6 +39,10 @@ export function call(e: Escape, ks: Hole[] | undefined, n: IrExpr): void {
       });
       return;
     }
+    case 'withInit':
+      stmts(e, n.init);
+      call(e, ks, n.x);
+      return;
     case 'inlinedCall':
       stmts(e, n.body);
       n.returnVariables.forEach((result, index) => expr(e, ks?.[index] ?? e.discardHole(), result));

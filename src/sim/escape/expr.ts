@@ -4,7 +4,7 @@ import { call } from './call.ts';
 import { isClosure, type Escape } from './escape.ts';
 import type { Hole, NoteSite } from './graph.ts';
 import { Leaks, numEscResults } from './leaks.ts';
-import { block } from './stmt.ts';
+import { block, stmts } from './stmt.ts';
 
 /** Evaluates `n`, flowing its value into `k`. */
 export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
@@ -65,6 +65,9 @@ export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
       if (n.x.type.kind !== 'interface' && !n.x.type.directIface) k = spill(e, k, n);
       expr(e, k.note(n, 'interface-converted'), n.x);
       return;
+    case 'uintptrToPointer':
+      unsafeValue(e, k, n.x);
+      return;
     case 'sliceToArray':
       expr(e, k.deref(n, 'slice-to-array'), n.x);
       return;
@@ -75,6 +78,10 @@ export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
     case 'builtin':
     case 'inlinedCall':
       call(e, [k], n);
+      return;
+    case 'withInit':
+      stmts(e, n.init);
+      expr(e, k, n.x);
       return;
     case 'new':
       spill(e, k, n);
@@ -138,6 +145,33 @@ export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
       spill(e, k, n);
       for (const arg of n.args) discard(e, arg);
       return;
+  }
+}
+
+/** A uintptr converted back to unsafe.Pointer: it carries the pointers it was computed from. */
+function unsafeValue(e: Escape, k: Hole, n: IrExpr): void {
+  switch (n.op) {
+    case 'conv':
+      if (n.x.type.kind === 'unsafePointer') expr(e, k, n.x);
+      else discard(e, n.x);
+      return;
+    case 'unary':
+      if (n.operator === '!' ) discard(e, n);
+      else unsafeValue(e, k, n.x);
+      return;
+    case 'binary':
+      if (n.operator === '<<' || n.operator === '>>') {
+        unsafeValue(e, k, n.x);
+        discard(e, n.y);
+      } else if (['+', '-', '|', '^', '*', '/', '%', '&', '&^'].includes(n.operator)) {
+        unsafeValue(e, k, n.x);
+        unsafeValue(e, k, n.y);
+      } else {
+        discard(e, n);
+      }
+      return;
+    default:
+      discard(e, n);
   }
 }
 

@@ -114,7 +114,7 @@ export function stmt(e: Escape, n: IrStmt | undefined): void {
       return;
     }
     case 'expr':
-      if (n.x.op === 'receive') discard(e, n.x);
+      if (n.x.op === 'receive' || (n.x.op === 'withInit' && n.x.x.op === 'receive')) discard(e, n.x);
       else call(e, undefined, n.x);
       return;
     case 'go':

@@ -140,7 +140,18 @@ export type IrExpr =
   | CompositeLit
   | ClosureExpr
   | MethodValueExpr
-  | InlinedCallExpr;
+  | InlinedCallExpr
+  | InitExpr;
+
+/** An expression preceded by statements that must run first (gc's `InitExpr`): `f(g())` evaluates `g()` into temporaries. */
+export interface InitExpr extends NodeBase {
+  op: 'withInit';
+  type: TypeInfo;
+  /** The statements. */
+  init: IrStmt[];
+  /** The expression. */
+  x: IrExpr;
+}
 
 /** A use of a declared name. */
 export interface NameExpr extends NodeBase {
@@ -160,6 +171,8 @@ export interface ConstExpr extends NodeBase {
 export interface UnaryExpr extends NodeBase {
   op: 'unary' | 'receive';
   type: TypeInfo;
+  /** The operator (`-`, `!`, `^`, `+`, `<-`). */
+  operator: string;
   /** Operand. */
   x: IrExpr;
 }
@@ -168,6 +181,8 @@ export interface UnaryExpr extends NodeBase {
 export interface BinaryExpr extends NodeBase {
   op: 'binary';
   type: TypeInfo;
+  /** The operator. */
+  operator: string;
   /** Left operand. */
   x: IrExpr;
   /** Right operand. */
@@ -236,7 +251,7 @@ export interface SliceExpr extends NodeBase {
  * bytes or runes and back, rune to string); `toUnsafePointer` from uintptr.
  */
 export interface ConvExpr extends NodeBase {
-  op: 'conv' | 'convIface' | 'stringConv' | 'sliceToArray' | 'sliceToArrayPtr';
+  op: 'conv' | 'convIface' | 'stringConv' | 'sliceToArray' | 'sliceToArrayPtr' | 'uintptrToPointer';
   type: TypeInfo;
   /** The operand. */
   x: IrExpr;

@@ -556,7 +556,7 @@ class Lowerer {
       const isStringConcat = n.op === '+' && x.type.kind === 'string';
       const value: IrExpr = isStringConcat
         ? { op: 'addString', type: x.type, args: [x, y], position: n.pos, text: `${x.text} + ${y.text}` }
-        : { op: 'binary', type: x.type, x, y, position: n.pos, text };
+        : { op: 'binary', operator: n.op, type: x.type, x, y, position: n.pos, text };
       out.push({ op: 'assign', why: 'assign', lhs: [x], rhs: [value], compound: true, position: n.pos, text });
       return;
     }
@@ -842,7 +842,12 @@ class Lowerer {
     const text = this.source(n);
     const call = stripParens(n.call);
     if (call.kind !== 'CallExpr') throw new NotModeled(n.pos, `${n.token} of a non-call`);
-    const callValue = this.expr(call);
+    let callValue = this.expr(call);
+    if (callValue.op === 'withInit') {
+      // The call's own setup runs at the go/defer statement.
+      out.push(...callValue.init);
+      callValue = callValue.x;
+    }
     // Already in gc's normal form: a function call without parameters or results.
     if (callValue.op === 'call' && callValue.fun !== undefined && callValue.receiver === undefined && callValue.args.length === 0 && callValue.resultCount === 0) {
       out.push({ op: n.token, fun: callValue.fun, position: n.pos, text });
@@ -1231,9 +1236,9 @@ class Lowerer {
         case '*':
           return { op: 'deref', type, x: this.expr(n.x), position: n.pos, text };
         case '<-':
-          return { op: 'receive', type, x: this.expr(n.x), position: n.pos, text };
+          return { op: 'receive', operator: n.op, type, x: this.expr(n.x), position: n.pos, text };
         default:
-          return { op: 'unary', type, x: this.expr(n.x), position: n.pos, text };
+          return { op: 'unary', operator: n.op, type, x: this.expr(n.x), position: n.pos, text };
       }
     }
     if (n.op === '+' && type.kind === 'string') {
@@ -1254,10 +1259,17 @@ class Lowerer {
     const x = this.expr(n.x);
     const y = this.expr(n.y);
     // Comparisons with an interface operand convert the other side (gc converts it to the interface type).
-    return { op: 'binary', type, x, y, position: n.pos, text };
+    return { op: 'binary', operator: n.op, type, x, y, position: n.pos, text };
   }
 
   private call(n: ast.CallExpr): IrExpr {
+    const init: IrStmt[] = [];
+    const value = this.callWithInit(n, init);
+    if (init.length === 0) return value;
+    return { op: 'withInit', type: value.type, init, x: value, position: value.position, text: value.text };
+  }
+
+  private callWithInit(n: ast.CallExpr, init: IrStmt[]): IrExpr {
     const conversion = this.info.conversions.get(n);
     if (conversion !== undefined) return this.conversion(n, conversion);
     const builtin = this.info.builtins.get(n);
@@ -1267,7 +1279,7 @@ class Lowerer {
     if (signature.kind !== 'Signature') throw new NotModeled(n.pos, 'call of a non-function');
     const type = this.types.info(this.typeOf(n));
     const text = this.exprText(n);
-    const args = this.callArguments(n, signature);
+    const args = this.callArguments(n, signature, init);
     const paramTypes = signature.params.map((param) => this.types.info(param.type));
     const base = { op: 'call' as const, type, args, paramTypes, resultCount: signature.results.length, position: n.pos, text };
     if (fun.kind === 'SelectorExpr') {
@@ -1364,9 +1376,20 @@ class Lowerer {
   }
 
   /** Arguments converted to their parameters' types, variadic ones packed into a slice literal. */
-  private callArguments(n: ast.CallExpr, signature: Signature): IrExpr[] {
+  private callArguments(n: ast.CallExpr, signature: Signature, init: IrStmt[]): IrExpr[] {
     const params = signature.params;
-    if (n.args.length === 1 && params.length > 1) throw new NotModeled(n.pos, 'multi-value call used as arguments');
+    const only = n.args.length === 1 ? (n.args[0] as ast.Expr) : undefined;
+    const onlyType = only === undefined ? undefined : this.info.types.get(only)?.type;
+    let items: ((target: Type | undefined) => IrExpr)[];
+    if (only !== undefined && onlyType?.kind === 'Tuple' && onlyType.vars.length > 1) {
+      // f(g()) with several results: g's results go to temporaries first.
+      items = this.multiValue(only, init).map((temporary) => (target: Type | undefined) => {
+        const value = this.nameExpr(temporary);
+        return target !== undefined && isInterfaceType(target) ? this.implicitIface(value, this.types.info(target)) : value;
+      });
+    } else {
+      items = n.args.map((arg) => (target: Type | undefined) => this.convertTo(arg, target));
+    }
     const fun = stripParens(n.fun);
     const selection = fun.kind === 'SelectorExpr' ? this.info.selections.get(fun) : undefined;
     const offset = selection?.kind === 'methodExpr' ? 1 : 0;
@@ -1374,15 +1397,12 @@ class Lowerer {
       if (offset === 1 && index === 0) return selection?.recv;
       return params[index - offset]?.type;
     };
-    if (!signature.variadic || n.hasDots) {
-      return n.args.map((arg, index) => this.convertTo(arg, argTypes(index)));
-    }
+    if (!signature.variadic || n.hasDots) return items.map((item, index) => item(argTypes(index)));
     const fixed = params.length - 1 + offset;
-    const out = n.args.slice(0, fixed).map((arg, index) => this.convertTo(arg, argTypes(index)));
-    const variadic = params[params.length - 1];
-    const sliceType = variadic?.type;
+    const out = items.slice(0, fixed).map((item, index) => item(argTypes(index)));
+    const sliceType = params[params.length - 1]?.type;
     const elem = sliceType !== undefined && sliceType.kind === 'Slice' ? sliceType.elem : undefined;
-    const rest = n.args.slice(fixed);
+    const rest = items.slice(fixed);
     if (rest.length === 0 || sliceType === undefined) {
       out.push({ op: 'nil', type: this.types.info(sliceType ?? this.typeOf(n)), position: n.pos, text: 'nil' });
       return out;
@@ -1390,7 +1410,7 @@ class Lowerer {
     out.push({
       op: 'sliceLit',
       type: this.types.info(sliceType),
-      elements: rest.map((arg) => this.convertTo(arg, elem)),
+      elements: rest.map((item) => item(elem)),
       keys: [],
       position: n.pos,
       text: '... argument',
@@ -1420,7 +1440,7 @@ class Lowerer {
     if (targetUnder.kind === 'Array' && fromUnder.kind === 'Slice') return { op: 'sliceToArray', type, x, explicit: true, position: n.pos, text };
     if (targetUnder.kind === 'Pointer' && fromUnder.kind === 'Slice') return { op: 'sliceToArrayPtr', type, x, explicit: true, position: n.pos, text };
     if (targetUnder.kind === 'Basic' && targetUnder.basic === 'unsafe.Pointer' && fromUnder.kind === 'Basic' && fromUnder.basic === 'uintptr') {
-      throw new NotModeled(n.pos, 'unsafe.Pointer from uintptr');
+      return { op: 'uintptrToPointer', type, x, explicit: true, position: n.pos, text };
     }
     return { op: 'conv', type, x, explicit: true, position: n.pos, text };
   }
