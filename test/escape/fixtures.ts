@@ -36,6 +36,7 @@ export interface KnownGap {
   reason: string;
 }
 
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 const snapshotDir = fileURLToPath(new URL('../../src/data/oracle/escape/test/fixtures/escape/', import.meta.url));
 
 /** Every fixture that has a snapshot, sorted by name. */
@@ -44,8 +45,9 @@ export function loadFixtures(): Fixture[] {
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => {
+      // `source` is the fixture's path relative to the repository root.
       const snapshot = JSON.parse(readFileSync(snapshotDir + file, 'utf8')) as { source: string; runs: SnapshotRun[] };
-      return { name: file.replace(/\.json$/, '.go'), source: snapshot.source, runs: snapshot.runs };
+      return { name: file.replace(/\.json$/, '.go'), source: readFileSync(repositoryRoot + snapshot.source, 'utf8'), runs: snapshot.runs };
     });
 }
 

@@ -227,7 +227,7 @@ export function explainFlow(
   for (let note = notes; note !== undefined; note = note.next) {
     batch.report.explanation(
       position,
-      `    from ${note.where.text} (${note.why}) at ${batch.report.formatPosition(note.where.position)}`,
+      `    from ${note.where.text} (${note.why}) at ./${batch.report.formatPosition(note.where.position)}`,
     );
   }
 }
