@@ -59,8 +59,8 @@ export class Checker {
   stdlib: Stdlib | null;
   /** Everything recorded. */
   info: Info;
-  /** Errors with their string offsets. */
-  errors: { offset: number; message: string }[] = [];
+  /** Errors with their positions. */
+  errors: Diagnostic[] = [];
   /** `not modeled` notes. */
   notModeled: Diagnostic[] = [];
   /** The package scope. */
@@ -89,14 +89,14 @@ export class Checker {
 
   // --- reporting -----------------------------------------------------------------------------
 
-  /** Reports an error at a string offset. */
-  errorAt(offset: number, message: string): void {
-    this.errors.push({ offset, message });
+  /** Reports an error at a gc position. */
+  errorAt(position: ast.Pos, message: string): void {
+    this.errors.push({ line: position.line, column: position.column, message });
   }
 
   /** Reports an error at the start of a node (where types2 reports most errors). */
   error(node: ast.NodeBase, message: string): void {
-    this.errorAt(node.start, message);
+    this.errorAt(this.file.lines.position(node.start), message);
   }
 
   /** Reports a construct outside the modelled subset. */
@@ -105,15 +105,14 @@ export class Checker {
   }
 
   result(): CheckResult {
-    const sorted = [...this.errors].sort((a, b) => a.offset - b.offset);
+    const sorted = [...this.errors].sort((a, b) => a.line - b.line || a.column - b.column);
     const seen = new Set<string>();
     const diagnostics: Diagnostic[] = [];
     for (const error of sorted) {
-      const position = this.file.lines.position(error.offset);
-      const key = `${position.line}:${error.message}`;
+      const key = `${error.line}:${error.message}`;
       if (seen.has(key)) continue; // gc prints one error per line and message
       seen.add(key);
-      diagnostics.push({ ...position, message: error.message });
+      diagnostics.push(error);
     }
     const notes = [...this.notModeled].sort((a, b) => a.line - b.line || a.column - b.column);
     return { info: this.info, diagnostics: [...diagnostics, ...notes], notModeled: notes.length > 0 };
@@ -220,11 +219,11 @@ export class Checker {
 
   declareTypeName(decl: ast.TypeDecl, scope: Scope): TypeName {
     const obj: TypeName = { kind: 'TypeName', name: decl.name.value, type: invalidType, pos: decl.name.pos, pkg: this.packageName, parent: null, isAlias: decl.alias };
-    if (!decl.alias) {
+    // Generic types are reported by the parser; their uses see an invalid type.
+    if (!decl.hasTypeParams && !decl.alias) {
       const named: Named = { kind: 'Named', obj, underlying: invalidType, methods: [] };
       obj.type = named;
     }
-    if (decl.hasTypeParams) this.notModeledAt(decl.start, 'generic types');
     this.declare(scope, decl.name, obj);
     return obj;
   }
@@ -255,6 +254,7 @@ export class Checker {
   declaration(decl: ast.ConstDecl | ast.VarDecl | ast.TypeDecl, obj: GoObject | null, scope: Scope): void {
     switch (decl.kind) {
       case 'TypeDecl': {
+        if (decl.hasTypeParams) break;
         const typeObj = obj as TypeName;
         const type = this.typeExpr(decl.type, scope);
         if (typeObj.type.kind === 'Named') {
@@ -420,7 +420,12 @@ export class Checker {
       kind: 'Func', name: decl.name.value, type: invalidType, pos: decl.name.pos, pkg: this.packageName, parent: null,
       decl, pragmas: decl.pragmas, pointerReceiver: false, isMethod: decl.recv !== null,
     };
-    if (decl.hasTypeParams) this.notModeledAt(decl.start, 'generic functions');
+    if (decl.hasTypeParams) {
+      // Not modelled (the parser says so): the function's uses see an invalid type and stay silent.
+      if (decl.recv === null) this.declare(this.packageScope, decl.name, obj);
+      else this.info.defs.set(decl.name, obj);
+      return obj;
+    }
     const signature = this.signature(decl.type, this.fileScope, decl.recv);
     obj.type = signature;
     if (decl.recv === null) {
@@ -431,9 +436,9 @@ export class Checker {
       }
       if (decl.name.value === 'init') this.info.defs.set(decl.name, obj);
       else this.declare(this.packageScope, decl.name, obj);
-      if (decl.body === null && !decl.pragmas.noescape && !decl.pragmas.other.some((o) => o.startsWith('//go:linkname'))) {
-        this.error(decl.name, 'missing function body');
-      }
+      // gc accepts a body-less declaration when assembly or a linkname provides the body; a
+      // single-file `go build` does not. Which case applies is outside the model.
+      if (decl.body === null) this.notModeledAt(decl.start, 'function declarations without a body');
       return obj;
     }
     this.info.defs.set(decl.name, obj);
@@ -518,7 +523,7 @@ export class Checker {
       this.labels(body, context);
       this.stmtList(body.list, scope, { breakOk: false, continueOk: false });
       if (signature.results.length > 0 && !this.isTerminatingList(body.list)) {
-        this.errorAt(offsetOfPos(this.file, body.rbrace), 'missing return');
+        this.errorAt(body.rbrace, 'missing return');
       }
       this.reportUnused(context);
     } finally {
@@ -538,7 +543,7 @@ export class Checker {
       }
     }
     for (const label of context.labels.values()) {
-      if (!label.used && label.pos !== null) this.errorAt(offsetOfPos(this.file, label.pos), `label ${label.name} defined and not used`);
+      if (!label.used && label.pos !== null) this.errorAt(label.pos, `label ${label.name} defined and not used`);
     }
   }
 
@@ -718,26 +723,6 @@ export function defaultType(type: Type): Type {
 
 function lookupIn(scope: Scope, name: string): GoObject | undefined {
   return scope.names.get(name) ?? lookup(scope, name);
-}
-
-/** The string offset of a position in the file (positions come from offsets, so this inverts them). */
-export function offsetOfPos(file: ast.File, pos: ast.Pos): number {
-  let line = 1;
-  let offset = 0;
-  while (line < pos.line) {
-    const next = file.source.indexOf('\n', offset);
-    if (next === -1) break;
-    offset = next + 1;
-    line++;
-  }
-  // Columns are bytes; walk characters until the byte count matches.
-  let bytes = 1;
-  while (bytes < pos.column && offset < file.source.length) {
-    const code = file.source.charCodeAt(offset);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : 3;
-    offset += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-  }
-  return offset;
 }
 
 function unquoteTag(text: string): string {

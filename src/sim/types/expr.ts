@@ -12,7 +12,7 @@ import { lookupFieldOrMethod } from './methodset.ts';
 import { lookup, type BuiltinId, type Func, type Scope, type Var } from './objects.ts';
 import { describeOperand, type Operand } from './operand.ts';
 import {
-  basicOf, hasNil, identical, isBoolean, isComparable, isComplex, isFloat, isInteger, isInterface, isInvalid,
+  basicOf, containsInvalid, hasNil, identical, isBoolean, isComparable, isComplex, isFloat, isInteger, isInterface, isInvalid,
   isNumeric, isString, isUnsigned, isUntyped, methodsOf, underlying,
 } from './predicates.ts';
 import { alignOf, offsetsOf, sizeOf } from './sizes.ts';
@@ -164,11 +164,15 @@ proto.exprInner = function exprInner(this: Checker, e: ast.Expr, scope: Scope, h
     case 'FuncLit': {
       const signature = this.signature(e.type, scope);
       const saved = this.currentScope;
+      // Names the enclosing statement is about to declare are not visible inside the literal.
+      const savedDeclarations = this.declareLater;
       this.currentScope = scope;
+      this.declareLater = [];
       try {
         this.funcBody(e, signature, null, e.body);
       } finally {
         this.currentScope = saved;
+        this.declareLater = savedDeclarations;
       }
       return { mode: 'value', type: signature, expr: e };
     }
@@ -317,9 +321,10 @@ proto.ident = function ident(this: Checker, e: ast.Name, scope: Scope): Operand 
       if (isInvalid(obj.type)) return invalid(e);
       return { mode: 'constant', type: obj.type, value: obj.value, expr: e };
     case 'TypeName':
-      if (isInvalid(obj.type) && obj.isAlias) return invalid(e);
+      if (isInvalid(obj.type)) return invalid(e);
       return { mode: 'typexpr', type: obj.type, expr: e };
     case 'Func':
+      if (isInvalid(obj.type)) return invalid(e);
       return { mode: 'value', type: obj.type, expr: e };
     case 'Builtin':
       return { mode: 'builtin', type: invalidType, expr: e, builtin: obj.id };
@@ -388,6 +393,7 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
     this.error(e, `use of untyped nil`);
     return invalid(e);
   }
+  if (containsInvalid(x.type)) return invalid(e);
   const found = lookupFieldOrMethod(x.type, name);
   if (found.obj === null) {
     if (found.ambiguous) this.error(e.selector, `ambiguous selector ${exprStringShort(e)}`);
@@ -435,6 +441,10 @@ proto.call = function call(this: Checker, e: ast.CallExpr, scope: Scope, allowTu
   if (fun.mode === 'typexpr') return this.conversion(e, fun.type, scope);
   if (fun.mode === 'builtin' && fun.builtin !== undefined) return this.builtinCall(e, fun.builtin, scope);
   const signature = underlying(fun.type);
+  if (isInvalid(signature)) {
+    for (const arg of e.args) this.multiExpr(arg, scope, false);
+    return invalid(e);
+  }
   if (signature.kind !== 'Signature') {
     this.error(e.fun, `invalid operation: cannot call ${this.describe(fun)}: ${this.typeText(fun.type)} is not a function`);
     for (const arg of e.args) this.multiExpr(arg, scope, false);
@@ -494,7 +504,7 @@ proto.arguments = function argumentsCheck(this: Checker, e: ast.CallExpr, signat
   const fixed = signature.variadic && !e.hasDots ? params.length - 1 : params.length;
   if (operands.length < fixed) {
     const at = e.args[e.args.length - 1];
-    if (at === undefined) this.errorAt(offsetOfPosition(this, e.rparen), `not enough arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want}`);
+    if (at === undefined) this.errorAt(e.rparen, `not enough arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want}`);
     else this.error(at, `not enough arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want}`);
     return;
   }
@@ -516,16 +526,10 @@ proto.arguments = function argumentsCheck(this: Checker, e: ast.CallExpr, signat
   });
 };
 
-function offsetOfPosition(checker: Checker, pos: ast.Pos): number {
-  let offset = 0;
-  for (let line = 1; line < pos.line; line++) offset = checker.file.source.indexOf('\n', offset) + 1;
-  return offset + pos.column - 1;
-}
-
 proto.conversion = function conversion(this: Checker, e: ast.CallExpr, target: Type, scope: Scope): Operand {
   if (e.args.length !== 1 || e.hasDots) {
     for (const arg of e.args) this.expr(arg, scope);
-    if (e.args.length === 0) this.errorAt(offsetOfPosition(this, e.rparen), `missing argument in conversion to ${this.typeText(target)}`);
+    if (e.args.length === 0) this.errorAt(e.rparen, `missing argument in conversion to ${this.typeText(target)}`);
     else this.error(e.args[1] ?? e, `too many arguments in conversion to ${this.typeText(target)}`);
     return invalid(e);
   }
@@ -632,7 +636,7 @@ proto.implementsReason = function implementsReason(this: Checker, type: Type, if
 };
 
 proto.assignment = function assignment(this: Checker, x: Operand, target: Type, context: string): void {
-  if (x.mode === 'invalid' || isInvalid(target)) return;
+  if (x.mode === 'invalid' || containsInvalid(target) || containsInvalid(x.type)) return;
   if (x.mode === 'novalue' || x.mode === 'typexpr' || x.mode === 'builtin') {
     this.singleValueError(x);
     x.mode = 'invalid';
@@ -1202,7 +1206,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
           }
           value(element, field.type, 'struct literal');
         });
-        if (e.elements.length < under.fields.length) this.errorAt(offsetOfPosition(this, e.rbrace), `too few values in struct literal of type ${typeText}`);
+        if (e.elements.length < under.fields.length) this.errorAt(e.rbrace, `too few values in struct literal of type ${typeText}`);
       }
       break;
     }
@@ -1258,7 +1262,7 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
   if (e.args.length < least || e.args.length > most) {
     for (const arg of e.args) this.multiExpr(arg, scope, false);
     const expected = least === most ? String(least) : String(least);
-    if (e.args.length < least) this.errorAt(offsetOfPosition(this, e.rparen), `not enough arguments for ${exprStringShort(e)} (expected ${expected}, found ${e.args.length})`);
+    if (e.args.length < least) this.errorAt(e.rparen, `not enough arguments for ${exprStringShort(e)} (expected ${expected}, found ${e.args.length})`);
     else this.error(e, `invalid operation: too many arguments for ${exprStringShort(e)} (expected ${most}, found ${e.args.length})`);
     return invalid(e);
   }

@@ -186,3 +186,18 @@ export function hasNil(type: Type): boolean {
       return false;
   }
 }
+
+/** Whether the invalid type occurs anywhere in `type` (errors about such types would be follow-on errors). */
+export function containsInvalid(type: Type, depth = 0): boolean {
+  if (depth > 10) return false;
+  const next = (t: Type): boolean => containsInvalid(t, depth + 1);
+  switch (type.kind) {
+    case 'Basic': return type.basic === 'invalid type';
+    case 'Pointer': case 'Slice': case 'Array': case 'Chan': return next(type.elem);
+    case 'Map': return next(type.key) || next(type.elem);
+    case 'Tuple': return type.vars.some((v) => next(v.type));
+    case 'Signature': return type.params.some((v) => next(v.type)) || type.results.some((v) => next(v.type));
+    case 'Struct': return type.fields.some((f) => next(f.type));
+    default: return false;
+  }
+}

@@ -81,7 +81,8 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
       while (inner.kind === 'ParenExpr') inner = inner.x;
       if (inner.kind === 'CallExpr') {
         const builtin = this.info.builtins.get(inner);
-        if (builtin === undefined && !this.info.conversions.has(inner)) return;
+        // copy and recover may stand alone; the other value-producing builtins may not.
+        if (builtin === undefined ? !this.info.conversions.has(inner) : builtin.id === 'copy' || builtin.id === 'recover') return;
       }
       if (inner.kind === 'Operation' && inner.op === '<-' && inner.y === null) return;
       this.error(s.x, `${exprStringShort(s.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not used`);
@@ -376,7 +377,7 @@ proto.defineVars = function defineVars(this: Checker, s: ast.AssignStmt | ast.Ra
   }
   if (bad) return null;
   if (!anyNew) {
-    this.errorAt(s.start + this.file.source.slice(s.start).indexOf(':='), 'no new variables on left side of :=');
+    this.errorAt(s.pos, 'no new variables on left side of :=');
   }
   return targets;
 };
