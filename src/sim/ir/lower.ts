@@ -1422,11 +1422,20 @@ class Lowerer {
     const arg = n.args[0];
     if (arg === undefined) throw new NotModeled(n.pos, 'conversion without operand');
     const type = this.types.info(target);
-    const x = this.expr(arg);
+    const constantOperand = this.info.types.get(arg);
+    const x: IrExpr =
+      constantOperand?.mode === 'constant' && constantOperand.value?.kind === 'string'
+        ? { op: 'literal', type: this.types.info({ kind: 'Basic', basic: 'string', name: 'string' }), position: arg.pos, text: formatConstant(constantOperand.value) }
+        : this.expr(arg);
     const targetUnder = underlying(target);
-    const fromUnder = underlying(this.typeOf(arg));
+    const argEntry = this.info.types.get(arg);
+    // An untyped constant operand may be recorded with the conversion's type: its value tells its kind.
+    const fromUnder: Type =
+      argEntry?.mode === 'constant' && argEntry.value?.kind === 'string' ? { kind: 'Basic', basic: 'string', name: 'string' } : underlying(this.typeOf(arg));
     const unnamed = target.kind !== 'Named' && target.kind !== 'Basic';
     const text = unnamed ? `(${type.text})(${x.text})` : `${type.text}(${x.text})`;
+    // gc positions an explicit conversion at its operand.
+    n = { ...n, pos: arg.pos };
     if (targetUnder.kind === 'Interface') {
       return { op: 'convIface', type, x, explicit: true, position: n.pos, text };
     }
@@ -1468,10 +1477,7 @@ class Lowerer {
           return { op: 'makeSlice', args: sizes, constantCount: count, ...base, text: printed };
         }
         if (made.kind === 'Map') {
-          const hint = n.args[1];
-          const untypedConstant = hint !== undefined && this.info.types.get(hint)?.mode === 'constant' && isUntypedConstantExpr(hint);
-          const printed = hint === undefined || untypedConstant ? `make(${this.exprText(n.args[0] as ast.Expr)})` : text;
-          return { op: 'makeMap', args: sizes, ...base, text: printed };
+          return { op: 'makeMap', args: sizes, ...base };
         }
         return { op: 'makeChan', args: sizes, ...base };
       }
@@ -1641,11 +1647,6 @@ function quoteRune(code: number): string {
 
 function isInterfaceType(type: Type): boolean {
   return underlying(type).kind === 'Interface';
-}
-
-function isUntypedConstantExpr(expr: ast.Expr): boolean {
-  const stripped = stripParens(expr);
-  return stripped.kind === 'BasicLit' || (stripped.kind === 'Operation' && stripped.y !== null);
 }
 
 /** `x` without enclosing parentheses. */
