@@ -182,3 +182,36 @@ describe.skipIf(allocs === undefined)('lesson 18, clearing and reusing maps: wha
     expect(figures('scratch-map.go', 'reusedAcrossCalls').allocsPerOp).toBe(0);
   });
 });
+
+describe('lesson 20, finding allocations: what the compiler says', () => {
+  const dir = 'src/content/docs/measuring/20-finding-allocations';
+
+  test('distance prints nothing: d stays in the frame', () => {
+    const run = recorded(`${dir}/allocs-guard.go`);
+    for (let line = 11; line <= 15; line++) expect(run.messagesAt(line)).toEqual([]);
+  });
+
+  test('every buffer made in work goes to the heap', () => {
+    expect(recorded(`${dir}/heap-profile.go`).messagesAt(15)).toEqual(['make([]byte, 4096) escapes to heap']);
+  });
+
+  test('Sprintf boxes both integers; the Itoa concatenation does not escape; the struct key prints nothing', () => {
+    const run = recorded(`${dir}/hot-spot.go`);
+    expect(run.messagesAt(19)).toEqual(['... argument does not escape', 'user escapes to heap', 'item escapes to heap']);
+    expect(run.messagesAt(24)).toEqual([]);
+    expect(run.messagesAt(29)).toEqual(['strconv.Itoa(user) + "/" + strconv.Itoa(item) does not escape']);
+  });
+});
+
+describe.skipIf(allocs === undefined)('lesson 20, finding allocations: what the runtime measured', () => {
+  const dir = 'src/content/docs/measuring/20-finding-allocations';
+  const figures = (file: string, name: string) => measured(allocs!, `${dir}/${file}`, name);
+
+  test('the struct key allocates nothing; Itoa less than Sprintf', () => {
+    const sprintf = figures('hot-spot.go', 'formattedKey').allocsPerOp;
+    const itoa = figures('hot-spot.go', 'itoaKey').allocsPerOp;
+    expect(figures('hot-spot.go', 'structKey').allocsPerOp).toBe(0);
+    expect(itoa).toBeGreaterThan(0);
+    expect(sprintf).toBeGreaterThan(itoa);
+  });
+});
