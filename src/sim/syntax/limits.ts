@@ -5,3 +5,6 @@ export const maxSourceLength = 512 * 1024;
 
 /** Deeper nesting of brackets, expressions, types or statements is refused with a diagnostic. */
 export const maxNestingDepth = 1000;
+
+/** tree-sitter gets this many milliseconds per file; pathological inputs (binary garbage) are cut off. */
+export const parseTimeBudget = 300;

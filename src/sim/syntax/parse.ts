@@ -11,7 +11,7 @@
 import type { Diagnostic } from '../api.ts';
 import type * as ast from './ast.ts';
 import type { GoParser } from './load.ts';
-import { maxNestingDepth, maxSourceLength } from './limits.ts';
+import { maxNestingDepth, maxSourceLength, parseTimeBudget } from './limits.ts';
 import { makeLineTable } from './lines.ts';
 import { scan, describeToken } from './scanner.ts';
 
@@ -62,8 +62,14 @@ class NestingTooDeep extends Error {
 
 /** Copies the tree-sitter tree into plain objects without recursion. */
 function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[] } | null {
-  const tree = goParser.parser.parse(source);
-  if (tree === null) return null;
+  const deadline = performance.now() + parseTimeBudget;
+  // Returning true from the progress callback cancels the parse (typed as void upstream).
+  const progressCallback = ((): boolean => performance.now() > deadline) as () => void;
+  const tree = goParser.parser.parse(source, null, { progressCallback });
+  if (tree === null) {
+    goParser.parser.reset();
+    return null;
+  }
   try {
     const cursor = tree.walk();
     const root: SyntaxNode = {
@@ -131,9 +137,13 @@ export function parse(goParser: GoParser, source: string): ParseResult {
       diagnostics: [...scanned.diagnostics, { ...position, message: `not modeled: nesting deeper than ${maxNestingDepth} levels` }],
     };
   }
+  // A file with a lexical or bracket error fails to compile whatever else it holds; its tree
+  // would not be checked, and tree-sitter's error recovery on such input (binary data) is slow.
+  if (scanned.diagnostics.length > 0) return { file: emptyFile(), diagnostics: scanned.diagnostics };
   const copied = copyTree(goParser, source);
   if (copied === null) {
-    return { file: emptyFile(), diagnostics: [{ line: 1, column: 1, message: 'not modeled: the parser gave up on this file' }] };
+    const gaveUp = { line: 1, column: 1, message: `not modeled: files that take the parser longer than ${parseTimeBudget} ms` };
+    return { file: emptyFile(), diagnostics: [gaveUp] };
   }
   const converter = new Converter(source, lines, copied.comments);
   let file: ast.File;
@@ -146,8 +156,8 @@ export function parse(goParser: GoParser, source: string): ParseResult {
       diagnostics: [{ ...lines.position(error.offset), message: `not modeled: nesting deeper than ${maxNestingDepth} levels` }],
     };
   }
-  const diagnostics: Diagnostic[] = [...scanned.diagnostics, ...converter.directiveErrors];
-  if (diagnostics.length === 0 && converter.syntaxErrors.length > 0) {
+  const diagnostics: Diagnostic[] = [...converter.directiveErrors];
+  if (converter.syntaxErrors.length > 0) {
     const first = converter.syntaxErrors.sort((a, b) => a.offset - b.offset)[0];
     if (first !== undefined) {
       const token = scanned.tokenAt(first.offset);

@@ -38,12 +38,22 @@ const keywords = new Set([
   'struct', 'switch', 'type', 'var',
 ]);
 
-/** Operators longest first, so the first match is the right one. */
-const operators = [
+/** Operators by length, so the longest match can be tried first. */
+const operatorList = [
   '<<=', '>>=', '&^=', '...', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=',
   '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '&^', '+', '-', '*', '/', '%', '&', '|', '^', '<',
   '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':', '~',
 ];
+const operators = new Set(operatorList);
+
+/** The operator at `index`, longest first, or undefined. */
+function operatorAt(source: string, index: number): string | undefined {
+  for (const length of [3, 2, 1]) {
+    const candidate = source.slice(index, index + length);
+    if (operators.has(candidate)) return candidate;
+  }
+  return undefined;
+}
 
 /** gc's description of a token in `syntax error: unexpected X`. */
 export function describeToken(token: Token | undefined): string {
@@ -113,8 +123,12 @@ export function scan(source: string, lines: LineTable): ScanResult {
       else fail(token.start, `syntax error: unexpected ${what}, expected ${top.bracket === '(' ? ')' : ']'}`);
       return;
     }
+    if (token.kind === 'newline' || token.kind === 'semicolon') operatorRun = 0;
     if (token.kind !== 'operator') return;
     const text = token.text;
+    // Long operator chains nest as deeply as brackets do (`1 + 1 + ...`, `- - - x`).
+    if (text === ',' || text === '{' || text === '}') operatorRun = 0;
+    else if (!'()[].:'.includes(text) && ++operatorRun > maxNestingDepth) nestingTooDeep ??= token.start;
     if (text === '(' || text === '[' || text === '{') {
       let role: Open['role'] = 'brace';
       if (text === '(' && previous?.kind === 'keyword' && ['var', 'const', 'import', 'type'].includes(previous.text)) {
@@ -153,11 +167,13 @@ export function scan(source: string, lines: LineTable): ScanResult {
     }
   };
   let lastClosedRole: Open['role'] | null = null;
+  /** Operators since the last statement or list boundary. */
+  let operatorRun = 0;
   let funcPending = false;
 
   const length = source.length;
   let index = 0;
-  while (index < length) {
+  while (index < length && nestingTooDeep === null) {
     const code = source.charCodeAt(index);
     // Whitespace and newlines.
     if (code === 10) {
@@ -225,14 +241,18 @@ export function scan(source: string, lines: LineTable): ScanResult {
       push({ kind: 'literal', text: source.slice(start, index), start });
       continue;
     }
-    const operator = operators.find((op) => source.startsWith(op, index));
+    const operator = operatorAt(source, index);
     if (operator !== undefined) {
       index += operator.length;
       push({ kind: operator === ';' ? 'semicolon' : 'operator', text: operator, start });
       continue;
     }
-    // Anything else is an invalid character.
+    // Anything else is an invalid character; only the first error is reported.
     const point = source.codePointAt(index) ?? 0;
+    if (error !== null) {
+      index += point > 0xffff ? 2 : 1;
+      continue;
+    }
     if (point === 0) fail(start, 'invalid NUL character');
     else if (point === 0xfffd) fail(start, 'invalid UTF-8 encoding');
     else if (point === 0xfeff) fail(start, 'invalid BOM in the middle of the file');
@@ -243,8 +263,10 @@ export function scan(source: string, lines: LineTable): ScanResult {
     }
     index += point > 0xffff ? 2 : 1;
   }
-  if (semicolonAfter(previous)) push({ kind: 'newline', text: 'EOF', start: length });
-  push({ kind: 'EOF', text: '', start: length });
+  if (nestingTooDeep === null) {
+    if (semicolonAfter(previous)) push({ kind: 'newline', text: 'EOF', start: length });
+    push({ kind: 'EOF', text: '', start: length });
+  }
 
   return {
     diagnostics: error === null ? [] : [error],
