@@ -215,3 +215,41 @@ describe.skipIf(allocs === undefined)('lesson 20, finding allocations: what the 
     expect(sprintf).toBeGreaterThan(itoa);
   });
 });
+
+describe('lesson 13, big values: what the compiler says', () => {
+  const dir = 'src/content/docs/foundations/13-big-values';
+
+  test('128 KiB declared stays; one byte more is moved to the heap', () => {
+    const run = recorded(`${dir}/declared.go`);
+    expect(run.messagesAt(6)).toEqual([]);
+    expect(run.messagesAt(13)).toEqual(['moved to heap: buf']);
+  });
+
+  test('64 KiB from new stays; one byte more escapes, from new or a literal', () => {
+    const run = recorded(`${dir}/implicit.go`);
+    expect(run.messagesAt(10)).toEqual(['new(block) does not escape']);
+    expect(run.messagesAt(15)).toEqual(['new(biggerBlock) escapes to heap']);
+    expect(run.messagesAt(20)).toEqual(['&biggerBlock{...} escapes to heap']);
+  });
+
+  test('96 KiB: declared stays, new escapes', () => {
+    const run = recorded(`${dir}/between.go`);
+    expect(run.messagesAt(7)).toEqual([]);
+    expect(run.messagesAt(13)).toEqual(['new(buffer) escapes to heap']);
+  });
+});
+
+describe.skipIf(allocs === undefined)('lesson 13, big values: what the runtime measured', () => {
+  const dir = 'src/content/docs/foundations/13-big-values';
+  const figures = (file: string, name: string) => measured(allocs!, `${dir}/${file}`, name);
+
+  test('over either limit costs one page-rounded allocation per call; at the limit nothing', () => {
+    expect(figures('declared.go', 'declaredAtLimit').allocsPerOp).toBe(0);
+    expect(figures('implicit.go', 'newAtLimit').allocsPerOp).toBe(0);
+    for (const [file, name] of [['declared.go', 'declaredOverLimit'], ['implicit.go', 'newOverLimit'], ['implicit.go', 'literalOverLimit']] as const) {
+      const over = figures(file, name);
+      expect(over.allocsPerOp).toBe(1);
+      expect(over.bytesPerOp % 8192).toBe(0);
+    }
+  });
+});
