@@ -6,5 +6,5 @@ export const maxSourceLength = 512 * 1024;
 /** Deeper nesting of brackets, expressions, types or statements is refused with a diagnostic. */
 export const maxNestingDepth = 1000;
 
-/** tree-sitter gets this many milliseconds per file; pathological inputs (binary garbage) are cut off. */
-export const parseTimeBudget = 300;
+/** tree-sitter gets this many milliseconds per file; pathological inputs are cut off rather than left to hang (generous: timings on a loaded machine vary tenfold). */
+export const parseTimeBudget = 2000;

@@ -10,6 +10,7 @@
  */
 import type { Diagnostic } from '../api.ts';
 import type * as ast from './ast.ts';
+import type { Language } from 'web-tree-sitter';
 import type { GoParser } from './load.ts';
 import { maxNestingDepth, maxSourceLength, parseTimeBudget } from './limits.ts';
 import { makeLineTable } from './lines.ts';
@@ -70,6 +71,12 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
     goParser.parser.reset();
     return null;
   }
+  // Each cursor property crosses into wasm; read numbers and map them through the language's
+  // tables, and ask whether a node is missing only for empty nodes (missing nodes are empty).
+  const language = tree.language;
+  const typeNames = language.types;
+  const fieldNames = language.fields;
+  const namedByType = namedTable(language);
   try {
     const cursor = tree.walk();
     const root: SyntaxNode = {
@@ -81,7 +88,8 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
     if (cursor.gotoFirstChild()) {
       for (;;) {
         const parent = stack[stack.length - 1] as SyntaxNode;
-        const type = cursor.nodeType;
+        const typeId = cursor.nodeTypeId;
+        const type = typeNames[typeId] ?? 'ERROR';
         const start = cursor.startIndex;
         const end = cursor.endIndex;
         let descended = false;
@@ -89,8 +97,8 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
           comments.push({ start, text: source.slice(start, end) });
         } else {
           const node: SyntaxNode = {
-            type, field: cursor.currentFieldName, named: cursor.nodeIsNamed,
-            missing: cursor.nodeIsMissing, start, end, children: [],
+            type, field: fieldNames[cursor.currentFieldId] ?? null, named: namedByType[typeId] ?? type === 'ERROR',
+            missing: start === end && cursor.nodeIsMissing, start, end, children: [],
           };
           parent.children.push(node);
           if (cursor.gotoFirstChild()) {
@@ -113,6 +121,18 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
   } finally {
     tree.delete();
   }
+}
+
+const namedTables = new WeakMap<Language, boolean[]>();
+
+/** Whether each node type of the language is named, by type id (computed once). */
+function namedTable(language: Language): boolean[] {
+  let table = namedTables.get(language);
+  if (table === undefined) {
+    table = language.types.map((_, typeId) => language.nodeTypeIsNamed(typeId));
+    namedTables.set(language, table);
+  }
+  return table;
 }
 
 /** Parses one Go file. Never throws: every problem is a diagnostic. */

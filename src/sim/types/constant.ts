@@ -49,8 +49,12 @@ export function rational(numerator: bigint, denominator: bigint = 1n): Rational 
 /** Exponents beyond this are not modelled (gc limits them too, with a different message). */
 const maxExponent = 10_000;
 
+const digitPatterns = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ };
+const basePrefixes = { 2: '0b', 8: '0o', 10: '', 16: '0x' };
+
 /** Parses a Go int literal (any base, with `_` separators); null when malformed. */
 export function parseIntLiteral(text: string): bigint | null {
+  if (/^(?:0|[1-9][0-9]*)$/.test(text)) return BigInt(text);
   let digits = text.replaceAll('_', '');
   let base = 10;
   if (/^0[xX]/.test(digits)) { base = 16; digits = digits.slice(2); }
@@ -58,10 +62,9 @@ export function parseIntLiteral(text: string): bigint | null {
   else if (/^0[oO]/.test(digits)) { base = 8; digits = digits.slice(2); }
   else if (/^0[0-9]/.test(digits)) { base = 8; digits = digits.slice(1); }
   if (digits === '') return null;
-  const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base as 2 | 8 | 10 | 16];
+  const valid = digitPatterns[base as 2 | 8 | 10 | 16];
   if (!valid.test(digits)) return null;
-  const prefix = { 2: '0b', 8: '0o', 10: '', 16: '0x' }[base as 2 | 8 | 10 | 16];
-  return BigInt(prefix + digits);
+  return BigInt(basePrefixes[base as 2 | 8 | 10 | 16] + digits);
 }
 
 /** Parses a Go float literal (decimal or hexadecimal) exactly; null when malformed or too large. */

@@ -493,7 +493,7 @@ proto.arguments = function argumentsCheck(this: Checker, e: ast.CallExpr, signat
     }
   }
   const params = signature.params;
-  const want = `(${params.map((p, i) => (signature.variadic && i === params.length - 1 && p.type.kind === 'Slice' ? `...${this.typeText(p.type.elem)}` : this.typeText(p.type))).join(', ')})`;
+  const want = (): string => `(${params.map((p, i) => (signature.variadic && i === params.length - 1 && p.type.kind === 'Slice' ? `...${this.typeText(p.type.elem)}` : this.typeText(p.type))).join(', ')})`;
   if (e.hasDots) {
     if (!signature.variadic) {
       const last = e.args[e.args.length - 1] ?? e;
@@ -504,14 +504,14 @@ proto.arguments = function argumentsCheck(this: Checker, e: ast.CallExpr, signat
   const fixed = signature.variadic && !e.hasDots ? params.length - 1 : params.length;
   if (operands.length < fixed) {
     const at = e.args[e.args.length - 1];
-    if (at === undefined) this.errorAt(e.rparen, `not enough arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want}`);
-    else this.error(at, `not enough arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want}`);
+    if (at === undefined) this.errorAt(e.rparen, `not enough arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want()}`);
+    else this.error(at, `not enough arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want()}`);
     return;
   }
   if (!signature.variadic || e.hasDots) {
     if (operands.length > params.length) {
       const extra = operands[params.length] as Operand;
-      this.error(extra.expr, `too many arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want}`);
+      this.error(extra.expr, `too many arguments in call to ${name}\n\thave ${haveList(this, operands)}\n\twant ${want()}`);
       return;
     }
   }
@@ -1155,7 +1155,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
     return invalid(e);
   }
   const under = underlying(type);
-  const typeText = this.typeText(type);
+  const typeText = (): string => this.typeText(type);
   const value = (element: ast.Expr, target: Type, context: string): void => {
     const x = element.kind === 'CompositeLit' && element.type === null
       ? this.record(this.compositeLit(element, scope, target))
@@ -1187,7 +1187,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
           const fieldIndex = under.fields.findIndex((f) => f.name === (element.key as ast.Name).value);
           const field = under.fields[fieldIndex];
           if (field === undefined) {
-            this.error(element.key, `unknown field ${element.key.value} in struct literal of type ${typeText}`);
+            this.error(element.key, `unknown field ${element.key.value} in struct literal of type ${typeText()}`);
             this.expr(element.value, scope);
             continue;
           }
@@ -1200,13 +1200,13 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
         e.elements.forEach((element, index) => {
           const field = under.fields[index];
           if (field === undefined) {
-            if (index === under.fields.length) this.error(element, `too many values in struct literal of type ${typeText}`);
+            if (index === under.fields.length) this.error(element, `too many values in struct literal of type ${typeText()}`);
             this.expr(element, scope);
             return;
           }
           value(element, field.type, 'struct literal');
         });
-        if (e.elements.length < under.fields.length) this.errorAt(e.rbrace, `too few values in struct literal of type ${typeText}`);
+        if (e.elements.length < under.fields.length) this.errorAt(e.rbrace, `too few values in struct literal of type ${typeText()}`);
       }
       break;
     }
@@ -1242,7 +1242,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
       }
       break;
     default:
-      if (!this.opaque(type, e)) this.error(e, `invalid composite literal type ${typeText}`);
+      if (!this.opaque(type, e)) this.error(e, `invalid composite literal type ${typeText()}`);
       return invalid(e);
   }
   return { mode: 'value', type, expr: e };
