@@ -253,3 +253,54 @@ describe.skipIf(allocs === undefined)('lesson 13, big values: what the runtime m
     }
   });
 });
+
+describe('lesson 12, strings and byte slices: what the compiler says', () => {
+  const dir = 'src/content/docs/foundations/12-strings-and-bytes';
+
+  test('local conversions do not escape', () => {
+    const run = recorded(`${dir}/conversions.go`);
+    expect(run.messagesAt(13)).toEqual(['([]byte)(s) does not escape']);
+    expect(run.messagesAt(22)).toEqual(['string(b) does not escape']);
+  });
+
+  test('the local concatenation does not escape; the returned one does', () => {
+    const run = recorded(`${dir}/concat.go`);
+    expect(run.messagesAt(10)).toEqual(['a + " " + b does not escape']);
+    expect(run.messagesAt(16)).toEqual(['a + " " + b escapes to heap']);
+  });
+
+  test('read-only conversions are zero-copy', () => {
+    const run = recorded(`${dir}/free-conversions.go`);
+    expect(run.messagesAt(16)).toContain('zero-copy string->[]byte conversion');
+    expect(run.messagesAt(26)).toContain('zero-copy string->[]byte conversion');
+  });
+
+  test('returning the converted bytes escapes; appending to a caller buffer does not convert', () => {
+    expect(recorded(`${dir}/upper.go`).messagesAt(5)).toEqual(['([]byte)(s) escapes to heap']);
+    expect(recorded(`${dir}/upper-fixed.go`).ownLines.join('\n')).not.toContain('([]byte)(s)');
+  });
+});
+
+describe.skipIf(allocs === undefined)('lesson 12, strings and byte slices: what the runtime measured', () => {
+  const dir = 'src/content/docs/foundations/12-strings-and-bytes';
+  const figures = (file: string, name: string) => measured(allocs!, `${dir}/${file}`, name);
+
+  test('short conversions fit the buffer; long ones allocate once', () => {
+    expect(figures('conversions.go', 'shortToBytes').allocsPerOp).toBe(0);
+    expect(figures('conversions.go', 'shortToString').allocsPerOp).toBe(0);
+    expect(figures('conversions.go', 'longToBytes').allocsPerOp).toBe(1);
+    expect(figures('conversions.go', 'longToString').allocsPerOp).toBe(1);
+  });
+
+  test('short local concatenation is free; long or returned costs one allocation', () => {
+    expect(figures('concat.go', 'joinShort').allocsPerOp).toBe(0);
+    expect(figures('concat.go', 'joinLong').allocsPerOp).toBe(1);
+    expect(figures('concat.go', 'joinKept').allocsPerOp).toBe(1);
+  });
+
+  test('the four free conversions allocate nothing', () => {
+    for (const name of ['lookupByBytes', 'compareBytes', 'rangeOverBytes', 'readOnlyBytes']) {
+      expect(figures('free-conversions.go', name).allocsPerOp).toBe(0);
+    }
+  });
+});
