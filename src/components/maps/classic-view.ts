@@ -15,13 +15,11 @@ import {
   type ClassicEvent,
   type ClassicMap,
 } from '../../sim/maps/classic/map.ts';
-import { svg, VirtualRows } from './svg.ts';
+import { CELL, drawCells, ROW, svg, VirtualRows, type Cell } from './svg.ts';
 
-/** Pixel geometry. */
-const CELL = 24;
+/** Pixel geometry: label column, gap between chained buckets. */
 const LABEL = 64;
 const GAP = 26;
-const ROW = 28;
 
 /** What the current step points at. */
 interface ClassicFocus {
@@ -79,11 +77,11 @@ export class ClassicView {
 
   /** Builds the view in `scroller`. */
   constructor(scroller: HTMLElement) {
-    this.rows = new VirtualRows(scroller, ROW, 'Classic map buckets: tophash byte per slot, overflow chains to the right');
+    this.rows = new VirtualRows(scroller, 'Classic map buckets: tophash byte per slot, overflow chains to the right');
   }
 
-  /** Redraws `map` with the step `event` highlighted; scrolls to it when `follow` is set. */
-  render(map: ClassicMap, event: ClassicEvent | undefined, follow: boolean): void {
+  /** Sets the rows for `map` with the step `event` highlighted; returns the row of that step, if any. */
+  layout(map: ClassicMap, event: ClassicEvent | undefined): number | undefined {
     const focus = classicFocus(event);
     const current = map.current;
     const old = map.old;
@@ -91,13 +89,14 @@ export class ClassicView {
     const oldRegular = old?.regular ?? 0;
     const newRows = 1 + regular;
     const rowCount = newRows + (old === null ? 0 : 1 + oldRegular);
-    this.rows.update(rowCount, (index, y, parent) => {
+    this.rows.setRows(rowCount, (index, y, parent) => {
       if (index === 0) return heading(parent, y, current === null ? 'No buckets yet (allocated on the first insert).' : newHeading(map, current));
       if (index < newRows) return drawChain(parent, y, current as BucketArray, index - 1, false, focus);
       if (index === newRows) return heading(parent, y, `Old array: ${oldRegular} buckets, ${map.nevacuate} evacuated so far (X = moved to the low half, Y = to the high half).`);
       return drawChain(parent, y, old as BucketArray, index - newRows - 1, true, focus);
     });
-    if (follow && focus !== undefined) this.rows.reveal(focus.array === 'new' ? 1 + focus.bucket : newRows + 1 + focus.bucket);
+    if (focus === undefined || (focus.array === 'old' && old === null)) return undefined;
+    return focus.array === 'new' ? 1 + focus.bucket : newRows + 1 + focus.bucket;
   }
 }
 
@@ -121,15 +120,14 @@ function drawChain(parent: SVGGElement, y: number, array: BucketArray, bucket: n
   let chain = 0;
   for (let b = bucket; b !== -1; b = array.overflow[b] as number, chain++) {
     if (chain > 0) svg('line', { x1: x - GAP + 3, y1: y + ROW / 2, x2: x - 3, y2: y + ROW / 2, class: 'map-lab__arrow' }, parent);
-    const origin = array.origin(b);
-    const group = svg('g', { class: `map-lab__bucket is-${origin}${evacuated ? ' is-evacuated' : ''}${(focused && (focus?.chain ?? 0) === chain) || destination ? ' is-active' : ''}` }, parent);
+    const cells: Cell[] = [];
     for (let slot = 0; slot < BUCKET_SLOTS; slot++) {
       const top = array.tophash[b * BUCKET_SLOTS + slot] as number;
-      const full = top >= 5;
-      const isFocus = focused && focus?.slot === slot && (focus.chain ?? 0) === chain;
-      svg('rect', { x: x + slot * CELL, y: y + 3, width: CELL - 2, height: ROW - 6, rx: 3, class: `map-lab__cell${full ? ' is-full' : ''}${isFocus ? ' is-focus' : ''}` }, group);
-      svg('text', { x: x + slot * CELL + (CELL - 2) / 2, y: y + ROW - 10, class: 'map-lab__byte' }, group, tophashText(top, old));
+      cells.push({ text: tophashText(top, old), state: top >= 5 ? 'full' : evacuated ? 'evacuated' : 'empty' });
     }
+    const active = (focused && (focus?.chain ?? 0) === chain) || (destination && chain === 0);
+    const focusSlot = focused && (focus?.chain ?? 0) === chain ? focus?.slot : undefined;
+    drawCells(parent, x, y, cells, focusSlot, `map-lab__bucket is-${array.origin(b)}${active ? ' is-active' : ''}`);
     x += BUCKET_SLOTS * CELL + GAP;
   }
   return x;

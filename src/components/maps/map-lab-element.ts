@@ -113,7 +113,9 @@ export class MapLabElement extends HTMLElement {
         const pending = actor.getSnapshot().context.pending;
         const next = pending.reduce((max, operation) => (operation.kind === 'insert' && typeof operation.key === 'number' ? Math.max(max, operation.key + 1) : max), this.models.nextKey);
         enqueue(Array.from({ length: count }, (_, i) => ({ kind: 'insert', key: next + i })));
-        if (actor.getSnapshot().value === 'paused') actor.send({ type: 'PLAY' });
+        // With reduced motion the keys go in at once instead of playing out.
+        if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) actor.send({ type: 'FINISH' });
+        else if (actor.getSnapshot().value === 'paused') actor.send({ type: 'PLAY' });
         return;
       }
       case 'insert':
@@ -177,8 +179,13 @@ export class MapLabElement extends HTMLElement {
     const classicEvent = models.classicEvents[Math.min(context.frame, models.classicEvents.length - 1)];
     const swissEvent = models.swissEvents[Math.min(context.frame, models.swissEvents.length - 1)];
 
-    this.classicView?.render(classic, classicEvent, true);
-    this.swissView?.render(swiss, models.swissEvents, context.frame, true);
+    // Set both lists' rows, then scroll both, then draw both: no step reads layout another dirtied.
+    const classicRow = this.classicView?.layout(classic, classicEvent);
+    const swissRow = this.swissView?.layout(swiss, models.swissEvents, context.frame);
+    if (classicRow !== undefined) this.classicView?.rows.reveal(classicRow);
+    if (swissRow !== undefined) this.swissView?.rows.reveal(swissRow);
+    this.classicView?.rows.draw();
+    this.swissView?.rows.draw();
 
     const captions = part(this, '[data-captions]');
     captions.setAttribute('aria-live', playing && context.stepsPerSecond > 2 ? 'off' : 'polite');

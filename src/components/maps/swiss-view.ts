@@ -4,12 +4,10 @@
  * with step numbers, tombstones are marked, and the step being shown is highlighted.
  */
 import { CTRL_DELETED, CTRL_EMPTY, GROUP_SLOTS, type SwissEvent, type SwissMap, type Table } from '../../sim/maps/swiss/map.ts';
-import { svg, VirtualRows } from './svg.ts';
+import { CELL, drawCells, ROW, svg, VirtualRows, type Cell } from './svg.ts';
 
-/** Pixel geometry. */
-const CELL = 24;
+/** Pixel geometry: the label column. */
 const LABEL = 64;
-const ROW = 28;
 /** Directory entries per row. */
 const DIRECTORY_PER_ROW = 32;
 
@@ -72,24 +70,23 @@ export class SwissView {
 
   /** Builds the view in `scroller`. */
   constructor(scroller: HTMLElement) {
-    this.rows = new VirtualRows(scroller, ROW, 'Swiss map: directory, tables and groups, one control byte per slot');
+    this.rows = new VirtualRows(scroller, 'Swiss map: directory, tables and groups, one control byte per slot');
   }
 
-  /** Redraws `map` at step `frame` of `events`; scrolls to the step when `follow` is set. */
-  render(map: SwissMap, events: readonly SwissEvent[], frame: number, follow: boolean): void {
+  /** Sets the rows for `map` at step `frame` of `events`; returns the row of that step, if any. */
+  layout(map: SwissMap, events: readonly SwissEvent[], frame: number): number | undefined {
     const event = events[Math.min(frame, events.length - 1)];
     const focus = swissFocus(event);
     const path = probePath(events, frame);
     if (map.small !== null || map.dirLen === 0) {
       const small = map.small;
-      this.rows.update(small === null ? 1 : 2, (index, y, parent) => {
+      this.rows.setRows(small === null ? 1 : 2, (index, y, parent) => {
         if (index === 0 || small === null) {
           return heading(parent, y, small === null ? 'No storage yet (a group is allocated on the first insert).' : `Small map: one group of 8 slots, ${map.used} used, no directory. The 9th entry turns it into a table.`);
         }
         return drawGroup(parent, y, small, 0, -1, 'group', path.get(-1), focus);
       });
-      if (follow && focus !== undefined) this.rows.reveal(1);
-      return;
+      return focus === undefined ? undefined : 1;
     }
     const tables = map.tables();
     const directoryRows = Math.ceil(map.dirLen / DIRECTORY_PER_ROW);
@@ -101,7 +98,7 @@ export class SwissView {
       row += 1 + table.groupCount;
     }
     const ordinal = new Map(tables.map((table, i) => [table, i]));
-    this.rows.update(row, (index, y, parent) => {
+    this.rows.setRows(row, (index, y, parent) => {
       if (index === 0) {
         return heading(parent, y, `Directory: ${map.dirLen} entries (globalDepth ${map.globalDepth}), ${tables.length} table${tables.length === 1 ? '' : 's'}; the top ${map.globalDepth} hash bits pick the entry.`);
       }
@@ -119,10 +116,9 @@ export class SwissView {
       }
       return drawGroup(parent, y, table, index - start - 1, table.index, `t${tableIndex} g`, path.get(table.index), focus);
     });
-    if (follow && focus !== undefined) {
-      const tableIndex = tables.findIndex((table) => table.index === focus.table);
-      if (tableIndex >= 0) this.rows.reveal((starts[tableIndex] as number) + 1 + focus.group);
-    }
+    if (focus === undefined) return undefined;
+    const tableIndex = tables.findIndex((table) => table.index === focus.table);
+    return tableIndex < 0 ? undefined : (starts[tableIndex] as number) + 1 + focus.group;
   }
 }
 
@@ -147,12 +143,12 @@ function drawDirectory(parent: SVGGElement, y: number, map: SwissMap, row: numbe
   svg('text', { x: 4, y: y + ROW - 9, class: 'map-lab__label' }, parent, `dir ${row * DIRECTORY_PER_ROW}`);
   const first = row * DIRECTORY_PER_ROW;
   const last = Math.min(map.dirLen, first + DIRECTORY_PER_ROW);
+  const cells: Cell[] = [];
   for (let i = first; i < last; i++) {
-    const x = LABEL + (i - first) * CELL;
-    const table = map.directory[i] as Table;
-    svg('rect', { x, y: y + 3, width: CELL - 2, height: ROW - 6, rx: 3, class: `map-lab__cell is-directory is-shade-${(ordinal.get(table) ?? 0) % 4}` }, parent);
-    svg('text', { x: x + (CELL - 2) / 2, y: y + ROW - 10, class: 'map-lab__byte' }, parent, `t${ordinal.get(table) ?? '?'}`);
+    const table = ordinal.get(map.directory[i] as Table) ?? 0;
+    cells.push({ text: table < 100 ? `${table}` : '…', state: `shade-${table % 4}` });
   }
+  drawCells(parent, LABEL, y, cells, undefined, 'map-lab__directory');
   return LABEL + DIRECTORY_PER_ROW * CELL;
 }
 
@@ -169,14 +165,12 @@ function drawGroup(
   const step = probes?.get(group);
   const focused = focus !== undefined && focus.table === tableIndex && focus.group === group;
   svg('text', { x: 4, y: y + ROW - 9, class: `map-lab__label${focused ? ' is-active' : ''}` }, parent, `${label}${group}`);
-  const cells = svg('g', { class: `map-lab__bucket${step !== undefined ? ' is-probed' : ''}${focused ? ' is-active' : ''}` }, parent);
+  const cells: Cell[] = [];
   for (let slot = 0; slot < GROUP_SLOTS; slot++) {
     const ctrl = table.ctrl[group * GROUP_SLOTS + slot] as number;
-    const state = ctrl === CTRL_EMPTY ? '' : ctrl === CTRL_DELETED ? ' is-tombstone' : ' is-full';
-    const isFocus = focused && focus?.slot === slot;
-    svg('rect', { x: LABEL + slot * CELL, y: y + 3, width: CELL - 2, height: ROW - 6, rx: 3, class: `map-lab__cell${state}${isFocus ? ' is-focus' : ''}` }, cells);
-    svg('text', { x: LABEL + slot * CELL + (CELL - 2) / 2, y: y + ROW - 10, class: 'map-lab__byte' }, cells, ctrlText(ctrl));
+    cells.push({ text: ctrlText(ctrl), state: ctrl === CTRL_EMPTY ? 'empty' : ctrl === CTRL_DELETED ? 'tombstone' : 'full' });
   }
+  drawCells(parent, LABEL, y, cells, focused ? focus?.slot : undefined, `map-lab__bucket${step !== undefined ? ' is-probed' : ''}${focused ? ' is-active' : ''}`);
   const end = LABEL + GROUP_SLOTS * CELL;
   if (step !== undefined) {
     svg('text', { x: end + 8, y: y + ROW - 9, class: 'map-lab__note' }, parent, step === 0 ? 'probe start' : `probe step ${step}`);
