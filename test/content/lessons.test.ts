@@ -304,3 +304,37 @@ describe.skipIf(allocs === undefined)('lesson 12, strings and byte slices: what 
     }
   });
 });
+
+describe('lesson 14, unsafe and uintptr: what the compiler says', () => {
+  const dir = 'src/content/docs/foundations/14-unsafe';
+
+  test('unsafe.Pointer moves x; uintptr leaves y on the stack', () => {
+    const run = recorded(`${dir}/hidden-pointer.go`);
+    expect(run.messagesAt(10)).toEqual(['moved to heap: x']);
+    expect(run.messagesAt(16)).toEqual([]);
+  });
+
+  test('string(b) escapes; unsafe.String makes b leak instead', () => {
+    const run = recorded(`${dir}/bytes-to-string.go`);
+    expect(run.messagesAt(12)).toEqual(['b does not escape']);
+    expect(run.messagesAt(13)).toEqual(['string(b) escapes to heap']);
+    expect(run.messagesAt(19)).toEqual(['leaking param: b']);
+    expect(run.messagesAt(20)).toEqual([]);
+  });
+
+  test('sharing the key moves the allocation to the caller', () => {
+    expect(recorded(`${dir}/key-copy.go`).messagesAt(11)).toContain('([]byte)("stack") does not escape');
+    const shared = recorded(`${dir}/key-shared.go`);
+    expect(shared.messagesAt(8)).toEqual(['leaking param: b']);
+    expect(shared.messagesAt(13)).toEqual(['([]byte)("stack") escapes to heap']);
+  });
+});
+
+describe.skipIf(allocs === undefined)('lesson 14, unsafe and uintptr: what the runtime measured', () => {
+  const dir = 'src/content/docs/foundations/14-unsafe';
+
+  test('the copied key allocates on every call; the shared one does not', () => {
+    expect(measured(allocs!, `${dir}/bytes-to-string.go`, 'copyString').allocsPerOp).toBe(1);
+    expect(measured(allocs!, `${dir}/bytes-to-string.go`, 'shareString').allocsPerOp).toBe(0);
+  });
+});
