@@ -112,6 +112,7 @@ export function scan(source: string, lines: LineTable): ScanResult {
   const bracketCheck = (token: Token): void => {
     const top = stack[stack.length - 1];
     if (token.kind === 'newline' || token.kind === 'EOF') {
+      operatorRun = 0;
       if (top === undefined || top.role === 'brace') {
         if (token.kind === 'EOF' && top !== undefined) fail(token.start, `syntax error: unexpected EOF, expected ${top.bracket === '(' ? ')' : '}'}`);
         return;
@@ -123,7 +124,7 @@ export function scan(source: string, lines: LineTable): ScanResult {
       else fail(token.start, `syntax error: unexpected ${what}, expected ${top.bracket === '(' ? ')' : ']'}`);
       return;
     }
-    if (token.kind === 'newline' || token.kind === 'semicolon') operatorRun = 0;
+    if (token.kind === 'semicolon') operatorRun = 0;
     if (token.kind !== 'operator') return;
     const text = token.text;
     // Long operator chains nest as deeply as brackets do (`1 + 1 + ...`, `- - - x`).

@@ -9,12 +9,13 @@
 import type { Diagnostic } from '../api.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { Stdlib } from '../stdlib/stdlib.ts';
-import { formatConstant, toInteger, unknownValue } from './constant.ts';
+import { toInteger, unknownValue } from './constant.ts';
 import type { CheckResult, FunctionInfo, Info } from './info.ts';
 import { lookup, type Const, type Func, type GoObject, type Label, type PkgName, type Scope, type TypeName, type Var } from './objects.ts';
 import type { Operand } from './operand.ts';
 import { isInvalid, isUntyped, underlying } from './predicates.ts';
 import type { Interface, Named, Signature, Struct, Type } from './types.ts';
+import { exprString, typeString } from './typestring.ts';
 import { emptyInterface, invalidType, unsafeMembers, universe } from './universe.ts';
 
 /** Options of a check. */
@@ -120,7 +121,7 @@ export class Checker {
 
   /** The type as messages print it. */
   typeText(type: Type): string {
-    return typeStringLocal(type, this.packageName);
+    return typeString(type, this.packageName);
   }
 
   // --- declarations --------------------------------------------------------------------------
@@ -280,12 +281,11 @@ export class Checker {
     const declaredType = group.type === null ? null : this.typeExpr(group.type, scope);
     this.iota = BigInt(decl.iota);
     const values = group.values;
-    const targets: Const[] = decl.names.map((name, index) => {
+    const targets: Const[] = decl.names.map((name) => {
       const existing = objects === null ? undefined : lookupIn(scope, name.value);
       if (existing?.kind === 'Const') return existing;
       const created: Const = { kind: 'Const', name: name.value, type: invalidType, pos: name.pos, pkg: this.packageName, parent: null, value: unknownValue };
       if (objects === null) this.declareLater.push({ scope, name, obj: created });
-      void index;
       return created;
     });
     decl.names.forEach((name, index) => {
@@ -402,16 +402,16 @@ export class Checker {
   assignmentMismatch(at: ast.NodeBase, variables: number, values: number, call: ast.Expr | null): void {
     const noun = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (call !== null && call.kind === 'CallExpr') {
-      this.error(at, `assignment mismatch: ${noun(variables, 'variable')} but ${exprStringShort(call.fun)} returns ${noun(values, 'value')}`);
+      this.error(at, `assignment mismatch: ${noun(variables, 'variable')} but ${exprString(call.fun)} returns ${noun(values, 'value')}`);
     } else {
       this.error(at, `assignment mismatch: ${noun(variables, 'variable')} but ${noun(values, 'value')}`);
     }
   }
 
   singleValueError(x: Operand): void {
-    if (x.mode === 'novalue') this.error(x.expr, `${exprStringShort(x.expr)} (no value) used as value`);
-    else if (x.mode === 'typexpr') this.error(x.expr, `${exprStringShort(x.expr)} (type) is not an expression`);
-    else if (x.mode === 'builtin') this.error(x.expr, `${exprStringShort(x.expr)} (built-in) must be called`);
+    if (x.mode === 'novalue') this.error(x.expr, `${exprString(x.expr)} (no value) used as value`);
+    else if (x.mode === 'typexpr') this.error(x.expr, `${exprString(x.expr)} (type) is not an expression`);
+    else if (x.mode === 'builtin') this.error(x.expr, `${exprString(x.expr)} (built-in) must be called`);
   }
 
   /** Declares a function or method object and its signature; attaches methods to their receiver type. */
@@ -563,7 +563,7 @@ export class Checker {
         const x = this.expr(expr, scope);
         if (x.mode === 'invalid') return invalidType;
         if (x.mode !== 'typexpr') {
-          this.error(expr, `${exprStringShort(expr)} is not a type`);
+          this.error(expr, `${exprString(expr)} is not a type`);
           return invalidType;
         }
         return x.type;
@@ -605,7 +605,7 @@ export class Checker {
       default:
         break;
     }
-    this.error(expr, `${exprStringShort(expr)} is not a type`);
+    this.error(expr, `${exprString(expr)} is not a type`);
     return invalidType;
   }
 
@@ -613,12 +613,12 @@ export class Checker {
     const x = this.expr(expr, scope);
     if (x.mode === 'invalid') return -1;
     if (x.mode !== 'constant' || x.value === undefined) {
-      this.error(expr, `array length ${exprStringShort(expr)} (${x.mode === 'variable' ? 'variable' : 'value'} of type ${this.typeText(x.type)}) must be constant`);
+      this.error(expr, `array length ${exprString(expr)} (${x.mode === 'variable' ? 'variable' : 'value'} of type ${this.typeText(x.type)}) must be constant`);
       return -1;
     }
     const length = toInteger(x.value);
     if (length === null || length < 0n) {
-      this.error(expr, `invalid array length ${exprStringShort(expr)}`);
+      this.error(expr, `invalid array length ${exprString(expr)}`);
       return -1;
     }
     if (length > 1n << 50n) {
@@ -734,15 +734,3 @@ function unquoteTag(text: string): string {
   }
 }
 
-import { exprString, typeString } from './typestring.ts';
-
-/** An expression as messages print it. */
-export function exprStringShort(expr: ast.Expr): string {
-  return exprString(expr);
-}
-
-function typeStringLocal(type: Type, localPackage: string): string {
-  return typeString(type, localPackage);
-}
-
-export { formatConstant };

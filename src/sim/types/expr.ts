@@ -7,7 +7,8 @@ import {
   addRational, compareRational, divideRational, multiplyRational, parseFloatLiteral, parseIntLiteral, rational,
   subtractRational, toInteger, toRational, unknownValue, utf8Bytes, type ConstantValue,
 } from './constant.ts';
-import { Checker, defaultType, exprStringShort, untypedBool } from './check.ts';
+import { Checker, defaultType, untypedBool } from './check.ts';
+import { exprString } from './typestring.ts';
 import { lookupFieldOrMethod } from './methodset.ts';
 import { lookup, type BuiltinId, type Func, type Scope, type Var } from './objects.ts';
 import { describeOperand, type Operand } from './operand.ts';
@@ -17,7 +18,7 @@ import {
 } from './predicates.ts';
 import { alignOf, offsetsOf, sizeOf } from './sizes.ts';
 import type { Basic, Signature, Type } from './types.ts';
-import { basicTypes, byteType, invalidType, runeType } from './universe.ts';
+import { basicTypes, byteType, invalidType } from './universe.ts';
 
 const invalid = (expr: ast.Expr): Operand => ({ mode: 'invalid', type: invalidType, expr });
 
@@ -113,7 +114,7 @@ proto.record = function record(this: Checker, x: Operand): Operand {
 proto.expr = function expr(this: Checker, e: ast.Expr, scope: Scope, hint?: Type): Operand {
   const x = this.exprInner(e, scope, hint, false);
   if (x.mode !== 'invalid' && x.type.kind === 'Tuple') {
-    this.error(e, `multiple-value ${exprStringShort(e)} (value of type ${this.typeText(x.type)}) in single-value context`);
+    this.error(e, `multiple-value ${exprString(e)} (value of type ${this.typeText(x.type)}) in single-value context`);
     return invalid(e);
   }
   return this.record(x);
@@ -181,13 +182,13 @@ proto.exprInner = function exprInner(this: Checker, e: ast.Expr, scope: Scope, h
       const target = this.typeExpr(e.type, scope);
       if (x.mode === 'invalid' || isInvalid(target)) return invalid(e);
       if (!isInterface(x.type)) {
-        this.error(e.x, `invalid operation: ${exprStringShort(e.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not an interface`);
+        this.error(e.x, `invalid operation: ${exprString(e.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not an interface`);
         return invalid(e);
       }
       if (!isInterface(target)) {
         const reason = this.implementsReason(target, x.type);
         if (reason !== null) {
-          this.error(e.type, `impossible type assertion: ${exprStringShort(e)}\n\t${reason}`);
+          this.error(e.type, `impossible type assertion: ${exprString(e)}\n\t${reason}`);
           return invalid(e);
         }
       }
@@ -269,7 +270,7 @@ function decodeQuoted(literal: string): string | null {
       const value = parseInt(digits, escape === 'x' ? 16 : 8);
       if (Number.isNaN(value) || value > 255) return null;
       out += String.fromCharCode(value);
-      index += escape === 'x' ? 4 : 4;
+      index += 4;
     } else if (escape === 'u' || escape === 'U') {
       const width = escape === 'u' ? 4 : 8;
       const value = parseInt(body.slice(index + 2, index + 2 + width), 16);
@@ -371,12 +372,12 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
     // Method expression T.m or (*T).m.
     const found = lookupFieldOrMethod(x.type, name);
     if (found.obj?.kind !== 'Func') {
-      this.error(e.selector, `${exprStringShort(e)} undefined (type ${this.typeText(x.type)} has no method ${name})`);
+      this.error(e.selector, `${exprString(e)} undefined (type ${this.typeText(x.type)} has no method ${name})`);
       return invalid(e);
     }
     const method = found.obj;
     if (method.pointerReceiver && x.type.kind !== 'Pointer' && !found.indirect) {
-      this.error(e.selector, `invalid method expression ${exprStringShort(e)} (needs pointer receiver (*${this.typeText(x.type)}).${name})`);
+      this.error(e.selector, `invalid method expression ${exprString(e)} (needs pointer receiver (*${this.typeText(x.type)}).${name})`);
       return invalid(e);
     }
     const signature = method.type as Signature;
@@ -396,15 +397,15 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
   if (containsInvalid(x.type)) return invalid(e);
   const found = lookupFieldOrMethod(x.type, name);
   if (found.obj === null) {
-    if (found.ambiguous) this.error(e.selector, `ambiguous selector ${exprStringShort(e)}`);
+    if (found.ambiguous) this.error(e.selector, `ambiguous selector ${exprString(e)}`);
     else if (x.type.kind === 'Named' && isInvalid(x.type.underlying) && x.type.obj.pkg !== this.packageName) {
       this.notModeledAt(e.selector.start, `${x.type.obj.pkg}.${x.type.obj.name}.${name}`);
     } else {
       const under = underlying(x.type);
       if (under.kind === 'Pointer' && underlying(under.elem).kind === 'Interface' && lookupFieldOrMethod(under.elem, name).obj !== null) {
-        this.error(e.selector, `${exprStringShort(e)} undefined (type ${this.typeText(x.type)} is pointer to interface, not interface)`);
+        this.error(e.selector, `${exprString(e)} undefined (type ${this.typeText(x.type)} is pointer to interface, not interface)`);
       } else {
-        this.error(e.selector, `${exprStringShort(e)} undefined (type ${this.typeText(x.type)} has no field or method ${name})`);
+        this.error(e.selector, `${exprString(e)} undefined (type ${this.typeText(x.type)} has no field or method ${name})`);
       }
     }
     return invalid(e);
@@ -450,12 +451,12 @@ proto.call = function call(this: Checker, e: ast.CallExpr, scope: Scope, allowTu
     for (const arg of e.args) this.multiExpr(arg, scope, false);
     return invalid(e);
   }
-  this.arguments(e, signature, scope, exprStringShort(e.fun));
+  this.arguments(e, signature, scope, exprString(e.fun));
   const results = signature.results;
   if (results.length === 0) return { mode: 'novalue', type: { kind: 'Tuple', vars: [] }, expr: e };
   if (results.length === 1) return { mode: 'value', type: (results[0] as Var).type, expr: e };
   if (!allowTuple) {
-    this.error(e, `multiple-value ${exprStringShort(e)} (value of type ${this.typeText({ kind: 'Tuple', vars: results })}) in single-value context`);
+    this.error(e, `multiple-value ${exprString(e)} (value of type ${this.typeText({ kind: 'Tuple', vars: results })}) in single-value context`);
     return invalid(e);
   }
   return { mode: 'value', type: { kind: 'Tuple', vars: results }, expr: e };
@@ -828,13 +829,13 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
   const yUntyped = isUntyped(y.type);
   const mismatch = (): Operand => {
     const at = comparison ? y0 : e.x;
-    this.error(at, `invalid operation: ${exprStringShort(e)} (mismatched types ${this.typeText(x.type)} and ${this.typeText(y.type)})`);
+    this.error(at, `invalid operation: ${exprString(e)} (mismatched types ${this.typeText(x.type)} and ${this.typeText(y.type)})`);
     return invalid(e);
   };
   if (xUntyped && yUntyped) {
     if (x.mode === 'nil' || y.mode === 'nil') {
       if (x.mode === 'nil' && y.mode === 'nil' && comparison) {
-        this.error(e, `invalid operation: ${exprStringShort(e)} (operator ${op} not defined on nil)`);
+        this.error(e, `invalid operation: ${exprString(e)} (operator ${op} not defined on nil)`);
         return invalid(e);
       }
       if (x.mode !== y.mode) return mismatch();
@@ -850,7 +851,7 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
     const [untyped, typed] = xUntyped ? [x, y] : [y, x];
     if (untyped.mode === 'nil') {
       if (!hasNil(typed.type)) {
-        this.error(untyped.expr, `invalid operation: ${exprStringShort(e)} (mismatched types ${this.typeText(x.type)} and ${this.typeText(y.type)})`);
+        this.error(untyped.expr, `invalid operation: ${exprString(e)} (mismatched types ${this.typeText(x.type)} and ${this.typeText(y.type)})`);
         return invalid(e);
       }
     } else if (isInterface(typed.type) && comparison) {
@@ -862,8 +863,8 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
         const fits = representable(untyped.value, typedBasic);
         if (fits === 'mismatch') return mismatch();
         if (fits !== 'ok') {
-          if (fits === 'truncated') this.error(untyped.expr, `${exprStringShort(untyped.expr)} (${this.describe(untyped).replace(/^.*? \(/, '').replace(/\)$/, '')}) truncated to ${this.typeText(typed.type)}`);
-          else this.error(untyped.expr, `cannot use ${exprStringShort(untyped.expr)} (${this.describe(untyped).replace(/^.*? \(/, '').replace(/\)$/, '')}) as ${this.typeText(typed.type)} value in ${comparison ? 'comparison' : 'expression'} (overflows)`);
+          if (fits === 'truncated') this.error(untyped.expr, `${exprString(untyped.expr)} (${this.describe(untyped).replace(/^.*? \(/, '').replace(/\)$/, '')}) truncated to ${this.typeText(typed.type)}`);
+          else this.error(untyped.expr, `cannot use ${exprString(untyped.expr)} (${this.describe(untyped).replace(/^.*? \(/, '').replace(/\)$/, '')}) as ${this.typeText(typed.type)} value in ${comparison ? 'comparison' : 'expression'} (overflows)`);
           return invalid(e);
         }
         if (isInteger(typed.type) && untyped.value.kind !== 'int') untyped.value = { kind: 'int', value: toInteger(untyped.value) ?? 0n };
@@ -884,8 +885,8 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
       if (!okay) {
         const under = underlying(type);
         const what = under.kind === 'Slice' ? 'slice' : under.kind === 'Map' ? 'map' : under.kind === 'Signature' ? 'func' : '';
-        const reason = !ordered && what !== '' ? `${what} can only be compared to nil` : `operator ${op} not defined on ${exprStringShort(e.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')})`;
-        this.error(e.x, `invalid operation: ${exprStringShort(e)} (${reason})`);
+        const reason = !ordered && what !== '' ? `${what} can only be compared to nil` : `operator ${op} not defined on ${exprString(e.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')})`;
+        this.error(e.x, `invalid operation: ${exprString(e)} (${reason})`);
         return invalid(e);
       }
     }
@@ -1040,11 +1041,11 @@ proto.index = function index(this: Checker, e: ast.IndexExpr, scope: Scope): Ope
     if (i.mode === 'constant' && i.value !== undefined) {
       const value = toInteger(i.value) ?? 0n;
       if (value < 0n) {
-        this.error(e.index, `invalid argument: index ${exprStringShort(e.index)} (constant of type int) must not be negative`);
+        this.error(e.index, `invalid argument: index ${exprString(e.index)} (constant of type int) must not be negative`);
         return false;
       }
       if (length !== null && value >= BigInt(length)) {
-        this.error(e.index, `invalid argument: index ${exprStringShort(e.index)} out of bounds [0:${length}]`);
+        this.error(e.index, `invalid argument: index ${exprString(e.index)} out of bounds [0:${length}]`);
         return false;
       }
     }
@@ -1107,7 +1108,7 @@ proto.sliceExpr = function sliceExpr(this: Checker, e: ast.SliceExpr, scope: Sco
   if (under.kind === 'Slice') return { mode: 'value', type: x.type, expr: e };
   if (under.kind === 'Array') {
     if (x.mode !== 'variable') {
-      this.error(e, `invalid operation: ${exprStringShort(e.x)} (slice of unaddressable value)`);
+      this.error(e, `invalid operation: ${exprString(e.x)} (slice of unaddressable value)`);
       return invalid(e);
     }
     return { mode: 'value', type: { kind: 'Slice', elem: under.elem }, expr: e };
@@ -1159,9 +1160,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
   const value = (element: ast.Expr, target: Type, context: string): void => {
     const x = element.kind === 'CompositeLit' && element.type === null
       ? this.record(this.compositeLit(element, scope, target))
-      : element.kind === 'Operation' && element.op === '&' && element.x.kind === 'CompositeLit' && element.x.type === null
-        ? this.expr(element, scope, target)
-        : this.expr(element, scope, target);
+      : this.expr(element, scope, target);
     if (element.kind === 'CompositeLit' && element.type === null && underlying(target).kind === 'Pointer' && x.mode !== 'invalid') {
       // An elided `&T{...}` element.
       x.type = target;
@@ -1181,7 +1180,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
             continue;
           }
           if (element.key.kind !== 'Name') {
-            this.error(element.key, `invalid field name ${exprStringShort(element.key)} in struct literal`);
+            this.error(element.key, `invalid field name ${exprString(element.key)} in struct literal`);
             continue;
           }
           const fieldIndex = under.fields.findIndex((f) => f.name === (element.key as ast.Name).value);
@@ -1218,7 +1217,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
         if (element.kind === 'KeyValueExpr') {
           const key = this.expr(element.key, scope);
           const index = key.mode === 'constant' && key.value !== undefined ? toInteger(key.value) : null;
-          if (key.mode !== 'invalid' && index === null) this.error(element.key, `index ${exprStringShort(element.key)} must be integer constant`);
+          if (key.mode !== 'invalid' && index === null) this.error(element.key, `index ${exprString(element.key)} must be integer constant`);
           if (index !== null) position = Number(index);
           item = element.value;
         }
@@ -1249,7 +1248,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
 };
 
 proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: BuiltinId, scope: Scope): Operand {
-  const name = exprStringShort(e.fun);
+  const name = exprString(e.fun);
   const counts: Partial<Record<BuiltinId, [number, number]>> = {
     append: [1, Infinity], cap: [1, 1], clear: [1, 1], close: [1, 1], complex: [2, 2], copy: [2, 2], delete: [2, 2],
     imag: [1, 1], len: [1, 1], make: [1, 3], max: [1, Infinity], min: [1, Infinity], new: [1, 1], panic: [1, 1],
@@ -1261,9 +1260,8 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
   this.info.builtins.set(e, { id, call: e });
   if (e.args.length < least || e.args.length > most) {
     for (const arg of e.args) this.multiExpr(arg, scope, false);
-    const expected = least === most ? String(least) : String(least);
-    if (e.args.length < least) this.errorAt(e.rparen, `not enough arguments for ${exprStringShort(e)} (expected ${expected}, found ${e.args.length})`);
-    else this.error(e, `invalid operation: too many arguments for ${exprStringShort(e)} (expected ${most}, found ${e.args.length})`);
+    if (e.args.length < least) this.errorAt(e.rparen, `not enough arguments for ${exprString(e)} (expected ${least}, found ${e.args.length})`);
+    else this.error(e, `invalid operation: too many arguments for ${exprString(e)} (expected ${most}, found ${e.args.length})`);
     return invalid(e);
   }
   if (e.hasDots && id !== 'append') {
@@ -1300,15 +1298,15 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
       if (isInvalid(type)) return invalid(e);
       const under = underlying(type);
       if (under.kind !== 'Slice' && under.kind !== 'Map' && under.kind !== 'Chan') {
-        this.error(first as ast.Expr, `invalid argument: cannot make ${exprStringShort(first as ast.Expr)}; type must be slice, map, or channel`);
+        this.error(first as ast.Expr, `invalid argument: cannot make ${exprString(first as ast.Expr)}; type must be slice, map, or channel`);
         return invalid(e);
       }
       if (under.kind === 'Slice' && args.length === 1) {
-        this.error(e, `invalid operation: ${exprStringShort(e)} expects 2 or 3 arguments; found 1`);
+        this.error(e, `invalid operation: ${exprString(e)} expects 2 or 3 arguments; found 1`);
         return invalid(e);
       }
       if (under.kind !== 'Slice' && args.length === 3) {
-        this.error(e, `invalid operation: ${exprStringShort(e)} expects 1 or 2 arguments; found 3`);
+        this.error(e, `invalid operation: ${exprString(e)} expects 1 or 2 arguments; found 3`);
         return invalid(e);
       }
       for (const size of args.slice(1)) {
@@ -1316,8 +1314,8 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
         if (x.mode === 'invalid') continue;
         if (x.mode === 'constant' && x.value !== undefined) {
           const n = toInteger(x.value);
-          if (n === null) this.error(size, `${exprStringShort(size)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) truncated to int`);
-          else if (n < 0n) this.error(size, `invalid argument: index ${exprStringShort(size)} (constant of type int) must not be negative`);
+          if (n === null) this.error(size, `${exprString(size)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) truncated to int`);
+          else if (n < 0n) this.error(size, `invalid argument: index ${exprString(size)} (constant of type int) must not be negative`);
           if (isUntyped(x.type)) this.convertUntyped(x, basicTypes.int);
         } else if (!isInteger(x.type)) {
           this.error(size, `cannot convert ${this.describe(x)} to type int`);
@@ -1402,7 +1400,7 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
       }
       for (const x of operands) {
         if (typed !== undefined && !identical(x.type, target) && !isUntyped(x.type)) {
-          this.error(x.expr, `invalid argument: mismatched types ${this.typeText(target)} (previous argument) and ${this.typeText(x.type)} (type of ${exprStringShort(x.expr)})`);
+          this.error(x.expr, `invalid argument: mismatched types ${this.typeText(target)} (previous argument) and ${this.typeText(x.type)} (type of ${exprString(x.expr)})`);
           return invalid(e);
         }
       }
@@ -1443,7 +1441,7 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
       const x = this.expr(argument, scope);
       if (x.mode === 'invalid') return invalid(e);
       if (inner.kind !== 'SelectorExpr') {
-        this.error(argument, `invalid argument: ${exprStringShort(argument)} is not a selector expression`);
+        this.error(argument, `invalid argument: ${exprString(argument)} is not a selector expression`);
         return invalid(e);
       }
       const selection = this.info.selections.get(inner);
@@ -1507,4 +1505,3 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
   }
 };
 
-export { runeType };

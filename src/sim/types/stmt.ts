@@ -3,12 +3,13 @@
  * rule behind "missing return". Installed on `Checker` (./check.ts).
  */
 import type * as ast from '../syntax/ast.ts';
-import { Checker, defaultType, exprStringShort, untypedBool, type FlowContext, type FunctionContext } from './check.ts';
+import { Checker, defaultType, untypedBool, type FlowContext, type FunctionContext } from './check.ts';
+import { exprString } from './typestring.ts';
 import { lookup, type Label, type Scope, type Var } from './objects.ts';
 import type { Operand } from './operand.ts';
 import { isBoolean, isInvalid, isUntyped, underlying } from './predicates.ts';
 import type { Type } from './types.ts';
-import { basicTypes, byteType, invalidType, runeType } from './universe.ts';
+import { basicTypes, invalidType, runeType } from './universe.ts';
 
 interface CheckerStatements {
   stmt(s: ast.Stmt, scope: Scope, flow: FlowContext): void;
@@ -16,7 +17,7 @@ interface CheckerStatements {
   assignStmt(s: ast.AssignStmt, scope: Scope): void;
   assignTo(lhs: ast.Expr, x: Operand, scope: Scope): void;
   defineVars(s: ast.AssignStmt | ast.RangeClause, names: ast.Expr[], scope: Scope): Var[] | null;
-  rangeStmt(s: ast.ForStmt, clause: ast.RangeClause, scope: Scope): void;
+  rangeStmt(clause: ast.RangeClause, scope: Scope): void;
   switchStmt(s: ast.SwitchStmt, scope: Scope, flow: FlowContext): void;
   isTerminating(s: ast.Stmt, label: string | null): boolean;
 }
@@ -85,7 +86,7 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
         if (builtin === undefined ? !this.info.conversions.has(inner) : builtin.id === 'copy' || builtin.id === 'recover') return;
       }
       if (inner.kind === 'Operation' && inner.op === '<-' && inner.y === null) return;
-      this.error(s.x, `${exprStringShort(s.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not used`);
+      this.error(s.x, `${exprString(s.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not used`);
       return;
     }
     case 'SendStmt': {
@@ -150,7 +151,7 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
       }
       const builtin = this.info.builtins.get(call);
       if (builtin !== undefined && ['append', 'cap', 'len', 'make', 'new', 'complex', 'real', 'imag', 'min', 'max'].includes(builtin.id)) {
-        this.error(s.call, `${s.token} discards result of ${exprStringShort(call)}`);
+        this.error(s.call, `${s.token} discards result of ${exprString(call)}`);
       }
       return;
     }
@@ -159,12 +160,9 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
       if (context === null) return;
       const results = context.signature.results;
       if (s.results.length === 0) {
-        if (results.length > 0 && results[0]?.name === '') this.error(s, 'not enough return values\n\thave ()\n\twant (' + results.map((r) => this.typeText(r.type)).join(', ') + ')');
-        else if (results.length > 0) {
-          for (const result of results) {
-            const shadow = scope.names.get(result.name);
-            void shadow;
-          }
+        // A bare return is fine with named results (or none); unnamed results need values.
+        if (results.length > 0 && results[0]?.name === '') {
+          this.error(s, `not enough return values\n\thave ()\n\twant (${results.map((r) => this.typeText(r.type)).join(', ')})`);
         }
         return;
       }
@@ -208,7 +206,7 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
       const inner = this.openScope(s, scope);
       const loopFlow: FlowContext = { breakOk: true, continueOk: true };
       if (s.init?.kind === 'RangeClause') {
-        this.rangeStmt(s, s.init, inner);
+        this.rangeStmt(s.init, inner);
       } else {
         if (s.init !== null) this.stmt(s.init, inner, flow);
         if (s.cond !== null) {
@@ -252,11 +250,11 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
     const x = this.expr(s.lhs[0] as ast.Expr, scope);
     if (x.mode === 'invalid') return;
     if (!['variable', 'mapindex'].includes(x.mode)) {
-      this.error(s.lhs[0] as ast.Expr, `cannot assign to ${exprStringShort(s.lhs[0] as ast.Expr)} (neither addressable nor a map index expression)`);
+      this.error(s.lhs[0] as ast.Expr, `cannot assign to ${exprString(s.lhs[0] as ast.Expr)} (neither addressable nor a map index expression)`);
       return;
     }
     if (!(underlying(x.type).kind === 'Basic' && !isBoolean(x.type) && (x.type as { basic?: string }).basic !== 'string' && !(underlying(x.type) as { basic: string }).basic.includes('string'))) {
-      this.error(s.lhs[0] as ast.Expr, `invalid operation: ${exprStringShort(s.lhs[0] as ast.Expr)}${s.op === '+' ? '++' : '--'} (non-numeric type ${this.typeText(x.type)})`);
+      this.error(s.lhs[0] as ast.Expr, `invalid operation: ${exprString(s.lhs[0] as ast.Expr)}${s.op === '+' ? '++' : '--'} (non-numeric type ${this.typeText(x.type)})`);
     }
     return;
   }
@@ -266,8 +264,6 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
       for (const r of s.rhs) this.multiExpr(r, scope, true);
       return;
     }
-    const fresh = targets.filter((t) => isInvalid(t.type) && t.parent === null);
-    void fresh;
     this.initVars(targets, s.rhs, null, s, scope);
     this.flushLocalDeclarations();
     return;
@@ -280,7 +276,7 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
     if (x.mode === 'invalid') return;
     const target = this.expr(lhs, scope);
     if (target.mode !== 'invalid' && target.mode !== 'variable' && target.mode !== 'mapindex') {
-      this.error(lhs, `cannot assign to ${exprStringShort(lhs)} (neither addressable nor a map index expression)`);
+      this.error(lhs, `cannot assign to ${exprString(lhs)} (neither addressable nor a map index expression)`);
     }
     return;
   }
@@ -343,9 +339,9 @@ proto.assignTo = function assignTo(this: Checker, lhs: ast.Expr, x: Operand, sco
     let base: ast.Expr = lhs;
     while (base.kind === 'ParenExpr') base = base.x;
     if (base.kind === 'SelectorExpr' && this.info.types.get(base.x)?.mode === 'mapindex') {
-      this.error(lhs, `cannot assign to struct field ${exprStringShort(lhs)} in map`);
+      this.error(lhs, `cannot assign to struct field ${exprString(lhs)} in map`);
     } else {
-      this.error(lhs, `cannot assign to ${exprStringShort(lhs)} (neither addressable nor a map index expression)`);
+      this.error(lhs, `cannot assign to ${exprString(lhs)} (neither addressable nor a map index expression)`);
     }
     return;
   }
@@ -359,7 +355,7 @@ proto.defineVars = function defineVars(this: Checker, s: ast.AssignStmt | ast.Ra
   for (const name of names) {
     if (name.kind !== 'Name') {
       this.expr(name, scope);
-      this.error(name, `non-name ${exprStringShort(name)} on left side of :=`);
+      this.error(name, `non-name ${exprString(name)} on left side of :=`);
       bad = true;
       continue;
     }
@@ -382,7 +378,7 @@ proto.defineVars = function defineVars(this: Checker, s: ast.AssignStmt | ast.Ra
   return targets;
 };
 
-proto.rangeStmt = function rangeStmt(this: Checker, s: ast.ForStmt, clause: ast.RangeClause, scope: Scope): void {
+proto.rangeStmt = function rangeStmt(this: Checker, clause: ast.RangeClause, scope: Scope): void {
   const x = this.expr(clause.x, scope);
   let key: Type = invalidType;
   let value: Type | null = null;
@@ -429,7 +425,6 @@ proto.rangeStmt = function rangeStmt(this: Checker, s: ast.ForStmt, clause: ast.
     }
   }
   const types: Type[] = [key, value ?? invalidType];
-  void byteType;
   if (clause.define) {
     const targets = this.defineVars(clause, clause.lhs, scope);
     if (targets === null) return;
@@ -440,7 +435,6 @@ proto.rangeStmt = function rangeStmt(this: Checker, s: ast.ForStmt, clause: ast.
   } else {
     clause.lhs.forEach((l, i) => this.assignTo(l, { mode: 'value', type: types[i] ?? invalidType, expr: clause.x }, scope));
   }
-  void s;
 };
 
 proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: Scope, flow: FlowContext): void {
@@ -451,7 +445,7 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
     const guard = s.tag;
     const x = this.expr(guard.x, outer);
     if (x.mode !== 'invalid' && underlying(x.type).kind !== 'Interface') {
-      this.error(guard.x, `${exprStringShort(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not an interface`);
+      this.error(guard.x, `${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not an interface`);
     }
     const clauseVars: Var[] = [];
     for (const clause of s.body) {
@@ -465,7 +459,7 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
         const t = this.typeExpr(c, outer);
         if (x.mode !== 'invalid' && !isInvalid(t) && underlying(t).kind !== 'Interface') {
           const reason = this.implementsReason(t, x.type);
-          if (reason !== null) this.error(c, `impossible type switch case: ${exprStringShort(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} (${reason.replace(/^.*? \(/, '').replace(/\)$/, '')})`);
+          if (reason !== null) this.error(c, `impossible type switch case: ${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} (${reason.replace(/^.*? \(/, '').replace(/\)$/, '')})`);
         }
         caseType = clause.cases.length === 1 ? t : null;
       }
@@ -494,18 +488,16 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
       if (tag === null) {
         const condition = this.expr(c, outer);
         if (condition.mode !== 'invalid' && !isBoolean(condition.type)) {
-          this.error(c, `invalid case ${exprStringShort(c)} in switch (mismatched types ${this.typeText(condition.type)} and bool)`);
+          this.error(c, `invalid case ${exprString(c)} in switch (mismatched types ${this.typeText(condition.type)} and bool)`);
         } else if (condition.mode !== 'invalid' && isUntyped(condition.type)) this.convertUntyped(condition, basicTypes.bool);
       } else if (tag.mode !== 'invalid') {
-        const comparison: ast.Operation = { kind: 'Operation', op: '==', x: s.tag as ast.Expr, y: c, pos: c.pos, start: c.start, end: c.end };
         const value = this.expr(c, outer, tag.type);
         if (value.mode !== 'invalid') {
           if (isUntyped(value.type)) this.assignment(value, tag.type, 'switch case');
           else if (value.type !== tag.type && this.typeText(value.type) !== this.typeText(tag.type) && underlying(tag.type).kind !== 'Interface' && underlying(value.type).kind !== 'Interface') {
-            this.error(c, `invalid case ${exprStringShort(c)} in switch on ${exprStringShort(s.tag as ast.Expr)} (mismatched types ${this.typeText(value.type)} and ${this.typeText(tag.type)})`);
+            this.error(c, `invalid case ${exprString(c)} in switch on ${exprString(s.tag as ast.Expr)} (mismatched types ${this.typeText(value.type)} and ${this.typeText(tag.type)})`);
           }
         }
-        void comparison;
       }
     }
     const inner = this.openScope(clause, outer);

@@ -57,7 +57,7 @@ export const errorType: Named = (() => {
 /** `any`, the alias of `interface{}`. */
 export const emptyInterface: Interface = { kind: 'Interface', methods: [], embedded: [], allMethods: [] };
 
-/** `comparable` is not modelled (it only appears in constraints). */
+/** The builtin functions of the universe (`comparable` is not modelled: it only appears in constraints). */
 const builtinNames: BuiltinId[] = [
   'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new',
   'panic', 'print', 'println', 'real', 'recover',
