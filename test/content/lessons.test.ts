@@ -338,3 +338,35 @@ describe.skipIf(allocs === undefined)('lesson 14, unsafe and uintptr: what the r
     expect(measured(allocs!, `${dir}/bytes-to-string.go`, 'shareString').allocsPerOp).toBe(0);
   });
 });
+
+describe('lesson 19, sync.Map or a mutex: what the compiler says', () => {
+  const dir = 'src/content/docs/maps/19-sync-map-or-mutex';
+
+  test('Load keeps its key in the frame; Store boxes it on the heap; the mutex map key leaks', () => {
+    const run = recorded(`${dir}/two-caches.go`);
+    expect(run.messagesAt(12)).toContain('key does not escape');
+    expect(run.messagesAt(18)).toContain('leaking param: key');
+    expect(run.messagesAt(32)).toEqual(['key does not escape']);
+    expect(run.messagesAt(34)).toContain('key escapes to heap');
+  });
+
+  test('the type assertion prints nothing; the local sync.Map is moved to the heap', () => {
+    const run = recorded(`${dir}/typed-wrapper.go`);
+    expect(run.messagesAt(18)).toEqual([]);
+    expect(run.messagesAt(12)).toContain('leaking param: c');
+    expect(run.messagesAt(16)).toContain('leaking param: c');
+    expect(run.messagesAt(23)).toEqual(['moved to heap: cache']);
+  });
+});
+
+describe.skipIf(allocs === undefined)('lesson 19, sync.Map or a mutex: what the runtime measured', () => {
+  const dir = 'src/content/docs/maps/19-sync-map-or-mutex';
+  const figures = (name: string) => measured(allocs!, `${dir}/two-caches.go`, name);
+
+  test('loads are free; only the sync.Map store allocates', () => {
+    expect(figures('mutexLoad').allocsPerOp).toBe(0);
+    expect(figures('mutexStore').allocsPerOp).toBe(0);
+    expect(figures('syncLoad').allocsPerOp).toBe(0);
+    expect(figures('syncStore').allocsPerOp).toBeGreaterThan(0);
+  });
+});
