@@ -37,8 +37,6 @@ export interface EditorContext {
   result: AnalysisResult | undefined;
   /** What went wrong in the crashed state. */
   crashMessage: string | undefined;
-  /** The time limit for one analysis, in ms. */
-  timeoutMs: number;
 }
 
 /** Events the editor machine accepts. */
@@ -56,8 +54,6 @@ export interface EditorInput {
   fileName: string;
   /** The starting flags. */
   flags: AnalysisFlags;
-  /** Override of {@link ANALYSIS_TIMEOUT_MS}. */
-  timeoutMs?: number;
 }
 
 /** A crash report the reader can copy into an issue. */
@@ -96,7 +92,7 @@ export const editorMachine = setup({
   },
   delays: {
     debounce: DEBOUNCE_MS,
-    analysisTimeout: ({ context }) => context.timeoutMs,
+    analysisTimeout: ANALYSIS_TIMEOUT_MS,
   },
 }).createMachine({
   id: 'editor',
@@ -106,7 +102,6 @@ export const editorMachine = setup({
     flags: input.flags,
     result: undefined,
     crashMessage: undefined,
-    timeoutMs: input.timeoutMs ?? ANALYSIS_TIMEOUT_MS,
   }),
   initial: 'idle',
   on: {

@@ -7,14 +7,14 @@
 import { createActor, fromPromise, type SnapshotFrom } from 'xstate';
 import type { AnalysisFlags, AnalysisResult } from '../../sim/api.ts';
 import { MODELED_GO_VERSION } from '../../sim/api.ts';
-import { editorMachine, crashReport, ANALYSIS_TIMEOUT_MS, type AnalyzeInput } from '../../machines/editor.machine.ts';
+import { editorMachine, crashReport, type AnalyzeInput } from '../../machines/editor.machine.ts';
 import { clearEdits, loadEdits, saveEdits } from '../../machines/editor-storage.ts';
 import { decodeShareHash, encodeShareHash } from '../../machines/share-link.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { goBenchmarkFile } from './benchmark.ts';
 import type { CodeEditor, EditorMarks } from './code-editor.ts';
 import { copyText, element } from './dom.ts';
-import { flagsFromString, type FlagString } from './gc-lines.ts';
+import { flagsFromString, sameFlags as sameRecordedFlags, type FlagString } from './gc-lines.ts';
 import { createPanels } from './panels.ts';
 import { createTextareaEditor } from './textarea-editor.ts';
 
@@ -32,17 +32,12 @@ interface Example {
   code: string;
 }
 
-/** localStorage key that shortens the analysis time limit (for checking the timeout path). */
-const timeoutOverrideKey = 'soh-playground:analysis-timeout-ms';
-
-/** The time limit for one analysis: the default, unless overridden for testing. */
-function analysisTimeout(): number {
-  try {
-    const override = Number(localStorage.getItem(timeoutOverrideKey));
-    return Number.isFinite(override) && override > 0 ? override : ANALYSIS_TIMEOUT_MS;
-  } catch {
-    return ANALYSIS_TIMEOUT_MS;
-  }
+/** The recorded runs of the unedited snippet, as Playground.astro embeds them. */
+interface RecordedRuns {
+  /** The toolchain that printed them. */
+  goVersion: string;
+  /** One entry per recorded flag set. */
+  runs: Array<{ flags: string; lines: string[] }>;
 }
 
 /** Whether to use the plain textarea rather than Monaco. */
@@ -85,8 +80,8 @@ function statusText(state: string, result: AnalysisResult | undefined, restarts:
   }
 }
 
-/** Replaces a playground's static view with the interactive editor. */
-export async function mountPlayground(host: HTMLElement, options: MountOptions): Promise<void> {
+/** Replaces a playground's static view with the interactive editor; returns the editor. */
+export async function mountPlayground(host: HTMLElement, options: MountOptions): Promise<CodeEditor> {
   const snippetId = host.dataset.id ?? 'playground';
   const fileName = host.dataset.fileName ?? 'main.go';
   const originalCode = host.dataset.code ?? '';
@@ -95,6 +90,14 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
   const pageMode = host.dataset.mode === 'page';
   const examplesScript = host.querySelector('script[data-role="examples"]');
   const examples: Example[] = examplesScript === null ? [] : (JSON.parse(examplesScript.textContent ?? '[]') as Example[]);
+  const recordedScript = host.querySelector('script[data-role="recorded"]');
+  const recordedRuns: RecordedRuns | undefined = recordedScript === null ? undefined : (JSON.parse(recordedScript.textContent ?? '{}') as RecordedRuns);
+  /** The real compiler's output for the unedited snippet under these flags, when recorded. */
+  const recordedFor = (text: string, chosen: AnalysisFlags) => {
+    if (recordedRuns === undefined || text !== originalCode) return undefined;
+    const run = recordedRuns.runs.find((candidate) => sameRecordedFlags(candidate.flags, chosen));
+    return run === undefined ? undefined : { goVersion: recordedRuns.goVersion, lines: run.lines };
+  };
   const staticView = host.querySelector<HTMLElement>('[data-role="static"]');
   const root = host.querySelector<HTMLElement>('[data-role="interactive"]')!;
   const editButton = host.querySelector<HTMLElement>('[data-action="edit"]');
@@ -162,7 +165,7 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
   const solutionButton = solution === undefined ? undefined : button('Show solution', 'solution');
   const resetButton = button('Reset', 'reset');
   const helpId = `${idPrefix}-help`;
-  const helpButton = element('button', { type: 'button', class: 'soh-pg__button', popovertarget: helpId, 'aria-label': 'Keyboard shortcuts' }, ['Keys']);
+  const helpButton = element('button', { type: 'button', class: 'soh-pg__button', popovertarget: helpId }, ['Keyboard shortcuts']);
   const help = element('div', { id: helpId, popover: 'auto', class: 'soh-pg__help', role: 'dialog', 'aria-label': 'Keyboard shortcuts' }, [
     element('h3', {}, ['Keyboard shortcuts']),
     element('dl', {}, [
@@ -202,6 +205,8 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
   ]);
   const crashPanel = element('div', { class: 'soh-pg__crash', hidden: true, 'data-role': 'crash' });
   const editorHost = element('div', { class: 'soh-pg__editor', 'data-role': 'editor' });
+  // Lesson snippets get an editor as tall as their code (within limits); the page uses CSS.
+  if (!pageMode) editorHost.style.setProperty('--soh-editor-height', `${Math.min(Math.max(source.split('\n').length * 21 + 24, 160), 520)}px`);
 
   let editor: CodeEditor | undefined;
   const panels = createPanels({ reveal: (position) => editor?.reveal(position), announce });
@@ -244,7 +249,7 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
       restartWorker: () => client.restart(new Error('the analysis timed out')),
     },
   });
-  const actor = createActor(machine, { input: { source, fileName, flags, timeoutMs: analysisTimeout() } });
+  const actor = createActor(machine, { input: { source, fileName, flags } });
 
   let drawnResult: AnalysisResult | undefined;
   let drawnFlags: AnalysisFlags | undefined;
@@ -256,7 +261,8 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
     if (result !== drawnResult || snapshot.context.flags !== drawnFlags) {
       drawnResult = result;
       drawnFlags = snapshot.context.flags;
-      panels.render({ state, result, flags: snapshot.context.flags, fileName });
+      const recorded = recordedFor(snapshot.context.source, snapshot.context.flags);
+      panels.render({ state, result, flags: snapshot.context.flags, fileName, recorded });
       editor?.mark(marksOf(result));
     }
     if (state === 'crashed') {
@@ -368,4 +374,5 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
 
   if (options.focus) editor.focus();
   host.dataset.ready = 'true';
+  return editor;
 }

@@ -53,6 +53,8 @@ export function createMonacoEditor(host: HTMLElement, options: MonacoEditorOptio
     insertSpaces: false,
     renderLineHighlight: 'line',
     fixedOverflowWidgets: true,
+    // A dimmed final line number is too faint to meet contrast requirements.
+    renderFinalNewline: 'on',
   });
   const model = editor.getModel()!;
   const decorations = editor.createDecorationsCollection();

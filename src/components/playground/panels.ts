@@ -7,6 +7,7 @@ import type { AllocationSite, AnalysisFlags, AnalysisResult, Diagnostic, Functio
 import { siteSummary } from './code-editor.ts';
 import { copyText, element } from './dom.ts';
 import { flagsToString } from './gc-lines.ts';
+import { badgesFromLines } from './static-annotations.ts';
 import { drawFramePicture, framePicture } from './picture.ts';
 
 /** What the panels draw. */
@@ -19,6 +20,8 @@ export interface PanelInput {
   flags: AnalysisFlags;
   /** Printed in front of each compiler line. */
   fileName: string;
+  /** What the real compiler printed for this exact text and these flags, when recorded. */
+  recorded: { goVersion: string; lines: string[] } | undefined;
 }
 
 /** Hooks the panels call back into. */
@@ -43,9 +46,10 @@ function diagnosticLine(fileName: string, diagnostic: Diagnostic): string {
 }
 
 /** A button that moves the editor's cursor to a position. */
-function positionButton(position: Position, actions: PanelActions, label?: string): HTMLButtonElement {
-  const button = element('button', { type: 'button', class: 'soh-pg__position', 'aria-label': `Go to line ${position.line}, column ${position.column}` }, [
-    label ?? `${position.line}:${position.column}`,
+function positionButton(position: Position, actions: PanelActions): HTMLButtonElement {
+  const button = element('button', { type: 'button', class: 'soh-pg__position' }, [
+    element('span', { class: 'soh-sr-only' }, ['Go to line ']),
+    `${position.line}:${position.column}`,
   ]);
   button.addEventListener('click', () => actions.reveal(position));
   return button;
@@ -65,6 +69,7 @@ export function createPanels(actions: PanelActions): Panels {
 
   // The exact compiler output.
   const command = element('code', { class: 'soh-pg__command-text' });
+  const outputSource = element('span', { 'data-role': 'output-source' });
   const copyOutput = element('button', { type: 'button', class: 'soh-pg__button' }, ['Copy output']);
   const output = element('pre', { class: 'soh-pg__lines', tabindex: '0', 'data-role': 'gc-output', 'aria-label': 'Compiler output' });
   copyOutput.addEventListener('click', async () => {
@@ -88,11 +93,13 @@ export function createPanels(actions: PanelActions): Panels {
   const pictureHolder = element('figure', { class: 'soh-pg__picture', 'data-role': 'picture' });
   const sitesNote = element('p', { class: 'soh-pg__note' });
 
+  const summarySection = section('Allocations per call', 'summary', summaryNote, summaryTable);
+  const pictureSection = section('Stack and heap', 'picture', pictureHolder);
   const root = element('div', { class: 'soh-pg__panels' }, [
-    section('What gc prints', 'output', element('p', { class: 'soh-pg__command' }, [command, ' ', copyOutput]), output),
+    section('What gc prints', 'output', element('p', { class: 'soh-pg__command' }, [command, ' ', outputSource, ' ', copyOutput]), output),
     section('Allocation sites', 'sites', sitesNote, sitesList),
-    section('Allocations per call', 'summary', summaryNote, summaryTable),
-    section('Stack and heap', 'picture', pictureHolder),
+    summarySection,
+    pictureSection,
   ]);
 
   const drawSites = (sites: AllocationSite[]) => {
@@ -164,36 +171,67 @@ export function createPanels(actions: PanelActions): Panels {
     );
   };
 
-  const clearResults = (why: string) => {
-    sitesList.replaceChildren();
-    sitesNote.textContent = why;
-    summaryBody.replaceChildren();
-    summaryNote.textContent = why;
-    pictureHolder.replaceChildren(element('figcaption', {}, [why]));
+  /** Shows one note instead of the simulator's views, and the recorded verdicts when there are some. */
+  const withoutPrediction = (why: string, recorded: PanelInput['recorded']) => {
+    summarySection.hidden = true;
+    pictureSection.hidden = true;
+    if (recorded === undefined) {
+      sitesNote.textContent = why;
+      sitesList.replaceChildren();
+      return;
+    }
+    sitesNote.textContent = `${why} The real compiler's verdicts for the unedited snippet (${recorded.goVersion}):`;
+    sitesList.replaceChildren(
+      ...badgesFromLines(recorded.lines).map((badge) =>
+        element('li', { class: 'soh-pg__site' }, [
+          element('span', { class: `soh-badge soh-badge--${badge.placement}` }, [badge.placement]),
+          ' ',
+          element('code', {}, [badge.what]),
+          ' at ',
+          positionButton(badge, actions),
+          ` — ${badge.message}`,
+        ]),
+      ),
+    );
   };
 
   function render(input: PanelInput): void {
     lastInput = input;
     command.textContent = `go build -gcflags="${flagsToString(input.flags)}" ${input.fileName}`;
-    const result = input.result;
-    if (result === undefined) {
+    const { result, recorded } = input;
+    if (recorded !== undefined) {
+      output.textContent = recorded.lines.length === 0 ? '(gc prints nothing)' : recorded.lines.join('\n');
+      outputSource.textContent = `· what the real compiler printed (${recorded.goVersion})`;
+    } else if (result === undefined) {
       output.textContent = 'Analysing…';
-      clearResults('Analysing…');
+      outputSource.textContent = '';
+    } else if (result.kind === 'ok') {
+      output.textContent = result.lines.length === 0 ? '(gc prints nothing)' : result.lines.join('\n');
+      outputSource.textContent = `· predicted by the simulator (${result.goVersion} model)`;
+    } else {
+      output.textContent = result.diagnostics.map((diagnostic) => diagnosticLine(input.fileName, diagnostic)).join('\n');
+      outputSource.textContent = result.kind === 'compileError' ? `· compile error (${result.goVersion} model)` : `· not modeled (${result.goVersion} model)`;
+    }
+    if (result === undefined) {
+      withoutPrediction('Analysing…', recorded);
       return;
     }
     if (result.kind === 'ok') {
-      output.textContent = result.lines.length === 0 ? '(gc prints nothing)' : result.lines.join('\n');
+      summarySection.hidden = false;
+      pictureSection.hidden = false;
       sitesNote.textContent = result.sites.length === 0 ? 'No allocation sites.' : `${result.sites.length} sites, modelled on ${result.goVersion}.`;
       drawSites(result.sites);
       drawSummary(result);
       return;
     }
-    output.textContent = result.diagnostics.map((diagnostic) => diagnosticLine(input.fileName, diagnostic)).join('\n');
     if (result.kind === 'compileError') {
-      clearResults('The program does not compile; fix the error to see where values live.');
+      withoutPrediction('The program does not compile; fix the error to see where values live.', recorded);
       return;
     }
-    clearResults('Not modeled: the simulator does not handle something in this program, so it shows no prediction rather than a guess. Run go build -gcflags=-m on your machine for the answer.');
+    withoutPrediction(
+      'Not modeled: the simulator does not handle something in this program, so it shows no prediction rather than a guess. Run go build -gcflags=-m on your machine for the answer.',
+      recorded,
+    );
   }
 
   return { root, render };

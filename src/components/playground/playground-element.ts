@@ -14,6 +14,13 @@ function loadInteractive(): Promise<typeof import('./interactive.ts')> {
 class PlaygroundElement extends HTMLElement {
   /** Set once the editor has been asked for, so repeated clicks do nothing. */
   opening = false;
+  /** Reads the editor's text once it is open. */
+  readText: (() => string) | undefined;
+
+  /** The reader's current text: the editor's once open, else the snippet's. */
+  get text(): string {
+    return this.readText?.() ?? this.dataset.code ?? '';
+  }
 
   connectedCallback(): void {
     const edit = this.querySelector<HTMLButtonElement>('[data-action="edit"]');
@@ -34,8 +41,19 @@ class PlaygroundElement extends HTMLElement {
       edit.disabled = true;
       edit.textContent = 'Loading editor…';
     }
-    const module = await loadInteractive();
-    await module.mountPlayground(this, { focus });
+    try {
+      const module = await loadInteractive();
+      const editor = await module.mountPlayground(this, { focus });
+      this.readText = () => editor.getText();
+    } catch (error) {
+      // Loading failed (offline, blocked script): keep the static view and let the reader retry.
+      this.opening = false;
+      if (edit !== null) {
+        edit.disabled = false;
+        edit.textContent = 'Edit (loading failed, try again)';
+      }
+      throw error;
+    }
   }
 }
 

@@ -25,6 +25,15 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** The snapshot recorded for exactly this text, or undefined when the oracle has none. */
+export function findSnapshot(code: string, sourcePath?: string, candidates: EscapeSnapshot[] = snapshots): EscapeSnapshot | undefined {
+  // The text must match: a snapshot of an older version of the file would be wrong.
+  const digest = sha256Hex(code);
+  const matching = candidates.filter((candidate) => candidate.sha256 === digest);
+  const path = sourcePath?.replace(/^\.?\//, '');
+  return matching.find((candidate) => candidate.source === path) ?? matching[0];
+}
+
 /** The recorded run for a snippet and flags, or undefined when the oracle has none. */
 export function findRecordedRun(
   code: string,
@@ -32,11 +41,7 @@ export function findRecordedRun(
   sourcePath?: string,
   candidates: EscapeSnapshot[] = snapshots,
 ): RecordedAnswer | undefined {
-  // The text must match: a snapshot of an older version of the file would be wrong.
-  const digest = sha256Hex(code);
-  const matching = candidates.filter((candidate) => candidate.sha256 === digest);
-  const path = sourcePath?.replace(/^\.?\//, '');
-  const snapshot = matching.find((candidate) => candidate.source === path) ?? matching[0];
+  const snapshot = findSnapshot(code, sourcePath, candidates);
   if (snapshot === undefined || !Array.isArray(snapshot.runs)) return undefined;
   const run = snapshot.runs.find((candidate) => sameFlags(candidate.flags, flags));
   return run === undefined ? undefined : { goVersion: snapshot.goVersion, run };
