@@ -10,6 +10,7 @@ import { Report } from './report.ts';
 import { explainFlow, walkAll } from './solve.ts';
 import { block } from './stmt.ts';
 import { heapAllocReason } from './utils.ts';
+import { visitIr } from '../ir/walk.ts';
 
 /** Options of one analysis run. */
 export interface EscapeOptions {
@@ -149,31 +150,16 @@ export function isClosure(fn: IrFunc): boolean {
 /** Functions with bodies that `fn`'s body refers to, and its closures, in walk order. */
 function referencedFuncs(fn: IrFunc): IrFunc[] {
   const found: IrFunc[] = [];
-  const seen = new Set<unknown>();
-  const visitValue = (value: unknown): void => {
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const item of value) visitValue(item);
-      return;
-    }
-    const node = value as Record<string, unknown>;
+  visitIr(fn.body ?? [], (node) => {
     if (node.op === 'name') {
-      const name = node.name as IrName;
-      if (name.class === 'func' && name.func?.body !== undefined) found.push(name.func);
+      if (node.name.class === 'func' && node.name.func?.body !== undefined) found.push(node.name.func);
     } else if (node.op === 'closure') {
-      found.push(node.func as IrFunc);
-      return;
+      found.push(node.func);
     } else if (node.op === 'call' || node.op === 'methodValue') {
-      const callee = (node.callee ?? node.method) as IrFunc | undefined;
+      const callee = node.op === 'call' ? node.callee : node.method;
       if (callee?.body !== undefined) found.push(callee);
     }
-    for (const key in node) {
-      if (key === 'type' || key === 'position' || key === 'callee' || key === 'method' || key === 'func' || key === 'name' || key === 'variable' || key === 'receiverParam') continue;
-      visitValue(node[key]);
-    }
-  };
-  visitValue(fn.body ?? []);
+  });
   return found;
 }
 
@@ -431,24 +417,12 @@ export class Escape {
 
   /** Marks labels that are targets of a goto placed after them (loops made with goto). */
   findLoopingLabels(body: IrStmt[]): void {
-    const visit = (value: unknown): void => {
-      if (value === null || typeof value !== 'object') return;
-      if (Array.isArray(value)) {
-        for (const item of value) visit(item);
-        return;
+    visitIr(body, (node) => {
+      if (node.op === 'label') this.labels.set(node.label, 'nonlooping');
+      if (node.op === 'goto' && node.label !== undefined && this.labels.get(node.label) === 'nonlooping') {
+        this.labels.set(node.label, 'looping');
       }
-      const node = value as Record<string, unknown>;
-      if (node.op === 'closure') return;
-      if (node.op === 'label') this.labels.set(node.label as string, 'nonlooping');
-      if (node.op === 'goto' && this.labels.get(node.label as string) === 'nonlooping') {
-        this.labels.set(node.label as string, 'looping');
-      }
-      for (const key in node) {
-        if (key === 'type' || key === 'position' || key === 'name' || key === 'callee' || key === 'func' || key === 'method' || key === 'variable' || key === 'receiverParam') continue;
-        visit(node[key]);
-      }
-    };
-    visit(body);
+    });
   }
 
   /** A hole that discards. */

@@ -7,39 +7,43 @@ import type { IrFunc } from '../ir/ir.ts';
 import type { Batch } from './escape.ts';
 import { attrAll, attrCalls, attrEscapes, attrMutates, attrPersists, type Location, type Note } from './graph.ts';
 
-/** A double-ended queue of locations (gc walks the inner queue breadth-first). */
+/** A double-ended queue of locations in a ring buffer (gc walks the inner queue breadth-first). */
 class LocationQueue {
-  private items: (Location | undefined)[] = [];
+  private items: (Location | undefined)[] = new Array(16);
   private head = 0;
+  private count = 0;
 
   /** Number of queued locations. */
   get length(): number {
-    return this.items.length - this.head;
+    return this.count;
   }
   /** Adds at the front. */
   pushFront(location: Location): void {
-    if (this.head > 0) {
-      this.head--;
-      this.items[this.head] = location;
-    } else {
-      this.items.unshift(location);
-    }
+    if (this.count === this.items.length) this.grow();
+    this.head = (this.head - 1 + this.items.length) % this.items.length;
+    this.items[this.head] = location;
+    this.count++;
   }
   /** Adds at the back. */
   pushBack(location: Location): void {
-    this.items.push(location);
+    if (this.count === this.items.length) this.grow();
+    this.items[(this.head + this.count) % this.items.length] = location;
+    this.count++;
   }
   /** Removes from the front. */
   popFront(): Location {
     const location = this.items[this.head];
-    if (location === undefined) throw new Error('escape: pop from an empty queue');
+    if (location === undefined || this.count === 0) throw new Error('escape: pop from an empty queue');
     this.items[this.head] = undefined;
-    this.head++;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    this.head = (this.head + 1) % this.items.length;
+    this.count--;
     return location;
+  }
+  private grow(): void {
+    const items: (Location | undefined)[] = new Array(this.items.length * 2);
+    for (let index = 0; index < this.count; index++) items[index] = this.items[(this.head + index) % this.items.length];
+    this.items = items;
+    this.head = 0;
   }
 }
 

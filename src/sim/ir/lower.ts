@@ -29,6 +29,7 @@ import type {
   TypeInfo,
 } from './ir.ts';
 import { TypeTable } from './typeinfo.ts';
+import { visitIr } from './walk.ts';
 
 /** A construct outside the modelled subset. */
 export class NotModeled extends Error {
@@ -720,29 +721,14 @@ class Lowerer {
   }
 
   private renameInStmts(list: IrStmt[], from: IrName, to: IrName): void {
-    const visit = (value: unknown): void => {
-      if (value === null || typeof value !== 'object') return;
-      if (Array.isArray(value)) {
-        for (const item of value) visit(item);
-        return;
-      }
-      const node = value as Record<string, unknown>;
-      if (node.op === 'closure') return;
+    visitIr(list, (node) => {
       if (node.op === 'name' && node.name === from) {
         node.name = to;
         node.text = to.name;
-        return;
-      }
-      if (node.op === 'decl' && node.name === from) {
+      } else if (node.op === 'decl' && node.name === from) {
         node.name = to;
-        return;
       }
-      for (const key in node) {
-        if (key === 'type' || key === 'position' || key === 'name' || key === 'definedBy') continue;
-        visit(node[key]);
-      }
-    };
-    visit(list);
+    });
     if (from.definedBy !== undefined && list.includes(from.definedBy)) to.definedBy = from.definedBy;
   }
 
@@ -1665,23 +1651,29 @@ function containsAllocation(expr: ast.Expr): boolean {
   return found;
 }
 
-/** Calls `visit` on `root` and every node below it. */
+/** Calls `visit` on `root` and every node below it, in source order. */
 export function visitNodes(root: ast.Node, visit: (node: ast.Node) => void): void {
-  const stack: ast.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as ast.Node;
+  const walk = (node: ast.Node): void => {
     visit(node);
-    const children: ast.Node[] = [];
-    forEachChild(node, (child) => children.push(child));
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as ast.Node);
-  }
+    forEachChild(node, walk);
+  };
+  walk(root);
 }
+
+/** Properties of syntax nodes that hold positions, metadata or back references, not children. */
+const nonChildKeys = new Set(['kind', 'pos', 'start', 'end', 'rbrace', 'rparen', 'colon', 'group', 'lines', 'source', 'value', 'op', 'define', 'literalKind', 'keyedCount', 'hasDots', 'full', 'token', 'dir', 'alias', 'hasTypeParams', 'pragmas', 'iota', 'isDefault']);
+const childKeysByKind = new Map<string, string[]>();
 
 /** Calls `visit` on each direct child node of `node`, in source order. */
 export function forEachChild(node: ast.Node, visit: (child: ast.Node) => void): void {
-  for (const key in node) {
-    if (key === 'pos' || key === 'rbrace' || key === 'rparen' || key === 'colon' || key === 'group' || key === 'lines' || key === 'source') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
+  let keys = childKeysByKind.get(node.kind);
+  if (keys === undefined) {
+    keys = Object.keys(node).filter((key) => !nonChildKeys.has(key));
+    childKeysByKind.set(node.kind, keys);
+  }
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of keys) {
+    const value = record[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) visit(item);
     } else if (isNode(value)) {
