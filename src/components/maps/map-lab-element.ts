@@ -39,6 +39,8 @@ export class MapLabElement extends HTMLElement {
   private swissView: SwissView | undefined;
   /** Operations applied when the charts were last drawn. */
   private chartedAt = -1;
+  /** When the charts were last drawn (performance.now()). */
+  private chartedTime = 0;
   /** requestAnimationFrame handle of the play loop, if running. */
   private playLoop: number | undefined;
 
@@ -231,8 +233,11 @@ export class MapLabElement extends HTMLElement {
     this.dataset.swissTables = String(swissStats.tables.length);
     this.dataset.swissDirLen = String(swissStats.dirLen);
 
-    if (context.applied !== this.chartedAt || context.applied === 0) {
+    // Charts change only when an operation is applied; while playing, redraw them at most 4 times a second.
+    const now = performance.now();
+    if ((context.applied !== this.chartedAt || context.applied === 0) && (!playing || now - this.chartedTime > 250)) {
       this.chartedAt = context.applied;
+      this.chartedTime = now;
       drawCharts(part(this, '[data-chart-occupancy]'), part(this, '[data-chart-bytes]'), models.samples);
     }
   }

@@ -125,7 +125,6 @@ export class VirtualRows {
     if (height !== this.height) {
       this.height = height;
       this.spacer.style.height = `${height}px`;
-      this.drawing.setAttribute('height', String(height));
     }
   }
 
@@ -142,12 +141,15 @@ export class VirtualRows {
   draw(): void {
     const first = Math.max(0, Math.floor(this.scrollTop / ROW) - OVERSCAN);
     const last = Math.min(this.rowCount, first + Math.ceil(this.viewHeight / ROW) + 2 * OVERSCAN);
-    const rows = svg('g', {});
+    // The drawing covers only the rows in view, placed at their offset in the scrolled area.
+    const rows = svg('g', { transform: `translate(0 ${-first * ROW})` });
     for (let index = first; index < last; index++) {
       const row = svg('g', { class: 'map-lab__row' }, rows);
       this.width = Math.max(this.width, this.painter(index, index * ROW, row));
     }
     this.drawing.setAttribute('width', String(Math.max(this.width, 10)));
+    this.drawing.setAttribute('height', String(Math.max((last - first) * ROW, 1)));
+    this.drawing.style.top = `${first * ROW}px`;
     this.drawing.replaceChildren(rows);
   }
 }
