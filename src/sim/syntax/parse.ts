@@ -14,7 +14,7 @@ import type { Language } from 'web-tree-sitter';
 import type { GoParser } from './load.ts';
 import { maxNestingDepth, maxSourceLength, parseTimeBudget } from './limits.ts';
 import { makeLineTable } from './lines.ts';
-import { scan, describeToken } from './scanner.ts';
+import { scan } from './scanner.ts';
 
 /** The result of parsing one file. */
 export interface ParseResult {
@@ -62,7 +62,7 @@ class NestingTooDeep extends Error {
 }
 
 /** Copies the tree-sitter tree into plain objects without recursion. */
-function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[] } | null {
+function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
   const deadline = performance.now() + parseTimeBudget;
   // Returning true from the progress callback cancels the parse (typed as void upstream).
   const progressCallback = ((): boolean => performance.now() > deadline) as () => void;
@@ -84,6 +84,8 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
       start: cursor.startIndex, end: cursor.endIndex, children: [],
     };
     const comments: Comment[] = [];
+    // Offsets of every ERROR and MISSING node: the conversion may skip the parts they sit in.
+    const errors: number[] = [];
     const stack: SyntaxNode[] = [root];
     if (cursor.gotoFirstChild()) {
       for (;;) {
@@ -101,6 +103,7 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
             missing: start === end && cursor.nodeIsMissing, start, end, children: [],
           };
           parent.children.push(node);
+          if (node.missing || type === 'ERROR') errors.push(start);
           if (cursor.gotoFirstChild()) {
             stack.push(node);
             descended = true;
@@ -110,14 +113,14 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent() || stack.length <= 1) {
             cursor.delete();
-            return { root, comments };
+            return { root, comments, errors };
           }
           stack.pop();
         }
       }
     }
     cursor.delete();
-    return { root, comments };
+    return { root, comments, errors };
   } finally {
     tree.delete();
   }
@@ -176,12 +179,13 @@ export function parse(goParser: GoParser, source: string): ParseResult {
       diagnostics: [{ ...lines.position(error.offset), message: `not modeled: nesting deeper than ${maxNestingDepth} levels` }],
     };
   }
+  converter.syntaxErrors.push(...copied.errors.map((offset) => ({ offset })));
   const diagnostics: Diagnostic[] = [...converter.directiveErrors];
   if (converter.syntaxErrors.length > 0) {
     const first = converter.syntaxErrors.sort((a, b) => a.offset - b.offset)[0];
     if (first !== undefined) {
-      const token = scanned.tokenAt(first.offset);
-      diagnostics.push({ ...lines.position(token?.start ?? first.offset), message: `syntax error: unexpected ${describeToken(token)}` });
+      const described = scanned.syntaxErrorNear(first.offset);
+      diagnostics.push({ ...lines.position(described.start), message: described.message });
     }
   }
   diagnostics.push(...converter.notModeled);

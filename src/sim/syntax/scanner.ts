@@ -20,6 +20,8 @@ export interface Token {
   text: string;
   /** Offset of the first character. */
   start: number;
+  /** What the innermost open bracket around the token is (null at top level). */
+  context: Open['role'] | null;
 }
 
 /** The result of scanning. */
@@ -28,8 +30,8 @@ export interface ScanResult {
   diagnostics: Diagnostic[];
   /** Offset where brackets nest deeper than `maxNestingDepth`, or null. */
   nestingTooDeep: number | null;
-  /** The token that starts at or contains `offset` (the next token when `offset` is in a gap). */
-  tokenAt(offset: number): Token | undefined;
+  /** Describes a syntax error found near `offset` as gc would: the offending token and, where the context is clear, what was expected. */
+  syntaxErrorNear(offset: number): { start: number; message: string };
 }
 
 const keywords = new Set([
@@ -56,7 +58,7 @@ function operatorAt(source: string, index: number): string | undefined {
 }
 
 /** gc's description of a token in `syntax error: unexpected X`. */
-export function describeToken(token: Token | undefined): string {
+function describeToken(token: Token | undefined): string {
   if (token === undefined) return 'EOF';
   switch (token.kind) {
     case 'name': return `name ${token.text}`;
@@ -103,11 +105,13 @@ export function scan(source: string, lines: LineTable): ScanResult {
     if (token.kind === 'keyword') return ['break', 'continue', 'fallthrough', 'return'].includes(token.text);
     return token.kind === 'operator' && [')', ']', '}', '++', '--'].includes(token.text);
   };
-  const push = (token: Token): void => {
-    tokens.push(token);
-    if (error === null) bracketCheck(token);
+  const push = (token: Omit<Token, 'context'>): void => {
+    const full = token as Token;
+    full.context = stack[stack.length - 1]?.role ?? null;
+    tokens.push(full);
+    if (error === null) bracketCheck(full);
     beforePrevious = previous;
-    previous = token;
+    previous = full;
   };
   const bracketCheck = (token: Token): void => {
     const top = stack[stack.length - 1];
@@ -163,7 +167,10 @@ export function scan(source: string, lines: LineTable): ScanResult {
       }
       if (top.role === 'arguments') fail(token.start, `syntax error: unexpected ${text} in argument list; possibly missing comma or )`);
       else if (top.role === 'parameters') fail(token.start, `syntax error: unexpected ${text} in parameter list; possibly missing comma or )`);
-      else if (top.role === 'brace') fail(token.start, `syntax error: unexpected ${text} at end of statement`);
+      else if (top.role === 'brace') {
+        const statementEnded = previous !== undefined && endsOperand(previous);
+        fail(token.start, `syntax error: unexpected ${text}${statementEnded ? ' at end of statement' : ', expected expression'}`);
+      }
       else fail(token.start, `syntax error: unexpected ${text}, expected ${expected}`);
     }
   };
@@ -272,19 +279,58 @@ export function scan(source: string, lines: LineTable): ScanResult {
   return {
     diagnostics: error === null ? [] : [error],
     nestingTooDeep,
-    tokenAt(offset: number): Token | undefined {
-      let low = 0;
-      let high = tokens.length - 1;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        const token = tokens[middle] as Token;
-        if (token.start + Math.max(token.text.length, 1) <= offset) low = middle + 1;
-        else high = middle;
+    syntaxErrorNear(offset: number): { start: number; message: string } {
+      let index = tokenIndexAt(offset);
+      // tree-sitter often starts its error at the operand before the offending token: two
+      // operands in a row (`f(a b)`) mean the second one is what gc complains about.
+      const previousToken = tokens[index - 1];
+      const atToken = tokens[index];
+      const alreadyPaired = previousToken !== undefined && atToken !== undefined && endsOperand(previousToken) && startsOperand(atToken);
+      for (let look = index; look < index + 3 && !alreadyPaired; look++) {
+        const current = tokens[look];
+        const next = tokens[look + 1];
+        if (current === undefined || next === undefined || current.kind === 'newline' || current.kind === 'semicolon') break;
+        if (endsOperand(current) && startsOperand(next)) {
+          index = look + 1;
+          break;
+        }
       }
-      const found = tokens[low];
-      return found?.kind === 'EOF' ? undefined : found;
+      const token = tokens[index];
+      const before = tokens[index - 1];
+      let suffix = '';
+      if (token !== undefined && token.kind !== 'EOF') {
+        if (token.context === 'arguments') suffix = ' in argument list; possibly missing comma or )';
+        else if (token.context === 'parameters') suffix = ' in parameter list; possibly missing comma or )';
+        else if (token.context === 'brace' && before !== undefined && endsOperand(before) && (startsOperand(token) || token.text === ')' || token.text === ']')) {
+          suffix = ' at end of statement';
+        }
+      }
+      return { start: token?.start ?? offset, message: `syntax error: unexpected ${describeToken(token?.kind === 'EOF' ? undefined : token)}${suffix}` };
     },
   };
+
+  /** Index of the token that starts at or contains `offset` (the next token when `offset` is in a gap). */
+  function tokenIndexAt(offset: number): number {
+    let low = 0;
+    let high = tokens.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const token = tokens[middle] as Token;
+      if (token.start + Math.max(token.text.length, 1) <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** Whether a token can end an operand (`x`, `1`, `)`, `]`, `}`). */
+function endsOperand(token: Token): boolean {
+  return token.kind === 'name' || token.kind === 'literal' || (token.kind === 'operator' && (token.text === ')' || token.text === ']' || token.text === '}'));
+}
+
+/** Whether a token can start an operand. */
+function startsOperand(token: Token): boolean {
+  return token.kind === 'name' || token.kind === 'literal';
 }
 
 /** Scans a number literal at `index`; returns the offset after it. */
