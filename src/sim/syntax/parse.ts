@@ -284,6 +284,9 @@ class Converter {
     const declarations: ast.Decl[] = [];
     let packageName: ast.Name | null = null;
     for (const child of root.children) {
+      // Directives apply to the declaration that follows them: those above or inside any other
+      // declaration are not a function's.
+      if (child.type !== 'function_declaration' && child.type !== 'method_declaration') this.skipCommentsBefore(child.end);
       if (child.type === 'ERROR' || child.missing) {
         this.syntaxErrors.push({ offset: child.start });
         continue;
@@ -366,8 +369,14 @@ class Converter {
     return pragmas;
   }
 
+  /** Passes over the comments that start before `offset`. */
+  skipCommentsBefore(offset: number): void {
+    while (this.nextComment < this.comments.length && (this.comments[this.nextComment] as Comment).start < offset) this.nextComment++;
+  }
+
   funcDecl(node: SyntaxNode): ast.FuncDecl {
     const pragmas = this.pragmasBefore(node.start);
+    this.skipCommentsBefore(node.end);
     const receiverList = this.field(node, 'receiver');
     let recv: ast.Field | null = null;
     if (receiverList !== null) {

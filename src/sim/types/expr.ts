@@ -1416,12 +1416,58 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
       for (const x of operands) if (isUntyped(x.type)) this.assignment(x, target, `argument to ${name}`);
       return value(target);
     }
-    case 'complex':
+    case 'complex': {
+      const re = this.expr(first as ast.Expr, scope);
+      const im = this.expr(args[1] as ast.Expr, scope);
+      if (re.mode === 'invalid' || im.mode === 'invalid') return invalid(e);
+      // The typed side decides the precision; two untyped constants stay untyped.
+      const typed = [re, im].find((x) => !isUntyped(x.type));
+      const floatType = typed?.type ?? basicTypes['untyped float'];
+      for (const part of [re, im]) {
+        if (!isNumeric(part.type) || isComplex(part.type) && !isUntyped(part.type)) {
+          this.error(part.expr, `invalid argument: arguments have type ${this.typeText(part.type)}, expected floating-point`);
+          return invalid(e);
+        }
+        if (isUntyped(part.type)) this.assignment(part, floatType, `argument to ${name}`);
+        else if (!identical(part.type, floatType)) {
+          this.error(e, `invalid operation: ${exprString(e)} (mismatched types ${this.typeText(re.type)} and ${this.typeText(im.type)})`);
+          return invalid(e);
+        }
+        if (part.mode === 'invalid') return invalid(e);
+      }
+      if (!isFloat(floatType)) {
+        this.error(first as ast.Expr, `invalid argument: arguments have type ${this.typeText(floatType)}, expected floating-point`);
+        return invalid(e);
+      }
+      const basic = basicOf(floatType)?.basic;
+      const result = basic === 'float32' ? basicTypes.complex64 : basic === 'float64' ? basicTypes.complex128 : basicTypes['untyped complex'];
+      if (re.mode === 'constant' && im.mode === 'constant' && re.value !== undefined && im.value !== undefined) {
+        const realPart = toRational(re.value);
+        const imaginaryPart = toRational(im.value);
+        if (realPart !== null && imaginaryPart !== null) return { mode: 'constant', type: result, value: { kind: 'complex', real: realPart, imag: imaginaryPart }, expr: e };
+      }
+      return value(result);
+    }
     case 'real':
-    case 'imag':
-      for (const arg of args) this.expr(arg, scope);
-      this.notModeledAt(e.start, `built-in ${id}`);
-      return invalid(e);
+    case 'imag': {
+      const x = this.expr(first as ast.Expr, scope);
+      if (x.mode === 'invalid') return invalid(e);
+      if (!isNumeric(x.type)) {
+        this.error(first as ast.Expr, `invalid argument: ${this.describe(x)} must be of complex type`);
+        return invalid(e);
+      }
+      const basic = basicOf(x.type)?.basic;
+      if (!isUntyped(x.type) && !isComplex(x.type)) {
+        this.error(first as ast.Expr, `invalid argument: ${this.describe(x)} must be of complex type`);
+        return invalid(e);
+      }
+      const result = basic === 'complex64' ? basicTypes.float32 : basic === 'complex128' ? basicTypes.float64 : basicTypes['untyped float'];
+      if (x.mode === 'constant' && x.value !== undefined) {
+        const part = x.value.kind === 'complex' ? (id === 'real' ? x.value.real : x.value.imag) : id === 'real' ? toRational(x.value) : rational(0n);
+        if (part !== null) return { mode: 'constant', type: result, value: { kind: 'float', value: part }, expr: e };
+      }
+      return value(result);
+    }
     case 'unsafe.Sizeof':
     case 'unsafe.Alignof': {
       const x = this.expr(first as ast.Expr, scope);
