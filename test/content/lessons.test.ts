@@ -370,3 +370,40 @@ describe.skipIf(allocs === undefined)('lesson 19, sync.Map or a mutex: what the 
     expect(figures('syncStore').allocsPerOp).toBeGreaterThan(0);
   });
 });
+
+describe('lessons 15 and 16, map internals: what the compiler says', () => {
+  test('local maps stay in the frame, hinted or not; escaping ones and returned literals do not', () => {
+    const header = recorded('src/content/docs/maps/15-classic-maps/where-the-header-lives.go');
+    expect(header.messagesAt(10)).toEqual(['make(map[int64]int64) does not escape']);
+    expect(header.messagesAt(21)).toEqual(['make(map[int64]int64, 100) does not escape']);
+    expect(header.messagesAt(28)).toEqual(['make(map[int64]int64) escapes to heap']);
+    const literals = recorded('src/content/docs/maps/15-classic-maps/literal-and-global.go');
+    expect(literals.messagesAt(8)).toEqual(['map[string]bool{...} does not escape']);
+    expect(literals.messagesAt(14)).toEqual(['map[string]int{...} escapes to heap']);
+  });
+
+  test('a map sized with len() stays local unless returned', () => {
+    const run = recorded('src/content/docs/maps/16-swiss-tables/index-by-name.go');
+    expect(run.messagesAt(11)).toEqual(['make(map[string]struct {}, len(names)) does not escape']);
+    expect(run.messagesAt(23)).toEqual(['make(map[string]int, len(names)) escapes to heap']);
+  });
+});
+
+describe.skipIf(allocs === undefined)('lessons 15 and 16, map internals: what the runtime measured', () => {
+  const figures = (file: string, name: string) => measured(allocs!, `src/content/docs/maps/${file}`, name);
+
+  test('eight local entries cost nothing; a large hint allocates; an empty escaping map is one header', () => {
+    expect(figures('15-classic-maps/where-the-header-lives.go', 'smallLocal').allocsPerOp).toBe(0);
+    expect(figures('15-classic-maps/where-the-header-lives.go', 'hintedLocal').allocsPerOp).toBeGreaterThan(0);
+    expect(figures('15-classic-maps/where-the-header-lives.go', 'escapingEmpty').allocsPerOp).toBe(1);
+    expect(figures('15-classic-maps/where-the-header-lives.go', 'escapingOne').allocsPerOp).toBe(2);
+  });
+
+  test('hints up to 8 allocate only the header; larger hints build tables', () => {
+    expect(figures('16-swiss-tables/hint-sizes.go', 'hint0').allocsPerOp).toBe(1);
+    expect(figures('16-swiss-tables/hint-sizes.go', 'hint8').allocsPerOp).toBe(1);
+    expect(figures('16-swiss-tables/hint-sizes.go', 'hint9').allocsPerOp).toBeGreaterThan(1);
+    expect(figures('16-swiss-tables/index-by-name.go', 'indexFew').allocsPerOp).toBe(0);
+    expect(figures('16-swiss-tables/index-by-name.go', 'indexMany').allocsPerOp).toBeGreaterThan(0);
+  });
+});
