@@ -1,6 +1,7 @@
 import { MODELED_GO_VERSION, type AllocationSite, type AnalysisRequest, type AnalysisResult, type Diagnostic } from './api.ts';
 import stdlibSnapshot from '../data/oracle/stdlib.json' with { type: 'json' };
 import type { StdlibSnapshot } from '../data/oracle/snapshots.ts';
+import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
 import { Leaks } from './escape/leaks.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
@@ -57,7 +58,15 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
   const analysis = escapeFile(lowered.file, { m: request.flags.m, goMinor, fileName: request.fileName });
-  return { kind: 'ok', goVersion, lines: analysis.report.lines, sites: sitesOf(analysis), functions: [] };
+  const functions = functionAllocations(analysis, lowered.file).map((summary) => ({
+    name: summary.fn.name,
+    line: summary.fn.position.line,
+    column: summary.fn.position.column,
+    heapAllocationsPerCall: summary.allocations,
+    heapBytesPerCall: summary.bytes,
+    exact: summary.exact,
+  }));
+  return { kind: 'ok', goVersion, lines: analysis.report.lines, sites: sitesOf(analysis), functions };
 }
 
 /** Leak tags of std functions in the form the escape engine reads, from the oracle's `-m` lines. */
@@ -97,7 +106,8 @@ function sitesOf(analysis: Analysis): AllocationSite[] {
     const what = node.kind === 'name' ? node.name.name : node.expr.text;
     const message =
       node.kind === 'name' ? `moved to heap: ${what}` : `${what} ${verdict.escapes ? 'escapes to heap' : 'does not escape'}`;
-    return {
+    const allocation = siteAllocation(verdict, analysis.options.goMinor);
+    const site: AllocationSite = {
       line: position.line,
       column: position.column,
       end: { line: position.line, column: position.column + (node.kind === 'name' ? what.length : 1) },
@@ -105,8 +115,10 @@ function sitesOf(analysis: Analysis): AllocationSite[] {
       placement: verdict.escapes ? 'heap' : 'stack',
       message,
       reason: [],
-      allocates: verdict.escapes,
+      allocates: allocation.allocates,
     };
+    if (allocation.bytes !== undefined && allocation.allocates) site.heapBytes = allocation.bytes;
+    return site;
   });
 }
 

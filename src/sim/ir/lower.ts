@@ -118,11 +118,10 @@ class Lowerer {
       if (decl.hasTypeParams) throw new NotModeled(decl.pos, 'generic functions');
       this.declareFunc(decl);
     }
-    for (const decl of this.file.declarations) {
-      if (decl.kind === 'VarDecl' && decl.values.length > 0) this.checkGlobalInitializer(decl);
-    }
     this.collectVarUses(this.file);
     const funcs: IrFunc[] = [];
+    const init = this.packageInit();
+    if (init !== undefined) funcs.push(init);
     for (const decl of decls) {
       const fn = this.funcOfDecl(decl);
       if (decl.body !== null) this.lowerBody(fn, decl.body.list);
@@ -212,9 +211,68 @@ class Lowerer {
     return name;
   }
 
-  private checkGlobalInitializer(decl: ast.VarDecl): void {
-    for (const value of decl.values) {
-      if (containsAllocation(value)) throw new NotModeled(value.pos, 'package-level variables initialised with allocations');
+  /**
+   * The package initialisation function: package-level variables whose initial value must be
+   * computed at run time (map literals, `new`, `make`, calls) are assigned there; values the
+   * linker can lay out statically (constants, literals of constants, function literals) are not.
+   */
+  private packageInit(): IrFunc | undefined {
+    const decls = this.file.declarations.filter((decl): decl is ast.VarDecl => decl.kind === 'VarDecl' && decl.values.length > 0);
+    if (decls.length === 0) return undefined;
+    const init = this.newFunc('init', decls[0]?.pos ?? this.file.pos, undefined);
+    this.context = { fn: init, closureCount: 0, tempCount: 0 };
+    const body: IrStmt[] = [];
+    try {
+      for (const decl of decls) {
+        if (decl.values.length !== decl.names.length) throw new NotModeled(decl.pos, 'package-level variables initialised from a multi-value call');
+        decl.names.forEach((name, index) => {
+          const value = decl.values[index] as ast.Expr;
+          if (this.isStaticInitializer(value)) return;
+          const obj = this.info.defs.get(name);
+          const text = this.source(decl);
+          if (name.value === '_' || obj === undefined || obj === null) {
+            body.push({ op: 'expr', x: this.expr(value), position: value.pos, text });
+            return;
+          }
+          const type = this.types.info(obj.type);
+          const global: IrName = this.names.get(obj) ?? { name: name.value, class: 'global', position: name.pos, type };
+          this.names.set(obj, global);
+          body.push({ op: 'assign', why: 'assign', lhs: [{ op: 'name', name: global, type, position: name.pos, text: name.value }], rhs: [this.convertTo(value, obj.type)], compound: false, position: name.pos, text });
+        });
+      }
+    } finally {
+      this.context = undefined;
+    }
+    if (body.length === 0) return undefined;
+    init.body = body;
+    return init;
+  }
+
+  /** Whether gc initialises a package-level variable with this value statically (no code runs). */
+  private isStaticInitializer(value: ast.Expr): boolean {
+    const expr = stripParens(value);
+    const entry = this.info.types.get(expr);
+    if (entry?.mode === 'constant') return true;
+    switch (expr.kind) {
+      case 'Name': {
+        const obj = this.info.uses.get(expr);
+        return obj?.kind === 'Nil' || obj?.kind === 'Func' || obj?.kind === 'Const';
+      }
+      case 'FuncLit':
+        return true;
+      case 'CompositeLit': {
+        if (underlying(this.typeOf(expr)).kind === 'Map') return false;
+        return expr.elements.every((element) => this.isStaticInitializer(element.kind === 'KeyValueExpr' ? element.value : element));
+      }
+      case 'Operation':
+        return expr.op === '&' && expr.y === null && stripParens(expr.x).kind === 'CompositeLit' && this.isStaticInitializer(expr.x);
+      case 'CallExpr': {
+        const conversion = this.info.conversions.get(expr);
+        const arg = expr.args[0];
+        return conversion !== undefined && arg !== undefined && this.info.types.get(arg)?.mode === 'constant';
+      }
+      default:
+        return false;
     }
   }
 
@@ -1640,15 +1698,6 @@ function stripParens(expr: ast.Expr): ast.Expr {
   let current = expr;
   while (current.kind === 'ParenExpr') current = current.x;
   return current;
-}
-
-/** Whether an initializer expression allocates (composite literals, closures, make, new, conversions). */
-function containsAllocation(expr: ast.Expr): boolean {
-  let found = false;
-  visitNodes(expr, (node) => {
-    if (node.kind === 'CompositeLit' || node.kind === 'FuncLit' || node.kind === 'CallExpr') found = true;
-  });
-  return found;
 }
 
 /** Calls `visit` on `root` and every node below it, in source order. */
