@@ -676,14 +676,22 @@ class Converter {
       case 'type_conversion_expression': {
         const type = this.field(node, 'type');
         const operand = this.field(node, 'operand');
-        const open = this.token(node, '(');
+        const open = node.children.filter((c) => c.type === '(' && c.field === null).pop();
         const close = this.token(node, ')');
-        return {
-          kind: 'CallExpr', ...this.base(node, open?.start ?? node.start),
-          fun: type === null ? this.bad(node) : this.expr(type),
-          args: operand === null ? [] : [this.expr(operand)],
-          hasDots: false, rparen: this.lines.position(close?.start ?? node.end),
-        };
+        const call = (fun: ast.Expr, start: number): ast.CallExpr => ({
+          kind: 'CallExpr', pos: this.lines.position(open?.start ?? start), start, end: node.end, fun,
+          args: operand === null ? [] : [this.expr(operand)], hasDots: false,
+          rparen: this.lines.position(close?.start ?? node.end),
+        });
+        // `*(T)(x)` is a dereference of the conversion `(T)(x)`, not a conversion to `*(T)`:
+        // a pointer type must be parenthesized to be converted to.
+        if (type?.type === 'pointer_type') {
+          const inner = this.named(type)[0];
+          if (inner !== undefined) {
+            return { kind: 'Operation', ...this.base(node), op: '*', x: call(this.expr(inner), inner.start), y: null };
+          }
+        }
+        return call(type === null ? this.bad(node) : this.expr(type), node.start);
       }
       case 'composite_literal':
         return this.compositeLit(node);

@@ -351,13 +351,13 @@ export class Checker {
     const context = 'variable declaration';
     if (values.length === 1 && targets.length > 1) {
       const only = values[0] as ast.Expr;
-      const x = this.multiExpr(only, scope, targets.length === 2);
+      const x = this.multiExpr(only, scope);
       if (x.mode === 'invalid') {
         for (const target of targets) if (isInvalid(target.type)) target.type = invalidType;
         return;
       }
       const types = x.type.kind === 'Tuple' ? x.type.vars.map((v) => v.type) : [x.type];
-      if (x.mode === 'commaok' && targets.length === 2) types.push(untypedBool);
+      if ((x.mode === 'commaok' || x.mode === 'mapindex') && targets.length === 2) types.push(untypedBool);
       if (types.length !== targets.length) {
         this.assignmentMismatch(only, targets.length, types.length, only);
         return;
@@ -376,7 +376,7 @@ export class Checker {
     }
     targets.forEach((target, index) => {
       const value = values[index] as ast.Expr;
-      const x = targets.length === 1 ? this.multiExpr(value, scope, false) : this.expr(value, scope, declaredType ?? undefined);
+      const x = targets.length === 1 ? this.multiExpr(value, scope, declaredType ?? undefined) : this.expr(value, scope, declaredType ?? undefined);
       if (x.mode === 'invalid') return;
       if (x.type.kind === 'Tuple' && x.mode !== 'novalue') {
         this.assignmentMismatch(value, 1, x.type.vars.length, value);
@@ -688,7 +688,7 @@ export class Checker {
 
   // Implemented in ./expr.ts, ./stmt.ts, ./assign.ts.
   declare expr: (expr: ast.Expr, scope: Scope, hint?: Type) => Operand;
-  declare multiExpr: (expr: ast.Expr, scope: Scope, allowCommaOk: boolean) => Operand;
+  declare multiExpr: (expr: ast.Expr, scope: Scope, hint?: Type) => Operand;
   declare assignment: (x: Operand, target: Type, context: string) => void;
   declare describe: (x: Operand) => string;
   declare stmtList: (list: ast.Stmt[], scope: Scope, flow: FlowContext) => void;

@@ -120,8 +120,8 @@ proto.expr = function expr(this: Checker, e: ast.Expr, scope: Scope, hint?: Type
   return this.record(x);
 };
 
-proto.multiExpr = function multiExpr(this: Checker, e: ast.Expr, scope: Scope): Operand {
-  return this.record(this.exprInner(e, scope, undefined, true));
+proto.multiExpr = function multiExpr(this: Checker, e: ast.Expr, scope: Scope, hint?: Type): Operand {
+  return this.record(this.exprInner(e, scope, hint, true));
 };
 
 proto.use = function use(this: Checker, obj: Var): void {
@@ -436,19 +436,19 @@ proto.call = function call(this: Checker, e: ast.CallExpr, scope: Scope, allowTu
   const fun = this.exprInner(e.fun, scope, undefined, false);
   this.record(fun);
   if (fun.mode === 'invalid') {
-    for (const arg of e.args) this.multiExpr(arg, scope, false);
+    for (const arg of e.args) this.multiExpr(arg, scope);
     return invalid(e);
   }
   if (fun.mode === 'typexpr') return this.conversion(e, fun.type, scope);
   if (fun.mode === 'builtin' && fun.builtin !== undefined) return this.builtinCall(e, fun.builtin, scope);
   const signature = underlying(fun.type);
   if (isInvalid(signature)) {
-    for (const arg of e.args) this.multiExpr(arg, scope, false);
+    for (const arg of e.args) this.multiExpr(arg, scope);
     return invalid(e);
   }
   if (signature.kind !== 'Signature') {
     this.error(e.fun, `invalid operation: cannot call ${this.describe(fun)}: ${this.typeText(fun.type)} is not a function`);
-    for (const arg of e.args) this.multiExpr(arg, scope, false);
+    for (const arg of e.args) this.multiExpr(arg, scope);
     return invalid(e);
   }
   this.arguments(e, signature, scope, exprString(e.fun));
@@ -474,7 +474,9 @@ function haveList(checker: Checker, operands: Operand[]): string {
 proto.arguments = function argumentsCheck(this: Checker, e: ast.CallExpr, signature: Signature, scope: Scope, name: string): void {
   let operands: Operand[] = [];
   if (e.args.length === 1 && !e.hasDots) {
-    const only = this.multiExpr(e.args[0] as ast.Expr, scope, false);
+    const firstParam = signature.params[0]?.type;
+    const hint = signature.variadic && signature.params.length === 1 && firstParam?.kind === 'Slice' ? firstParam.elem : firstParam;
+    const only = this.multiExpr(e.args[0] as ast.Expr, scope, hint);
     if (only.mode !== 'invalid' && only.type.kind === 'Tuple') {
       operands = only.type.vars.map((v) => ({ mode: 'value', type: v.type, expr: e.args[0] as ast.Expr }));
     } else operands = [only];
@@ -873,7 +875,7 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
       }
       this.convertUntyped(untyped, typed.type);
     }
-  } else if (!identical(x.type, y.type)) {
+  } else if (!identical(x.type, y.type) && !(comparison && (assignableType(x.type, y.type) || assignableType(y.type, x.type)))) {
     return mismatch();
   }
   const type = x.type;
@@ -1259,7 +1261,7 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
   const [least, most] = counts[id] ?? [0, Infinity];
   this.info.builtins.set(e, { id, call: e });
   if (e.args.length < least || e.args.length > most) {
-    for (const arg of e.args) this.multiExpr(arg, scope, false);
+    for (const arg of e.args) this.multiExpr(arg, scope);
     if (e.args.length < least) this.errorAt(e.rparen, `not enough arguments for ${exprString(e)} (expected ${least}, found ${e.args.length})`);
     else this.error(e, `invalid operation: too many arguments for ${exprString(e)} (expected ${most}, found ${e.args.length})`);
     return invalid(e);

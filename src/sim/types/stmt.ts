@@ -76,7 +76,7 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
       this.stmt(s.stmt, scope, flow);
       return;
     case 'ExprStmt': {
-      const x = this.multiExpr(s.x, scope, false);
+      const x = this.multiExpr(s.x, scope);
       if (x.mode === 'invalid' || x.mode === 'novalue') return;
       let inner = s.x;
       while (inner.kind === 'ParenExpr') inner = inner.x;
@@ -143,7 +143,7 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
         this.error(s.call, `expression in ${s.token} must be function call`);
         return;
       }
-      const x = this.multiExpr(call, scope, true);
+      const x = this.multiExpr(call, scope);
       if (x.mode === 'invalid') return;
       if (this.info.conversions.has(call)) {
         this.error(s.call, `${s.token} requires function call, not conversion`);
@@ -168,7 +168,7 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
       }
       const want = `(${results.map((r) => this.typeText(r.type)).join(', ')})`;
       if (s.results.length === 1 && results.length !== 1) {
-        const x = this.multiExpr(s.results[0] as ast.Expr, scope, false);
+        const x = this.multiExpr(s.results[0] as ast.Expr, scope);
         if (x.mode === 'invalid') return;
         if (x.type.kind === 'Tuple' && x.type.vars.length === results.length) {
           x.type.vars.forEach((v, i) => this.assignment({ mode: 'value', type: v.type, expr: x.expr }, (results[i] as Var).type, 'return statement'));
@@ -261,7 +261,7 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
   if (s.define) {
     const targets = this.defineVars(s, s.lhs, scope);
     if (targets === null) {
-      for (const r of s.rhs) this.multiExpr(r, scope, true);
+      for (const r of s.rhs) this.multiExpr(r, scope);
       return;
     }
     this.initVars(targets, s.rhs, null, s, scope);
@@ -281,13 +281,13 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
     return;
   }
   if (s.rhs.length === 1 && s.lhs.length > 1) {
-    const x = this.multiExpr(s.rhs[0] as ast.Expr, scope, s.lhs.length === 2);
+    const x = this.multiExpr(s.rhs[0] as ast.Expr, scope);
     if (x.mode === 'invalid') {
       for (const l of s.lhs) if (!(l.kind === 'Name' && l.value === '_')) this.expr(l, scope);
       return;
     }
     const types = x.type.kind === 'Tuple' ? x.type.vars.map((v) => v.type) : [x.type];
-    if (x.mode === 'commaok' && s.lhs.length === 2) types.push(untypedBool);
+    if ((x.mode === 'commaok' || x.mode === 'mapindex') && s.lhs.length === 2) types.push(untypedBool);
     if (types.length !== s.lhs.length) {
       this.assignmentMismatch(s.rhs[0] as ast.Expr, s.lhs.length, types.length, s.rhs[0] as ast.Expr);
       return;
@@ -302,7 +302,7 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
   }
   if (s.lhs.length === 1) {
     const value = s.rhs[0] as ast.Expr;
-    const x = this.multiExpr(value, scope, false);
+    const x = this.multiExpr(value, scope);
     if (x.mode !== 'invalid' && x.mode !== 'novalue' && x.type.kind === 'Tuple') {
       this.assignmentMismatch(value, 1, x.type.vars.length, value);
       return;
@@ -390,7 +390,7 @@ proto.rangeStmt = function rangeStmt(this: Checker, clause: ast.RangeClause, sco
       value = runeType;
       if (isUntyped(x.type)) this.convertUntyped(x, basicTypes.string);
     } else if (under.kind === 'Basic' && (under.basic.includes('int') || under.basic === 'untyped rune') && !under.basic.includes('float')) {
-      if (isUntyped(x.type)) this.convertUntyped(x, basicTypes.int);
+      if (isUntyped(x.type)) this.convertUntyped(x, defaultType(x.type));
       key = x.type;
       value = null;
       if (clause.lhs.length > 1) {
@@ -487,7 +487,8 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
     for (const c of clause.cases) {
       if (tag === null) {
         const condition = this.expr(c, outer);
-        if (condition.mode !== 'invalid' && !isBoolean(condition.type)) {
+        // A tagless switch compares each case with `true`: an interface holding a bool will do.
+        if (condition.mode !== 'invalid' && !isBoolean(condition.type) && underlying(condition.type).kind !== 'Interface') {
           this.error(c, `invalid case ${exprString(c)} in switch (mismatched types ${this.typeText(condition.type)} and bool)`);
         } else if (condition.mode !== 'invalid' && isUntyped(condition.type)) this.convertUntyped(condition, basicTypes.bool);
       } else if (tag.mode !== 'invalid') {
