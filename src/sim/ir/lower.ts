@@ -229,7 +229,7 @@ class Lowerer {
           const value = decl.values[index] as ast.Expr;
           if (this.isStaticInitializer(value)) return;
           const obj = this.info.defs.get(name);
-          const text = this.source(decl);
+          const text = this.stmtText(decl);
           if (name.value === '_' || obj === undefined || obj === null) {
             body.push({ op: 'expr', x: this.expr(value), position: value.pos, text });
             return;
@@ -425,7 +425,7 @@ class Lowerer {
   }
 
   private stmt(n: ast.Stmt, out: IrStmt[]): void {
-    const base = { position: n.pos, text: this.source(n) };
+    const base = { position: n.pos, text: this.stmtText(n) };
     switch (n.kind) {
       case 'EmptyStmt':
         return;
@@ -502,7 +502,7 @@ class Lowerer {
 
   private varDecl(decl: ast.VarDecl, out: IrStmt[]): void {
     const names = decl.names.map((name) => this.defineLocal(name));
-    const text = this.source(decl);
+    const text = this.stmtText(decl);
     if (decl.values.length === 0) {
       for (const name of names) {
         if (name === undefined) continue;
@@ -605,7 +605,7 @@ class Lowerer {
   }
 
   private assign(n: ast.AssignStmt, out: IrStmt[]): void {
-    const text = this.source(n);
+    const text = this.stmtText(n);
     if (n.op !== null) {
       // x op= y, x++, x--: gc's OASOP: the destination receives a value computed from itself.
       const target = n.lhs[0] as ast.Expr;
@@ -645,7 +645,7 @@ class Lowerer {
 
   private returnStmt(n: ast.ReturnStmt, out: IrStmt[]): void {
     const fn = this.fn;
-    const text = this.source(n);
+    const text = this.stmtText(n);
     if (n.results.length === 1 && fn.results.length > 1) {
       const temporaries = this.multiValue(n.results[0] as ast.Expr, out);
       const results = temporaries.map((temporary, index) => {
@@ -1229,7 +1229,7 @@ class Lowerer {
     const wantsPointer = methodObj.pointerReceiver;
     const isPointer = receiver.type.kind === 'pointer';
     if (wantsPointer && !isPointer) {
-      receiver = { op: 'addr', type: { text: `*${receiver.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: receiver.type, untyped: false }, x: receiver, position: receiver.position, text: `&${receiver.text}` };
+      receiver = { op: 'addr', type: { text: `*${receiver.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: receiver.type, untyped: false }, x: receiver, position: receiver.position, text: receiver.text };
     } else if (!wantsPointer && isPointer) {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
     }
@@ -1258,7 +1258,8 @@ class Lowerer {
     const type = this.types.info(this.typeOf(n));
     let x = this.expr(n.x);
     if (xType.kind === 'Array') {
-      x = { op: 'addr', type: { text: `*${x.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: x.type, untyped: false }, x, position: x.position, text: `&${x.text}` };
+      // The implicit & prints as its operand.
+      x = { op: 'addr', type: { text: `*${x.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: x.type, untyped: false }, x, position: x.position, text: x.text };
     }
     const [low, high, max] = n.index.map((bound) => (bound === null ? undefined : this.expr(bound)));
     return { op: 'slice', type, x, low, high, max, position: n.pos, text: this.exprText(n) };
@@ -1593,6 +1594,28 @@ class Lowerer {
 
   private source(node: ast.Node): string {
     return this.file.source.slice(node.start, node.end);
+  }
+
+  /** A statement as gc prints it in `-m=2` notes and self-assignment messages. */
+  private stmtText(node: ast.Node): string {
+    const list = (exprs: ast.Expr[]) => exprs.map((expr) => this.exprText(expr)).join(', ');
+    switch (node.kind) {
+      case 'AssignStmt': {
+        if (node.op !== null && node.rhs.length === 0) return `${list(node.lhs)}${node.op}${node.op}`;
+        const op = node.define ? ':=' : node.op !== null ? `${node.op}=` : '=';
+        return `${list(node.lhs)} ${op} ${list(node.rhs)}`;
+      }
+      case 'VarDecl':
+        return node.values.length === 0 ? `var ${node.names.map((name) => name.value).join(', ')}` : `${node.names.map((name) => name.value).join(', ')} := ${list(node.values)}`;
+      case 'ReturnStmt':
+        return node.results.length === 0 ? 'return' : `return ${list(node.results)}`;
+      case 'SendStmt':
+        return `${this.exprText(node.chan)} <- ${this.exprText(node.value)}`;
+      case 'ExprStmt':
+        return this.exprText(node.x);
+      default:
+        return this.source(node);
+    }
   }
 
   /** An expression as gc prints it (`%v` of an IR node). */
