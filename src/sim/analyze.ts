@@ -74,7 +74,8 @@ function stdTagsOf(library: Stdlib): StdTags {
   return (qualifiedName) => {
     const info = library.tags(qualifiedName);
     if (info === undefined) return undefined;
-    return { params: info.params.map((param) => tagFromLines(param, info.obj.type)) };
+    const params = info.params.map((param) => tagFromLines(param, info.obj.type));
+    return info.receiver === null ? { params } : { receiver: tagFromLines(info.receiver, info.obj.type), params };
   };
 }
 

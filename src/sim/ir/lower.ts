@@ -42,7 +42,7 @@ export class NotModeled extends Error {
 }
 
 /** Leak tags of functions of other packages, by `path.Name` (methods: `path.Type.Method`). */
-export type StdTags = (qualifiedName: string) => { params: string[]; noInline?: boolean } | undefined;
+export type StdTags = (qualifiedName: string) => { receiver?: string; params: string[] } | undefined;
 
 /** Options of the lowering. */
 export interface LowerOptions {
@@ -1233,10 +1233,8 @@ class Lowerer {
     } else if (!wantsPointer && isPointer) {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
     }
-    if (method === undefined) {
-      throw new NotModeled(n.pos, `method ${methodObj.name} of a type from another package`);
-    }
-    return { receiver, method, receiverParam: method.params[0] };
+    const resolved = method ?? this.stdMethod(n, methodObj);
+    return { receiver, method: resolved, receiverParam: resolved.params[0] };
   }
 
   private index(n: ast.IndexExpr): IrExpr {
@@ -1417,6 +1415,28 @@ class Lowerer {
       fn.params.push({ blank: false, type: this.types.info(param.type), position: fun.pos, receiver: false, tag: tags.params[index] ?? '' });
     });
     this.stdFuncs.set(qualified, fn);
+    return fn;
+  }
+
+  /** A method of a standard-library type, with its recorded escape tags. */
+  private stdMethod(n: ast.SelectorExpr, methodObj: Func): IrFunc {
+    const signature = methodObj.type;
+    const recvType = signature.kind === 'Signature' ? signature.recv?.type : undefined;
+    const named = recvType?.kind === 'Pointer' ? recvType.elem : recvType;
+    if (signature.kind !== 'Signature' || named?.kind !== 'Named') throw new NotModeled(n.pos, `method ${methodObj.name} of a type from another package`);
+    const typeName = `${named.obj.pkg}.${named.obj.name}`;
+    const key = recvType?.kind === 'Pointer' ? `(*${typeName}).${methodObj.name}` : `${typeName}.${methodObj.name}`;
+    const cached = this.stdFuncs.get(key);
+    if (cached !== undefined) return cached;
+    const tags = this.options.stdTags?.(key);
+    if (tags === undefined) throw new NotModeled(n.pos, `method ${key}`);
+    const fn = this.newFunc(key, n.pos, undefined);
+    fn.body = undefined;
+    fn.params.push({ blank: false, type: this.types.info(recvType as Type), position: n.pos, receiver: true, tag: tags.receiver ?? '' });
+    signature.params.forEach((param, index) => {
+      fn.params.push({ blank: false, type: this.types.info(param.type), position: n.pos, receiver: false, tag: tags.params[index] ?? '' });
+    });
+    this.stdFuncs.set(key, fn);
     return fn;
   }
 
