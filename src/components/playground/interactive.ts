@@ -17,6 +17,7 @@ import { copyText, element } from './dom.ts';
 import { flagsFromString, sameFlags as sameRecordedFlags, type FlagString } from './gc-lines.ts';
 import { createPanels } from './panels.ts';
 import { createTextareaEditor } from './textarea-editor.ts';
+import { prefersPlainEditor } from './editor-choice.ts';
 
 /** Options for mounting the editor. */
 export interface MountOptions {
@@ -38,11 +39,6 @@ interface RecordedRuns {
   goVersion: string;
   /** One entry per recorded flag set. */
   runs: Array<{ flags: string; lines: string[] }>;
-}
-
-/** Whether to use the plain textarea rather than Monaco. */
-function prefersPlainEditor(): boolean {
-  return matchMedia('(pointer: coarse)').matches || window.innerWidth < 700;
 }
 
 function sameFlags(a: AnalysisFlags, b: AnalysisFlags): boolean {

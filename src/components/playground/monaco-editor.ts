@@ -108,6 +108,7 @@ export function createMonacoEditor(host: HTMLElement, options: MonacoEditorOptio
         entries.push({
           range: new monaco.Range(start.lineNumber, lineEnd, start.lineNumber, lineEnd),
           options: {
+            showIfCollapsed: true,
             after: { content: `${site.placement} · ${site.what}`, inlineClassName: `soh-inline-badge soh-inline-badge--${site.placement}` },
           },
         });

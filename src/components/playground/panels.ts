@@ -228,8 +228,9 @@ export function createPanels(actions: PanelActions): Panels {
       withoutPrediction('The program does not compile; fix the error to see where values live.', recorded);
       return;
     }
+    const what = result.diagnostics.map((diagnostic) => `${diagnostic.message.replace(/^not modeled: /, '')} (line ${diagnostic.line}:${diagnostic.column})`).join('; ');
     withoutPrediction(
-      'Not modeled: the simulator does not handle something in this program, so it shows no prediction rather than a guess. Run go build -gcflags=-m on your machine for the answer.',
+      `Not modeled: ${what}. The simulator shows no prediction rather than a guess; go build -gcflags=-m on your machine gives the answer.`,
       recorded,
     );
   }

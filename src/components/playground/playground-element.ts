@@ -4,9 +4,14 @@
  * then imports the interactive editor, so reading costs almost nothing.
  */
 import { hasSavedEdits } from '../../machines/editor-storage.ts';
+import { prefersPlainEditor } from './editor-choice.ts';
 
-/** Loads the interactive editor module; shared so every playground on a page fetches it once. */
+/**
+ * Loads the interactive editor module, and Monaco beside it (not after it) where Monaco will
+ * be used. Modules load once, so calling this early (on hover or focus) only warms them up.
+ */
 function loadInteractive(): Promise<typeof import('./interactive.ts')> {
+  if (!prefersPlainEditor()) void import('./monaco-editor.ts');
   return import('./interactive.ts');
 }
 
@@ -27,8 +32,11 @@ class PlaygroundElement extends HTMLElement {
     edit?.addEventListener('click', () => void this.open(true));
     const code = this.querySelector<HTMLElement>('[data-role="static-code"]');
     code?.addEventListener('click', () => void this.open(true));
-    // Keyboard focus on the code warms the module up without taking the reader anywhere.
-    code?.addEventListener('focusin', () => void loadInteractive(), { once: true });
+    // Pointing at the snippet or focusing it warms the modules up without taking the reader anywhere.
+    for (const target of [edit, code]) {
+      target?.addEventListener('pointerenter', () => void loadInteractive(), { once: true });
+      target?.addEventListener('focusin', () => void loadInteractive(), { once: true });
+    }
     if (this.dataset.mode === 'page' || hasSavedEdits(this.dataset.id ?? '')) void this.open(false);
   }
 
