@@ -115,12 +115,18 @@ function sitesOf(analysis: Analysis): AllocationSite[] {
       what,
       placement: verdict.escapes ? 'heap' : 'stack',
       message,
-      reason: [],
+      reason: verdict.reason.map((text) => ({ line: position.line, column: position.column, ...stepPosition(text), text: text.trim() })),
       allocates: allocation.allocates,
     };
     if (allocation.bytes !== undefined && allocation.allocates) site.heapBytes = allocation.bytes;
     return site;
   });
+}
+
+/** The position a `from ... at file:L:C` step refers to, when it names one. */
+function stepPosition(text: string): { line?: number; column?: number } {
+  const match = / at \.\/[^:]*:(\d+):(\d+)$/.exec(text);
+  return match === null ? {} : { line: Number(match[1]), column: Number(match[2]) };
 }
 
 /** Diagnostics re-exported for callers that only need the type. */

@@ -7,7 +7,7 @@ import type { ClosureExpr, IrFile, IrFunc, IrName, IrParam, IrStmt } from '../ir
 import { attrAll, attrCalls, attrEscapes, attrMutates, attrPersists, Hole, Location, type LocationNode } from './graph.ts';
 import { Leaks, numEscResults } from './leaks.ts';
 import { Report } from './report.ts';
-import { explainFlow, walkAll } from './solve.ts';
+import { explainEscape, explainFlow, walkAll } from './solve.ts';
 import { block } from './stmt.ts';
 import { heapAllocReason } from './utils.ts';
 import { visitIr } from '../ir/walk.ts';
@@ -257,9 +257,8 @@ export class Batch {
     if (dst === this.blankLocation) return;
     if (dst === src && k.derefs >= 0) return;
     if (dst.hasAttr(attrEscapes) && k.derefs < 0) {
-      if (this.explain && src.node !== undefined) {
-        this.report.explanation(src.position(), `${src.text()} escapes to heap in ${src.fn?.name ?? ''}:`);
-        explainFlow(this, src.position(), dst, src, k.derefs, k.notes);
+      if (src.node !== undefined) {
+        explainEscape(this, src, `${src.text()} escapes to heap in ${src.fn?.name ?? ''}:`, explainFlow(this, dst, src, k.derefs, k.notes));
       }
       src.attrs |= attrAll;
       return;
@@ -324,7 +323,7 @@ export class Batch {
         this.report.warn(node.expr.position, isAppend(node) ? 'append does not escape' : `${node.expr.text} does not escape`);
       }
       if (node.kind === 'name' ? escapes : !goDeferWrapper) {
-        this.analysis.verdicts.push({ node, fn: location.fn, escapes, reason: [] });
+        this.analysis.verdicts.push({ node, fn: location.fn, escapes, reason: escapes ? (location.reason ?? []) : [] });
       }
       if (
         node.kind === 'expr' &&

@@ -79,6 +79,8 @@ export class Location {
   isResult = false;
   /** A short description for pseudo-locations (`{heap}`), used in explanations. */
   pseudoName?: string;
+  /** Why the location escapes: the explanation lines (`flow: ...`, `from ...`) of the first path found. */
+  reason?: string[];
 
   constructor(node: LocationNode | undefined, fn: IrFunc | undefined, loopDepth: number) {
     this.node = node;

@@ -101,12 +101,8 @@ function walkOne(batch: Batch, root: Location, generation: number, enqueue: (loc
       // The address of `location` reaches `root`: derefs only counts dereferences of values.
       derefs = 0;
       if (outlives(batch, root, location)) {
-        if (!location.hasAttr(attrEscapes) && batch.explain) {
-          batch.report.explanation(
-            location.position(),
-            `${location.text()} escapes to heap in ${location.fn?.name ?? ''}:`,
-          );
-          explainPath(batch, root, location);
+        if (!location.hasAttr(attrEscapes) && location.node !== undefined) {
+          explainEscape(batch, location, `${location.text()} escapes to heap in ${location.fn?.name ?? ''}:`, explainPath(batch, root, location));
         }
         newAttrs |= attrAll;
       } else if (root.hasAttr(attrPersists)) {
@@ -118,11 +114,10 @@ function walkOne(batch: Batch, root: Location, generation: number, enqueue: (loc
     if (location.isParam) {
       if (outlives(batch, root, location)) {
         if (!location.hasAttr(attrEscapes) && batch.explain) {
-          batch.report.explanation(
-            location.position(),
-            `parameter ${location.text()} leaks to ${explainLocation(root)} for ${location.fn?.name ?? ''} with derefs=${derefs}:`,
-          );
-          explainPath(batch, root, location);
+          const lines = explainPath(batch, root, location);
+          const position = location.position();
+          batch.report.explanation(position, `parameter ${location.text()} leaks to ${explainLocation(root)} for ${location.fn?.name ?? ''} with derefs=${derefs}:`);
+          for (const line of lines) batch.report.explanation(position, line);
         }
         leakTo(location, root, derefs);
       }
@@ -194,16 +189,14 @@ export function containsClosure(outer: IrFunc | undefined, closure: IrFunc | und
   return false;
 }
 
-function explainPath(batch: Batch, root: Location, source: Location): void {
+/** The chain of flows from `source` to `root` found by the current walk, as `-m=2` words it. */
+function explainPath(batch: Batch, root: Location, source: Location): string[] {
+  const lines: string[] = [];
   const visited = new Set<Location>();
-  const position = source.position();
   let src = source;
   for (;;) {
     if (visited.has(src)) {
-      batch.report.explanation(
-        position,
-        '  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518',
-      );
+      lines.push('  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518');
       break;
     }
     visited.add(src);
@@ -211,29 +204,30 @@ function explainPath(batch: Batch, root: Location, source: Location): void {
     if (dst === undefined) break;
     const edge = dst.edges[src.pathEdgeIndex];
     if (edge === undefined) break;
-    explainFlow(batch, position, dst, src, edge.derefs, edge.notes);
+    lines.push(...explainFlow(batch, dst, src, edge.derefs, edge.notes));
     if (dst === root) break;
     src = dst;
   }
+  return lines;
 }
 
-/** Prints one `flow:` step of an explanation and its `from` notes. */
-export function explainFlow(
-  batch: Batch,
-  position: { line: number; column: number },
-  dst: Location,
-  src: Location,
-  derefs: number,
-  notes: Note | undefined,
-): void {
+/** One `flow:` step of an explanation and its `from` notes. */
+export function explainFlow(batch: Batch, dst: Location, src: Location, derefs: number, notes: Note | undefined): string[] {
   const ops = derefs >= 0 ? '*'.repeat(derefs) : '&';
-  batch.report.explanation(position, `  flow: ${explainLocation(dst)} ← ${ops}${explainLocation(src)}:`);
+  const lines = [`  flow: ${explainLocation(dst)} ← ${ops}${explainLocation(src)}:`];
   for (let note = notes; note !== undefined; note = note.next) {
-    batch.report.explanation(
-      position,
-      `    from ${note.where.text} (${note.why}) at ./${batch.report.formatPosition(note.where.position)}`,
-    );
+    lines.push(`    from ${note.where.text} (${note.why}) at ./${batch.report.formatPosition(note.where.position)}`);
   }
+  return lines;
+}
+
+/** Records why `location` escapes (kept for the views) and prints it under `-m=2`. */
+export function explainEscape(batch: Batch, location: Location, header: string, lines: string[]): void {
+  if (location.reason === undefined) location.reason = lines;
+  if (!batch.explain) return;
+  const position = location.position();
+  batch.report.explanation(position, header);
+  for (const line of lines) batch.report.explanation(position, line);
 }
 
 /** How a location is named in explanations. */
