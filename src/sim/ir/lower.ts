@@ -1668,6 +1668,9 @@ class Lowerer {
       case 'Operation': {
         if (n.y === null) {
           if (n.op === '&' && stripParens(n.x).kind === 'CompositeLit') return `&${this.exprText(n.x, 7)}`;
+          const operand = stripParens(n.x);
+          // gc parenthesises a unary operand of a unary operator: `*(*p)`.
+          if (operand.kind === 'Operation' && operand.y === null) return `${n.op}(${this.exprText(operand)})`;
           return `${n.op}${this.exprText(n.x, 7)}`;
         }
         const own = binaryPrecedence(n.op);
