@@ -2,6 +2,7 @@ import { MODELED_GO_VERSION, type AllocationSite, type AnalysisRequest, type Ana
 import stdlibSnapshot from '../data/oracle/stdlib.json' with { type: 'json' };
 import type { StdlibSnapshot } from '../data/oracle/snapshots.ts';
 import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
+import { inlinePackage, InlineNotModeled, type InlineMessage } from './inline/inline.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
 import { Leaks } from './escape/leaks.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
@@ -51,13 +52,19 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   if (checked.notModeled) {
     return { kind: 'notModeled', goVersion, diagnostics: checked.diagnostics.filter((d) => d.message.startsWith('not modeled')) };
   }
-  if (!request.flags.noInline) {
-    return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: inlining (use -l)' }] };
-  }
-
   const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
-  const analysis = escapeFile(lowered.file, { m: request.flags.m, goMinor, fileName: request.fileName });
+  if (!request.flags.noInline && request.flags.m >= 2) {
+    return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: -m=2 with inlining on (use -l)' }] };
+  }
+  let before: InlineMessage[];
+  try {
+    before = inlinePackage(lowered.file, { enabled: !request.flags.noInline, isInlinableExternal: (fn) => fn.inlinableElsewhere === true });
+  } catch (error) {
+    if (!(error instanceof InlineNotModeled)) throw error;
+    return { kind: 'notModeled', goVersion, diagnostics: [{ ...error.position, message: `not modeled: ${error.message}` }] };
+  }
+  const analysis = escapeFile(lowered.file, { m: request.flags.m, goMinor, fileName: request.fileName }, before);
   const functions = functionAllocations(analysis, lowered.file).map((summary) => ({
     name: summary.fn.name,
     line: summary.fn.position.line,
@@ -75,7 +82,8 @@ function stdTagsOf(library: Stdlib): StdTags {
     const info = library.tags(qualifiedName);
     if (info === undefined) return undefined;
     const params = info.params.map((param) => tagFromLines(param, info.obj.type));
-    return info.receiver === null ? { params } : { receiver: tagFromLines(info.receiver, info.obj.type), params };
+    const inlinable = info.inlinable;
+    return info.receiver === null ? { params, inlinable } : { receiver: tagFromLines(info.receiver, info.obj.type), params, inlinable };
   };
 }
 

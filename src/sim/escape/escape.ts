@@ -3,6 +3,7 @@
  * components of the call graph, callees first), each batch builds a graph, solves it, tags
  * its parameters and reports, in gc's words and order. See README.md.
  */
+import type { Position } from '../api.ts';
 import type { ClosureExpr, IrFile, IrFunc, IrName, IrParam, IrStmt } from '../ir/ir.ts';
 import { attrAll, attrCalls, attrEscapes, attrMutates, attrPersists, Hole, Location, type LocationNode } from './graph.ts';
 import { Leaks, numEscResults } from './leaks.ts';
@@ -80,17 +81,11 @@ export class Analysis {
 }
 
 /** Analyses every function of the file, bottom-up, and returns the run with its report. */
-export function escapeFile(file: IrFile, options: EscapeOptions): Analysis {
+export function escapeFile(file: IrFile, options: EscapeOptions, before: { position: Position; message: string }[] = []): Analysis {
   const analysis = new Analysis(options);
-  // Devirtualization runs before escape analysis, over the same bottom-up order.
-  const components: IrFunc[][] = [];
-  visitFuncsBottomUp(file.funcs, (list) => components.push(list));
-  for (const list of components) {
-    for (const fn of list) {
-      for (const line of file.preEscape) if (line.fn === fn) analysis.report.warn(line.position, line.message);
-    }
-  }
-  for (const list of components) new Batch(analysis, list).run();
+  // Lines of the passes before escape analysis (inlining, devirtualization) come first.
+  for (const line of before) analysis.report.warn(line.position, line.message);
+  visitFuncsBottomUp(file.funcs, (list) => new Batch(analysis, list).run());
   return analysis;
 }
 

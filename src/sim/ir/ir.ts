@@ -95,6 +95,8 @@ export interface IrFunc {
   noEscape: boolean;
   /** Closures defined directly in this function's body, in source order. */
   closures: IrFunc[];
+  /** For functions of other packages (no body here): whether gc inlines calls to them. */
+  inlinableElsewhere?: boolean;
 }
 
 /** One parameter slot of a signature. */
@@ -279,6 +281,8 @@ export interface CallExpr extends NodeBase {
   paramTypes: TypeInfo[];
   /** Number of results. */
   resultCount: number;
+  /** When gc turned an interface call into this static call: its `devirtualizing x.M to T` message. */
+  devirtualized?: string;
 }
 
 /** Calls of builtins that are not allocations (`append`, `copy`, `len`, ...). */
@@ -550,6 +554,4 @@ export interface GoDeferStmt extends NodeBase {
 export interface IrFile {
   /** Top-level functions and methods, in source order (closures hang off their parents). */
   funcs: IrFunc[];
-  /** Lines gc prints before escape analysis (`devirtualizing x.M to T`), with the function they belong to. */
-  preEscape: { fn: IrFunc; position: Position; message: string }[];
 }

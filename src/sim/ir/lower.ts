@@ -42,7 +42,7 @@ export class NotModeled extends Error {
 }
 
 /** Leak tags of functions of other packages, by `path.Name` (methods: `path.Type.Method`). */
-export type StdTags = (qualifiedName: string) => { receiver?: string; params: string[] } | undefined;
+export type StdTags = (qualifiedName: string) => { receiver?: string; params: string[]; inlinable: boolean } | undefined;
 
 /** Options of the lowering. */
 export interface LowerOptions {
@@ -101,8 +101,6 @@ class Lowerer {
   private readonly varOwner = new Map<IrName, IrFunc>();
   private readonly varUses = new Map<Var, VarUse>();
   private readonly stdFuncs = new Map<string, IrFunc>();
-  /** Messages gc prints before escape analysis (devirtualization), with their function. */
-  private readonly preEscape: { fn: IrFunc; position: ast.Pos; message: string }[] = [];
   private context: FuncContext | undefined;
 
   constructor(file: ast.File, info: Info, options: LowerOptions) {
@@ -127,7 +125,7 @@ class Lowerer {
       if (decl.body !== null) this.lowerBody(fn, decl.body.list);
       funcs.push(fn);
     }
-    return { funcs, preEscape: this.preEscape };
+    return { funcs };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1337,7 +1335,9 @@ class Lowerer {
         if (owner.kind === 'Interface' || (owner.kind === 'Pointer' && underlying(owner.elem).kind === 'Interface')) {
           const interfaceValue = this.fieldPath(fun.x, path, selection.recv);
           const devirtualized = path.length === 0 ? this.devirtualize(fun, interfaceValue) : undefined;
-          if (devirtualized !== undefined) return { ...base, receiver: devirtualized.receiver, callee: devirtualized.method };
+          if (devirtualized !== undefined) {
+            return { ...base, receiver: devirtualized.receiver, callee: devirtualized.method, devirtualized: devirtualized.message };
+          }
           return { ...base, interfaceReceiver: interfaceValue };
         }
         const { receiver, method } = this.methodReceiver(fun, selection);
@@ -1369,7 +1369,7 @@ class Lowerer {
    * gc's devirtualization (done even with -l): an interface method call whose receiver is a
    * variable that only ever holds one concrete type becomes a static call on `x.(T)`.
    */
-  private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method: IrFunc } | undefined {
+  private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method: IrFunc; message: string } | undefined {
     const receiverNode = stripParens(fun.x);
     const stat = this.staticValue(receiverNode);
     if (stat === receiverNode) return undefined;
@@ -1387,12 +1387,12 @@ class Lowerer {
     const method = this.funcs.get(methodObj);
     if (method === undefined) return undefined;
     const concreteInfo = this.types.info(concrete);
-    this.preEscape.push({ fn: this.fn, position: fun.pos, message: `devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` });
+
     let receiver: IrExpr = { op: 'dotType', type: concreteInfo, x: interfaceValue, position: interfaceValue.position, text: `${interfaceValue.text}.(${concreteInfo.text})` };
     if (!methodObj.pointerReceiver && concrete.kind === 'Pointer') {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
     }
-    return { receiver, method };
+    return { receiver, method, message: `devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` };
   }
 
   private closureOfLiteral(literal: ast.FuncLit): IrFunc | undefined {
@@ -1411,6 +1411,7 @@ class Lowerer {
     if (tags === undefined) throw new NotModeled(fun.pos, `calls to ${qualified}`);
     const fn = this.newFunc(`${path.split('/').pop()}.${fun.selector.value}`, fun.pos, undefined);
     fn.body = undefined;
+    fn.inlinableElsewhere = tags.inlinable;
     signature.params.forEach((param, index) => {
       fn.params.push({ blank: false, type: this.types.info(param.type), position: fun.pos, receiver: false, tag: tags.params[index] ?? '' });
     });
@@ -1432,6 +1433,7 @@ class Lowerer {
     if (tags === undefined) throw new NotModeled(n.pos, `method ${key}`);
     const fn = this.newFunc(key, n.pos, undefined);
     fn.body = undefined;
+    fn.inlinableElsewhere = tags.inlinable;
     fn.params.push({ blank: false, type: this.types.info(recvType as Type), position: n.pos, receiver: true, tag: tags.receiver ?? '' });
     signature.params.forEach((param, index) => {
       fn.params.push({ blank: false, type: this.types.info(param.type), position: n.pos, receiver: false, tag: tags.params[index] ?? '' });
