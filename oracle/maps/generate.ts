@@ -26,6 +26,8 @@ export interface ClassicProbeOutput {
   impl: 'classic';
   mode: 'grid' | 'record';
   runs: ClassicProbeRun[];
+  /** Seed-independent stories with deletes and clears (grid mode). */
+  scenarios?: { name: string; states: { step: string; count: number; B: number; buckets: number; sameArray: boolean }[] }[];
 }
 
 /** One classic map followed through inserts. */
@@ -61,6 +63,14 @@ export interface SwissProbeOutput {
   impl: 'swiss';
   mode: 'grid' | 'record';
   runs: SwissProbeRun[];
+  /** Seed-independent stories with updates, deletes and clears (grid mode). */
+  scenarios?: SwissScenario[];
+}
+
+/** A seed-independent Swiss story. */
+export interface SwissScenario {
+  name: string;
+  states: { step: string; used: number; small: boolean; smallFull?: boolean[]; dirLen: number; capacities: number[]; growthLeft?: number[] }[];
 }
 
 /** One table as the Swiss probe reads it. */
@@ -157,6 +167,7 @@ export async function generate(outDir: string): Promise<void> {
     impl: 'classic',
     note: 'Seed-independent readings of live classic maps: B, bucket-array length (preallocated overflow included), grow start points; allocations while no overflow bucket can be needed.',
     runs: classicGrid.runs.map(classicDeterministic),
+    scenarios: classicGrid.scenarios,
   });
   const swissGrid = probe<SwissProbeOutput>(swissGo, 'swiss', 'grid');
   write(`${dir}/swiss-grid.json`, {
@@ -164,6 +175,7 @@ export async function generate(outDir: string): Promise<void> {
     impl: 'swiss',
     note: 'Seed-independent readings of live Swiss maps: small-map state, directory, per-table capacity/used/growthLeft/localDepth and allocations up to the first split; every hint right after make.',
     runs: swissGrid.runs.map(swissDeterministic),
+    scenarios: swissGrid.scenarios,
   });
 
   const classicRecord = probe<ClassicProbeOutput>(classicGo, 'classic', 'record');

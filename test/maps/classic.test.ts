@@ -134,3 +134,35 @@ describe(`classic map against ${recorded.goVersion}: seed-dependent statistics`,
     });
   }
 });
+
+describe(`classic map against ${grid.goVersion}: deletes and clears`, () => {
+  const scenarios = (grid as ClassicGrid & { scenarios: { name: string; states: { step: string; count: number; B: number; buckets: number; sameArray: boolean }[] }[] }).scenarios;
+  test('the snapshot holds the scenarios', () => {
+    expect(scenarios.map((scenario) => scenario.name)).toEqual(['range-delete idiom (mapclear) after 1000 inserts', 'delete every key after 1000 inserts']);
+  });
+  for (const scenario of scenarios) {
+    test(scenario.name, () => {
+      const map = new ClassicMap({ goMinor, seed: 12 });
+      const first = () => map.current;
+      const states: typeof scenario.states = [];
+      let array: ReturnType<typeof first> = null;
+      const read = (step: string) => {
+        const stats = map.stats();
+        states.push({ step, count: stats.count, B: stats.B, buckets: stats.buckets, sameArray: map.current === array || (array !== null && map.current?.allocated === array.allocated && map.current.regular === array.regular) });
+      };
+      for (let i = 0; i < 1000; i++) map.insert(i);
+      array = map.current;
+      read('inserted 1000');
+      if (scenario.name.startsWith('range-delete')) {
+        map.clear();
+        read('cleared');
+        for (let i = 0; i < 1000; i++) map.insert(i);
+        read('inserted 1000 again');
+      } else {
+        for (let i = 0; i < 1000; i++) map.delete(i);
+        read('deleted 1000');
+      }
+      expect(states).toEqual(scenario.states);
+    });
+  }
+});

@@ -11,7 +11,7 @@ const program = fc.array(
     { weight: 150, arbitrary: fc.record({ kind: fc.constant('lookup' as const), key: fc.integer({ min: 0, max: 3000 }) }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const, key: 0 }) },
   ),
-  { minLength: 500, maxLength: 4000, size: 'max' },
+  { minLength: 2500, maxLength: 4000, size: 'max' },
 );
 
 describe('both models behave as a map under any mix of operations', () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CTRL_EMPTY, SwissMap, type SwissEvent, type Table } from '../../src/sim/maps/swiss/map.ts';
 import { ReplayHasher } from '../../src/sim/maps/types.ts';
 import { goMinorOf, keyFor, mean, readSnapshot, shapeOf, type Recorded, type SwissGrid, type SwissProbeRun } from './snapshots.ts';
+import type { SwissScenario } from '../../oracle/maps/generate.ts';
 
 const grid = readSnapshot<SwissGrid>('swiss-grid.json');
 const recorded = readSnapshot<Recorded<SwissProbeRun>>('recorded/swiss.json');
@@ -158,4 +159,54 @@ describe('Swiss map behaviour the runtime source defines', () => {
     expect(after.tables.map((table) => table.capacity)).toEqual(before.tables.map((table) => table.capacity));
     expect(after.tables.every((table) => table.growthLeft === 896)).toBe(true);
   });
+});
+
+describe(`Swiss map against ${grid.goVersion}: updates, deletes and clears`, () => {
+  const scenarios = (grid as SwissGrid & { scenarios: SwissScenario[] }).scenarios;
+  const read = (map: SwissMap, step: string, withGrowthLeft: boolean) => ({
+    step,
+    used: map.used,
+    small: map.small !== null,
+    ...(map.small !== null ? { smallFull: Array.from(map.small.ctrl).map((ctrl) => (ctrl & CTRL_EMPTY) === 0) } : {}),
+    dirLen: map.dirLen,
+    capacities: map.tables().map((table) => table.capacity),
+    ...(withGrowthLeft && map.small === null ? { growthLeft: map.tables().map((table) => table.growthLeft) } : {}),
+  });
+  const stories: Record<string, (map: SwissMap) => ReturnType<typeof read>[]> = {
+    'update a key of a full small map': (map) => {
+      for (let i = 0; i < 8; i++) map.insert(i);
+      const states = [read(map, 'inserted 8', true)];
+      map.insert(3, 30);
+      return [...states, read(map, 'updated key 3', true)];
+    },
+    'delete from a small map, then insert': (map) => {
+      for (let i = 0; i < 7; i++) map.insert(i);
+      map.delete(3);
+      const states = [read(map, 'inserted 7, deleted key 3', false)];
+      map.insert(100);
+      return [...states, read(map, 'inserted key 100', false)];
+    },
+    'clear after 1000 inserts': (map) => {
+      for (let i = 0; i < 1000; i++) map.insert(i);
+      const states = [read(map, 'inserted 1000', false)];
+      map.clear();
+      return [...states, read(map, 'cleared', true)];
+    },
+    'delete every key after 1000 inserts': (map) => {
+      for (let i = 0; i < 1000; i++) map.insert(i);
+      const states = [read(map, 'inserted 1000', false)];
+      for (let i = 0; i < 1000; i++) map.delete(i);
+      return [...states, read(map, 'deleted 1000', false)];
+    },
+  };
+  test('the snapshot holds the scenarios', () => {
+    expect(scenarios.map((scenario) => scenario.name)).toEqual(Object.keys(stories));
+  });
+  for (const scenario of scenarios) {
+    test(scenario.name, () => {
+      const story = stories[scenario.name];
+      expect(story).toBeDefined();
+      expect(story?.(new SwissMap({ goMinor, seed: 21 }))).toEqual(scenario.states);
+    });
+  }
 });

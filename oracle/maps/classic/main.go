@@ -129,6 +129,11 @@ type bucket struct {
 
 var sink any
 
+// forcedSeed, when not zero, replaces the hash seed of each new map before its first insert.
+// Maps made with the same seed in one process hash alike, so a placement run can be repeated
+// and its allocations measured more than once (see fewestAllocations).
+var forcedSeed uint64
+
 // arrayLength finds the allocated length of the current bucket array, preallocated overflow
 // buckets included. Free preallocated buckets run from extra.nextOverflow to the one whose
 // overflow pointer is non-nil (the sentinel). When none is free any more (evacuation may use
@@ -207,6 +212,9 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 	m := make(map[K]V, hint)
 	sink = m
 	info, h := readType(m)
+	if forcedSeed != 0 {
+		h.hash0 = uint32(forcedSeed)
+	}
 	currentLen := 0
 	if h.buckets != nil {
 		currentLen = arrayLength(h, info.BucketSize)
@@ -312,10 +320,11 @@ var gridCheckpoints = []int{0, 1, 2, 7, 8, 9, 10, 12, 13, 14, 15, 24, 25, 26, 27
 var gridHints = []int{0, 1, 8, 9, 13, 14, 26, 27, 52, 53, 100, 1000, 10000}
 
 type output struct {
-	GoVersion string `json:"goVersion"`
-	Impl      string `json:"impl"`
-	Mode      string `json:"mode"`
-	Runs      []run  `json:"runs"`
+	GoVersion string     `json:"goVersion"`
+	Impl      string     `json:"impl"`
+	Mode      string     `json:"mode"`
+	Runs      []run      `json:"runs"`
+	Scenarios []scenario `json:"scenarios,omitempty"`
 }
 
 // fewestAllocations runs a probe three times and keeps, per checkpoint, the fewest allocations
@@ -346,8 +355,8 @@ func grid() []run {
 			fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", hint, ints, gridCheckpoints, nil) }),
 			fewestAllocations(func() run { return follow[string, string]("map[string]string", hint, strs, gridCheckpoints, nil) }),
 			fewestAllocations(func() run { return follow[int32, int8]("map[int32]int8", hint, int32s, gridCheckpoints, nil) }),
-			follow[int64, [128]byte]("map[int64][128]byte", hint, ints, gridCheckpoints, nil),
-			follow[int64, [129]byte]("map[int64][129]byte", hint, ints, gridCheckpoints, nil),
+			fewestAllocations(func() run { return follow[int64, [128]byte]("map[int64][128]byte", hint, ints, gridCheckpoints, nil) }),
+			fewestAllocations(func() run { return follow[int64, [129]byte]("map[int64][129]byte", hint, ints, gridCheckpoints, nil) }),
 		)
 	}
 	return runs
@@ -355,6 +364,13 @@ func grid() []run {
 
 // recordMaps is how many maps (each with its own hash0) the record mode follows per series.
 const recordMaps = 30
+
+// randomSeed draws a seed the way the runtime would: from a fresh map's own random seed.
+func randomSeed() uint64 {
+	m := make(map[int]int)
+	_, h := readType(m)
+	return uint64(h.hash0) | 1
+}
 
 func record() []run {
 	var runs []run
@@ -364,9 +380,71 @@ func record() []run {
 		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, ints, checkpoints, nil))
 	}
 	for i := 0; i < 3; i++ {
-		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, intKeys(1000), []int{1000}, int64Index))
+		keys := intKeys(1000)
+		forcedSeed = uint64(randomSeed())
+		runs = append(runs, fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", 0, keys, []int{1000}, int64Index) }))
+		forcedSeed = 0
 	}
 	return runs
+}
+
+// scenarioState is a seed-independent reading taken inside a scenario.
+type scenarioState struct {
+	Step      string `json:"step"`      // what had just happened
+	Count     int    `json:"count"`     // h.count
+	B         int    `json:"B"`         // h.B
+	Buckets   int    `json:"buckets"`   // bucket array length, preallocated overflow included
+	SameArray bool   `json:"sameArray"` // the bucket array is the one the scenario started with
+}
+
+// scenario is a short, seed-independent story: deletes and clears.
+type scenario struct {
+	Name   string          `json:"name"`
+	States []scenarioState `json:"states"`
+}
+
+func scenarios() []scenario {
+	read := func(step string, h *hmap, first unsafe.Pointer, bucketSize int) scenarioState {
+		return scenarioState{Step: step, Count: h.count, B: int(h.B), Buckets: arrayLength(h, bucketSize), SameArray: h.buckets == first}
+	}
+	var out []scenario
+	{
+		m := make(map[int64]int64)
+		sink = m
+		info, h := readType(m)
+		for i := int64(0); i < 1000; i++ {
+			m[i] = i
+		}
+		first := h.buckets
+		s := scenario{Name: "range-delete idiom (mapclear) after 1000 inserts"}
+		s.States = append(s.States, read("inserted 1000", h, first, info.BucketSize))
+		for k := range m {
+			delete(m, k)
+		}
+		s.States = append(s.States, read("cleared", h, first, info.BucketSize))
+		for i := int64(0); i < 1000; i++ {
+			m[i] = i
+		}
+		s.States = append(s.States, read("inserted 1000 again", h, first, info.BucketSize))
+		out = append(out, s)
+	}
+	{
+		m := make(map[int64]int64)
+		sink = m
+		info, h := readType(m)
+		for i := int64(0); i < 1000; i++ {
+			m[i] = i
+		}
+		first := h.buckets
+		s := scenario{Name: "delete every key after 1000 inserts"}
+		s.States = append(s.States, read("inserted 1000", h, first, info.BucketSize))
+		for i := int64(0); i < 1000; i++ {
+			delete(m, i)
+		}
+		s.States = append(s.States, read("deleted 1000", h, first, info.BucketSize))
+		out = append(out, s)
+	}
+	return out
 }
 
 func main() {
@@ -377,6 +455,7 @@ func main() {
 	out := output{GoVersion: runtime.Version(), Impl: "classic", Mode: os.Args[1]}
 	if out.Mode == "grid" {
 		out.Runs = grid()
+		out.Scenarios = scenarios()
 	} else {
 		out.Runs = record()
 	}

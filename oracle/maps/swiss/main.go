@@ -141,6 +141,11 @@ type group struct {
 
 var sink any
 
+// forcedSeed, when not zero, replaces the hash seed of each new map before its first insert.
+// Maps made with the same seed in one process hash alike, so a placement run can be repeated
+// and its allocations measured more than once (see fewestAllocations).
+var forcedSeed uint64
+
 func tables(m *swissMap) []*table {
 	var out []*table
 	for i := 0; i < m.dirLen; i++ {
@@ -177,6 +182,9 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 	m := make(map[K]V, hint)
 	sink = m
 	info, h := readType(m)
+	if forcedSeed != 0 {
+		h.seed = uintptr(forcedSeed)
+	}
 	distinct := func() int {
 		count := 0
 		for i := 0; i < h.dirLen; i++ {
@@ -293,10 +301,11 @@ var gridCheckpoints = []int{0, 1, 2, 7, 8, 9, 10, 13, 14, 15, 16, 28, 29, 30, 56
 var gridHints = []int{0, 1, 8, 9, 13, 14, 15, 28, 29, 100, 448, 449, 896, 897, 1000, 1792, 1793, 3584, 3585, 10000}
 
 type output struct {
-	GoVersion string `json:"goVersion"`
-	Impl      string `json:"impl"`
-	Mode      string `json:"mode"`
-	Runs      []run  `json:"runs"`
+	GoVersion string     `json:"goVersion"`
+	Impl      string     `json:"impl"`
+	Mode      string     `json:"mode"`
+	Runs      []run      `json:"runs"`
+	Scenarios []scenario `json:"scenarios,omitempty"`
 }
 
 // fewestAllocations runs a probe three times and keeps, per checkpoint, the fewest allocations
@@ -327,8 +336,8 @@ func grid() []run {
 			fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", hint, ints, gridCheckpoints, nil) }),
 			fewestAllocations(func() run { return follow[string, string]("map[string]string", hint, strs, gridCheckpoints, nil) }),
 			fewestAllocations(func() run { return follow[int32, int8]("map[int32]int8", hint, int32s, gridCheckpoints, nil) }),
-			follow[int64, [128]byte]("map[int64][128]byte", hint, ints, gridCheckpoints, nil),
-			follow[int64, [129]byte]("map[int64][129]byte", hint, ints, gridCheckpoints, nil),
+			fewestAllocations(func() run { return follow[int64, [128]byte]("map[int64][128]byte", hint, ints, gridCheckpoints, nil) }),
+			fewestAllocations(func() run { return follow[int64, [129]byte]("map[int64][129]byte", hint, ints, gridCheckpoints, nil) }),
 		)
 	}
 	return runs
@@ -336,6 +345,13 @@ func grid() []run {
 
 // recordMaps is how many maps (each with its own seed) the record mode follows per series.
 const recordMaps = 30
+
+// randomSeed draws a seed the way the runtime would: from a fresh map's own random seed.
+func randomSeed() uint64 {
+	m := make(map[int]int)
+	_, h := readType(m)
+	return uint64(h.seed) | 1
+}
 
 func record() []run {
 	var runs []run
@@ -345,9 +361,105 @@ func record() []run {
 		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, ints, checkpoints, nil))
 	}
 	for _, n := range []int{8, 100, 3000} {
-		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, intKeys(n), []int{n}, int64Index))
+		keys := intKeys(n)
+		forcedSeed = uint64(randomSeed())
+		runs = append(runs, fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", 0, keys, []int{n}, int64Index) }))
+		forcedSeed = 0
 	}
 	return runs
+}
+
+// scenarioState is a seed-independent reading taken inside a scenario.
+type scenarioState struct {
+	Step       string `json:"step"`                 // what had just happened
+	Used       int    `json:"used"`                 // m.used
+	Small      bool   `json:"small"`                // dirLen == 0 with a group
+	SmallFull  []bool `json:"smallFull,omitempty"`  // small map: which slots are full
+	DirLen     int    `json:"dirLen"`               // directory length
+	Capacities []int  `json:"capacities"`           // capacity of each distinct table
+	GrowthLeft []int  `json:"growthLeft,omitempty"` // growthLeft of each table, when seed-independent
+}
+
+// scenario is a short, seed-independent story: updates, deletes and clears.
+type scenario struct {
+	Name   string          `json:"name"`
+	States []scenarioState `json:"states"`
+}
+
+func readScenario(step string, h *swissMap, withGrowthLeft bool) scenarioState {
+	s := scenarioState{Step: step, Used: int(h.used), Small: h.dirLen == 0 && h.dirPtr != nil, DirLen: h.dirLen, Capacities: []int{}}
+	if s.Small {
+		for i := 0; i < groupSlots; i++ {
+			s.SmallFull = append(s.SmallFull, *(*uint8)(unsafe.Add(h.dirPtr, i))&ctrlEmpty == 0)
+		}
+	}
+	for _, t := range tables(h) {
+		s.Capacities = append(s.Capacities, int(t.capacity))
+		if withGrowthLeft {
+			s.GrowthLeft = append(s.GrowthLeft, int(t.growthLeft))
+		}
+	}
+	return s
+}
+
+func scenarios() []scenario {
+	var out []scenario
+	{
+		m := make(map[int64]int64)
+		sink = m
+		_, h := readType(m)
+		s := scenario{Name: "update a key of a full small map"}
+		for i := int64(0); i < 8; i++ {
+			m[i] = i
+		}
+		s.States = append(s.States, readScenario("inserted 8", h, true))
+		m[3] = 30
+		s.States = append(s.States, readScenario("updated key 3", h, true))
+		out = append(out, s)
+	}
+	{
+		m := make(map[int64]int64)
+		sink = m
+		_, h := readType(m)
+		s := scenario{Name: "delete from a small map, then insert"}
+		for i := int64(0); i < 7; i++ {
+			m[i] = i
+		}
+		delete(m, 3)
+		s.States = append(s.States, readScenario("inserted 7, deleted key 3", h, false))
+		m[100] = 100
+		s.States = append(s.States, readScenario("inserted key 100", h, false))
+		out = append(out, s)
+	}
+	{
+		m := make(map[int64]int64)
+		sink = m
+		_, h := readType(m)
+		s := scenario{Name: "clear after 1000 inserts"}
+		for i := int64(0); i < 1000; i++ {
+			m[i] = i
+		}
+		s.States = append(s.States, readScenario("inserted 1000", h, false))
+		clear(m)
+		s.States = append(s.States, readScenario("cleared", h, true))
+		out = append(out, s)
+	}
+	{
+		m := make(map[int64]int64)
+		sink = m
+		_, h := readType(m)
+		s := scenario{Name: "delete every key after 1000 inserts"}
+		for i := int64(0); i < 1000; i++ {
+			m[i] = i
+		}
+		s.States = append(s.States, readScenario("inserted 1000", h, false))
+		for i := int64(0); i < 1000; i++ {
+			delete(m, i)
+		}
+		s.States = append(s.States, readScenario("deleted 1000", h, false))
+		out = append(out, s)
+	}
+	return out
 }
 
 func main() {
@@ -358,6 +470,7 @@ func main() {
 	out := output{GoVersion: runtime.Version(), Impl: "swiss", Mode: os.Args[1]}
 	if out.Mode == "grid" {
 		out.Runs = grid()
+		out.Scenarios = scenarios()
 	} else {
 		out.Runs = record()
 	}
