@@ -11,9 +11,11 @@
  *                   or with a go version other than the snapshots'
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { escapeSnapshotPath, type EscapeSnapshot } from '../src/data/oracle/snapshots.ts';
+import { escapeFlagSets, escapeSnapshotPath, type EscapeSnapshot } from '../src/data/oracle/snapshots.ts';
 import { formatJson, snapshotEscape } from './escape.ts';
 import { listAllSources, repositoryRoot, resolveSourceArguments, readSource } from './sources.ts';
 import { installedGoVersion } from './toolchain.ts';
@@ -71,20 +73,34 @@ async function generateEscape(sources: string[], outFolder: string, goVersion: s
 async function generateEverything(outFolder: string, goVersion: string): Promise<string[]> {
   const sources = listAllSources();
   const parts: Promise<string[]>[] = [
-    generateEscape(sources, outFolder, goVersion),
-    generateStdlib(outFolder, goVersion),
-    generateProbes(sources, outFolder, goVersion),
+    timed(`escape (${sources.length} sources x ${escapeFlagSets.length} flag sets)`, generateEscape(sources, outFolder, goVersion)),
+    timed('stdlib', generateStdlib(outFolder, goVersion)),
+    timed('sizes and allocations', generateProbes(sources, outFolder, goVersion)),
   ];
-  if (existsSync(mapsGenerator)) {
-    parts.push(
-      (async () => {
-        const maps = (await import(mapsGenerator)) as { generate: (outDir: string) => Promise<void> };
-        await maps.generate(outFolder);
-        return [];
-      })(),
-    );
-  }
+  if (existsSync(mapsGenerator)) parts.push(timed('maps', generateMaps(outFolder)));
   return (await Promise.all(parts)).flat();
+}
+
+/** Prints how long a part took once it is done. */
+async function timed(title: string, work: Promise<string[]>): Promise<string[]> {
+  const started = Date.now();
+  const problems = await work;
+  console.log(`oracle:   ${title}: ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return problems;
+}
+
+/**
+ * Calls `generate(outFolder)` of oracle/maps/generate.ts in a child Node process, so that its
+ * synchronous work does not hold up the go commands started from this process.
+ */
+async function generateMaps(outFolder: string): Promise<string[]> {
+  const script = `const maps = await import(${JSON.stringify(pathToFileURL(mapsGenerator).href)}); await maps.generate(${JSON.stringify(outFolder)});`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '--eval', script], { cwd: repositoryRoot, stdio: ['ignore', 'inherit', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('close', (code) => resolve(code === 0 ? [] : [`oracle/maps/generate.ts failed (exit ${code}):\n${errors}`]));
+  });
 }
 
 /** The go version recorded in the committed snapshots, if any. */

@@ -37,8 +37,9 @@ export function installedGoVersion(): string | undefined {
 }
 
 /**
- * Runs `go args...` in `directory`. Both output streams go to one file descriptor, so lines keep
- * the order in which the process wrote them (a pipe per stream would lose that order).
+ * Runs `go args...` in `directory`, waiting while `goParallelism` go commands are already running.
+ * Both output streams go to one file descriptor, so lines keep the order in which the process
+ * wrote them (a pipe per stream would lose that order).
  */
 export async function runGo(args: string[], directory: string): Promise<GoResult> {
   await acquireSlot();
@@ -69,7 +70,9 @@ async function runGoNow(args: string[], directory: string): Promise<GoResult> {
 /** How many go commands run at once: one per core, at least two. */
 export const goParallelism = Math.max(2, availableParallelism());
 
+/** go commands running now. */
 let runningCommands = 0;
+/** Callers waiting for a free slot, first come first served. */
 const waitingCommands: (() => void)[] = [];
 
 function acquireSlot(): Promise<void> {

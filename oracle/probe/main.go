@@ -57,7 +57,7 @@ func writeModule(out string, arguments []string) error {
 		fmt.Fprintf(&program, "\t%s \"example.com/probe/%s\"\n", packageName, packageName)
 		fmt.Fprintf(&calls, "\tresults[%q] = %s.OracleProbe()\n", source, packageName)
 	}
-	program.WriteString(")\n\nfunc main() {\n\ttesting.Init()\n\t// A fixed iteration count keeps allocations per op independent of machine speed.\n\tflag.Set(\"test.benchtime\", \"1000x\")\n\tresults := map[string]any{}\n")
+	program.WriteString(")\n\nfunc main() {\n\ttesting.Init()\n\t// A fixed iteration count keeps allocations per op independent of machine speed.\n\tflag.Set(\"test.benchtime\", \"10000x\")\n\tresults := map[string]any{}\n")
 	program.Write(calls.Bytes())
 	program.WriteString("\tencoder := json.NewEncoder(os.Stdout)\n\tencoder.SetIndent(\"\", \"  \")\n\tif err := encoder.Encode(results); err != nil {\n\t\tpanic(err)\n\t}\n}\n")
 	return os.WriteFile(filepath.Join(out, "main.go"), program.Bytes(), 0o644)
