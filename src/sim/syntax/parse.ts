@@ -493,6 +493,16 @@ class Converter {
         }
       }
     }
+    // Go's grouping: in `(a, b, c int)` every entry is named once one is, so a lone identifier
+    // before a named entry is a name sharing the type that follows it.
+    if (out.some((field) => field.name !== null)) {
+      let shared: ast.Expr | null = null;
+      for (let index = out.length - 1; index >= 0; index--) {
+        const field = out[index] as ast.Field;
+        if (field.name !== null) shared = field.type;
+        else if (field.type.kind === 'Name' && shared !== null) out[index] = { ...field, name: field.type, type: shared };
+      }
+    }
     return out;
   }
 

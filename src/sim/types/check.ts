@@ -27,7 +27,7 @@ export interface CheckOptions {
 /** A package-level or local declaration whose object is resolved on first use. */
 interface PendingDeclaration {
   /** The declaration. */
-  decl: ast.ConstDecl | ast.VarDecl | ast.TypeDecl;
+  decl: ast.ConstDecl | ast.VarDecl | ast.TypeDecl | ast.FuncDecl;
   /** Index of the name within the declaration. */
   index: number;
   /** Whether it is being resolved (to detect cycles). */
@@ -74,6 +74,8 @@ export class Checker {
   context: FunctionContext | null = null;
   /** Value of `iota` in the constant declaration being checked, if any. */
   iota: bigint | null = null;
+  /** How many type declarations are being resolved (named types they mention are not resolved recursively). */
+  typeDepth = 0;
 
   constructor(file: ast.File, stdlib: Stdlib | null) {
     this.file = file;
@@ -176,9 +178,10 @@ export class Checker {
           break;
       }
     }
-    // Types first (methods need their receivers), then functions' signatures, then the rest.
-    for (const [obj] of this.pending) if (obj.kind === 'TypeName') this.resolve(obj);
     const funcObjects: Func[] = funcs.map((decl) => this.declareFunc(decl));
+    // Types first (methods need their receivers), then functions' signatures, then the rest.
+    for (const [obj] of [...this.pending]) if (obj.kind === 'TypeName') this.resolve(obj);
+    for (const [obj] of [...this.pending]) if (obj.kind === 'Func') this.resolve(obj);
     for (const [obj] of [...this.pending]) this.resolve(obj);
     funcs.forEach((decl, index) => {
       const obj = funcObjects[index] as Func;
@@ -241,12 +244,18 @@ export class Checker {
     pending.resolving = true;
     const savedContext = this.context;
     const savedIota = this.iota;
+    const savedDeclarations = this.declareLater;
     this.context = null;
+    this.declareLater = [];
+    if (obj.kind === 'TypeName') this.typeDepth++;
     try {
-      this.declaration(pending.decl, obj, this.fileScope);
+      if (pending.decl.kind === 'FuncDecl') this.funcSignature(pending.decl, obj as Func);
+      else this.declaration(pending.decl, obj, this.fileScope);
     } finally {
+      if (obj.kind === 'TypeName') this.typeDepth--;
       this.context = savedContext;
       this.iota = savedIota;
+      this.declareLater = savedDeclarations;
       this.pending.delete(obj);
     }
   }
@@ -279,6 +288,7 @@ export class Checker {
   constDecl(decl: ast.ConstDecl, scope: Scope, objects: Const[] | null): void {
     const group = decl.group ?? decl;
     const declaredType = group.type === null ? null : this.typeExpr(group.type, scope);
+    const outerIota = this.iota;
     this.iota = BigInt(decl.iota);
     const values = group.values;
     const targets: Const[] = decl.names.map((name) => {
@@ -312,7 +322,7 @@ export class Checker {
       const extra = values[decl.names.length];
       if (extra !== undefined) this.error(extra, 'extra init expr');
     }
-    this.iota = null;
+    this.iota = outerIota;
     this.flushLocalDeclarations();
   }
 
@@ -415,17 +425,21 @@ export class Checker {
   }
 
   /** Declares a function or method object and its signature; attaches methods to their receiver type. */
+  /** Declares a function's or method's object; its signature is computed by `funcSignature`. */
   declareFunc(decl: ast.FuncDecl): Func {
     const obj: Func = {
       kind: 'Func', name: decl.name.value, type: invalidType, pos: decl.name.pos, pkg: this.packageName, parent: null,
       decl, pragmas: decl.pragmas, pointerReceiver: false, isMethod: decl.recv !== null,
     };
-    if (decl.hasTypeParams) {
-      // Not modelled (the parser says so): the function's uses see an invalid type and stay silent.
-      if (decl.recv === null) this.declare(this.packageScope, decl.name, obj);
-      else this.info.defs.set(decl.name, obj);
-      return obj;
-    }
+    if (decl.recv === null && decl.name.value !== 'init') this.declare(this.packageScope, decl.name, obj);
+    else this.info.defs.set(decl.name, obj);
+    // Generic functions are not modelled (the parser says so): their uses see an invalid type and stay silent.
+    if (!decl.hasTypeParams) this.pending.set(obj, { decl, index: 0, resolving: false });
+    return obj;
+  }
+
+  /** Computes a function's signature and attaches a method to its receiver's base type. */
+  funcSignature(decl: ast.FuncDecl, obj: Func): void {
     const signature = this.signature(decl.type, this.fileScope, decl.recv);
     obj.type = signature;
     if (decl.recv === null) {
@@ -434,16 +448,13 @@ export class Checker {
           this.error(decl.name, `func ${decl.name.value} must have no arguments and no return values`);
         }
       }
-      if (decl.name.value === 'init') this.info.defs.set(decl.name, obj);
-      else this.declare(this.packageScope, decl.name, obj);
       // gc accepts a body-less declaration when assembly or a linkname provides the body; a
       // single-file `go build` does not. Which case applies is outside the model.
       if (decl.body === null) this.notModeledAt(decl.start, 'function declarations without a body');
-      return obj;
+      return;
     }
-    this.info.defs.set(decl.name, obj);
     const receiver = signature.recv;
-    if (receiver === null) return obj;
+    if (receiver === null) return;
     let base = receiver.type;
     if (base.kind === 'Pointer') {
       base = base.elem;
@@ -451,16 +462,16 @@ export class Checker {
     }
     if (base.kind !== 'Named') {
       if (!isInvalid(base)) this.error(decl.recv?.type ?? decl, `invalid receiver type ${this.typeText(receiver.type)}`);
-      return obj;
+      return;
     }
     if (base.obj.pkg !== this.packageName) {
       this.error(decl.recv?.type ?? decl, `cannot define new methods on non-local type ${this.typeText(base)}`);
-      return obj;
+      return;
     }
     const under = underlying(base);
     if (under.kind === 'Pointer' || under.kind === 'Interface') {
       this.error(decl.recv?.type ?? decl, `invalid receiver type ${this.typeText(receiver.type)} (pointer or interface type)`);
-      return obj;
+      return;
     }
     if (decl.name.value !== '_') {
       if (base.methods.some((m) => m.name === decl.name.value)) {
@@ -469,7 +480,7 @@ export class Checker {
         this.error(decl.name, `field and method with the same name ${decl.name.value}`);
       } else base.methods.push(obj);
     }
-    return obj;
+    return;
   }
 
   /** Builds a signature from a FuncType; parameters are not declared (the body does that). */

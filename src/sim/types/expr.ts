@@ -61,6 +61,8 @@ function representable(value: ConstantValue, target: Basic): 'ok' | 'overflows' 
 const untypedRank: Record<string, number> = { 'untyped int': 1, 'untyped rune': 2, 'untyped float': 3, 'untyped complex': 4 };
 
 interface CheckerExpressions {
+  /** An argument already evaluated by `builtinCall`, handed back by `expr` once. */
+  evaluated: { expr: ast.Expr; operand: Operand } | null;
   opaque(x: Operand | Type, at: ast.NodeBase): boolean;
   record(x: Operand): Operand;
   ident(expr: ast.Name, scope: Scope): Operand;
@@ -86,6 +88,7 @@ declare module './check.ts' {
 }
 
 const proto = Checker.prototype as Checker;
+proto.evaluated = null;
 
 proto.describe = function describe(this: Checker, x: Operand): string {
   return describeOperand(x, this.packageName);
@@ -112,6 +115,11 @@ proto.record = function record(this: Checker, x: Operand): Operand {
 };
 
 proto.expr = function expr(this: Checker, e: ast.Expr, scope: Scope, hint?: Type): Operand {
+  const reused = this.evaluated;
+  if (reused !== null && reused.expr === e) {
+    this.evaluated = null;
+    return { ...reused.operand };
+  }
   const x = this.exprInner(e, scope, hint, false);
   if (x.mode !== 'invalid' && x.type.kind === 'Tuple') {
     this.error(e, `multiple-value ${exprString(e)} (value of type ${this.typeText(x.type)}) in single-value context`);
@@ -305,7 +313,10 @@ proto.ident = function ident(this: Checker, e: ast.Name, scope: Scope): Operand 
     return invalid(e);
   }
   this.info.uses.set(e, obj);
-  if (this.pending.has(obj)) this.resolve(obj);
+  // A named type can be referred to before its underlying type is known; resolving it from
+  // inside another type declaration would turn legal cycles (through a named type) into errors.
+  const namedType = obj.kind === 'TypeName' && obj.type.kind === 'Named';
+  if (this.pending.has(obj) && !(namedType && this.typeDepth > 0)) this.resolve(obj);
   switch (obj.kind) {
     case 'Var':
       this.use(obj);
@@ -576,11 +587,17 @@ proto.conversion = function conversion(this: Checker, e: ast.CallExpr, target: T
 function convertible(x: Operand, target: Type): boolean {
   const from = x.type;
   if (x.mode === 'nil') return hasNil(target);
+  if (isUntyped(from)) {
+    if (isInterface(target)) return assignableType(defaultType(from), target);
+    // Otherwise the untyped value's kind must fit the target.
+    return (isBoolean(from) && isBoolean(target)) || (isNumeric(from) && isNumeric(target)) || (isString(from) && (isString(target) || isByteOrRuneSlice(target)));
+  }
   if (assignableType(from, target)) return true;
   const fromUnder = underlying(from);
   const toUnder = underlying(target);
-  if (identical(fromUnder, toUnder)) return true;
-  if (fromUnder.kind === 'Pointer' && toUnder.kind === 'Pointer' && identical(underlying(fromUnder.elem), underlying(toUnder.elem))) return true;
+  // Conversions ignore struct tags.
+  if (identical(fromUnder, toUnder, true)) return true;
+  if (fromUnder.kind === 'Pointer' && toUnder.kind === 'Pointer' && identical(underlying(fromUnder.elem), underlying(toUnder.elem), true)) return true;
   if (isNumeric(from) && isNumeric(target) && !isComplex(from) && !isComplex(target)) return true;
   if (isComplex(from) && isComplex(target)) return true;
   if (isString(target) && (isInteger(from) || isByteOrRuneSlice(from))) return true;
@@ -602,7 +619,7 @@ function isByteOrRuneSlice(type: Type): boolean {
 }
 
 /** Assignability of a typed value's type (interfaces by method names and types). */
-function assignableType(from: Type, to: Type): boolean {
+export function assignableType(from: Type, to: Type): boolean {
   if (identical(from, to)) return true;
   const fromUnder = underlying(from);
   const toUnder = underlying(to);
@@ -704,7 +721,13 @@ proto.convertUntyped = function convertUntyped(this: Checker, x: Operand, target
     if (recorded !== undefined && isUntyped(recorded.type)) recorded.type = target;
     else if (recorded === undefined) this.info.types.set(expr, { mode: x.mode === 'nil' ? 'value' : (x.mode as 'value'), type: target, ...(x.value !== undefined ? { value: x.value } : {}) });
     if (expr.kind === 'ParenExpr') stack.push(expr.x);
-    else if (expr.kind === 'Operation' && !['==', '!=', '<', '<=', '>', '>=', '<<', '>>'].includes(expr.op)) {
+    else if (expr.kind === 'Operation' && (expr.op === '<<' || expr.op === '>>')) {
+      // The shifted operand takes the type; the count keeps its own.
+      if (!isInteger(target) && !isUntyped(target) && recorded?.mode !== 'constant') {
+        this.error(expr.x, `invalid operation: shifted operand ${exprString(expr.x)} (type ${this.typeText(target)}) must be integer`);
+      }
+      stack.push(expr.x);
+    } else if (expr.kind === 'Operation' && !['==', '!=', '<', '<=', '>', '>='].includes(expr.op)) {
       stack.push(expr.x);
       if (expr.y !== null) stack.push(expr.y);
     }
@@ -807,7 +830,9 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
         this.error(e.x, `invalid operation: shifted operand ${this.describe(x)} must be integer`);
         return invalid(e);
       }
-      this.convertUntyped(x, hint !== undefined && isInteger(hint) ? hint : basicTypes.int);
+      // A non-constant shift of an untyped constant takes its type from the context, later.
+      if (hint === undefined || !isInteger(hint)) return { mode: 'value', type: basicTypes['untyped int'], expr: e };
+      this.convertUntyped(x, hint);
     }
     if (!isInteger(x.type)) {
       this.error(e.x, `invalid operation: shifted operand ${this.describe(x)} must be integer`);
@@ -1260,6 +1285,16 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
   };
   const [least, most] = counts[id] ?? [0, Infinity];
   this.info.builtins.set(e, { id, call: e });
+  const onlyArgument = e.args.length === 1 ? e.args[0] : undefined;
+  if (onlyArgument?.kind === 'CallExpr' && most > 1) {
+    const spread = this.multiExpr(onlyArgument, scope);
+    if (spread.mode !== 'invalid' && spread.type.kind === 'Tuple' && spread.type.vars.length > 1) {
+      this.notModeledAt(e.start, `multiple-value arguments to built-in ${name}`);
+      return invalid(e);
+    }
+    // The builtin below evaluates its argument again: hand it this result instead.
+    this.evaluated = { expr: onlyArgument, operand: spread };
+  }
   if (e.args.length < least || e.args.length > most) {
     for (const arg of e.args) this.multiExpr(arg, scope);
     if (e.args.length < least) this.errorAt(e.rparen, `not enough arguments for ${exprString(e)} (expected ${least}, found ${e.args.length})`);

@@ -84,8 +84,8 @@ export function isOrdered(type: Type): boolean {
   return isInteger(type) || isFloat(type) || isString(type);
 }
 
-/** Whether `a` and `b` are identical types. */
-export function identical(a: Type, b: Type): boolean {
+/** Whether `a` and `b` are identical types (`ignoreTags`: struct tags do not count, as in conversions). */
+export function identical(a: Type, b: Type, ignoreTags = false): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
@@ -95,40 +95,40 @@ export function identical(a: Type, b: Type): boolean {
       return false;
     case 'Pointer':
     case 'Slice':
-      return identical(a.elem, (b as typeof a).elem);
+      return identical(a.elem, (b as typeof a).elem, ignoreTags);
     case 'Array':
-      return a.length === (b as typeof a).length && identical(a.elem, (b as typeof a).elem);
+      return a.length === (b as typeof a).length && identical(a.elem, (b as typeof a).elem, ignoreTags);
     case 'Map':
-      return identical(a.key, (b as typeof a).key) && identical(a.elem, (b as typeof a).elem);
+      return identical(a.key, (b as typeof a).key, ignoreTags) && identical(a.elem, (b as typeof a).elem, ignoreTags);
     case 'Chan':
-      return a.dir === (b as typeof a).dir && identical(a.elem, (b as typeof a).elem);
+      return a.dir === (b as typeof a).dir && identical(a.elem, (b as typeof a).elem, ignoreTags);
     case 'Struct': {
       const other = b as typeof a;
       if (a.fields.length !== other.fields.length) return false;
       return a.fields.every((field, index) => {
         const theirs = other.fields[index];
         return theirs !== undefined && field.name === theirs.name && field.embedded === theirs.embedded
-          && a.tags[index] === other.tags[index] && identical(field.type, theirs.type)
+          && (ignoreTags || a.tags[index] === other.tags[index]) && identical(field.type, theirs.type, ignoreTags)
           && (isExported(field.name) || field.pkg === theirs.pkg);
       });
     }
     case 'Signature': {
       const other = b as typeof a;
       return a.variadic === other.variadic && a.params.length === other.params.length && a.results.length === other.results.length
-        && a.params.every((p, i) => identical(p.type, (other.params[i] ?? p).type))
-        && a.results.every((r, i) => identical(r.type, (other.results[i] ?? r).type));
+        && a.params.every((p, i) => identical(p.type, (other.params[i] ?? p).type, ignoreTags))
+        && a.results.every((r, i) => identical(r.type, (other.results[i] ?? r).type, ignoreTags));
     }
     case 'Interface': {
       const mine = methodsOf(a);
       const theirs = methodsOf(b as Interface);
       return mine.length === theirs.length && mine.every((m, i) => {
         const t = theirs[i];
-        return t !== undefined && m.name === t.name && identical(m.type, t.type);
+        return t !== undefined && m.name === t.name && identical(m.type, t.type, ignoreTags);
       });
     }
     case 'Tuple': {
       const other = b as typeof a;
-      return a.vars.length === other.vars.length && a.vars.every((v, i) => identical(v.type, (other.vars[i] ?? v).type));
+      return a.vars.length === other.vars.length && a.vars.every((v, i) => identical(v.type, (other.vars[i] ?? v).type, ignoreTags));
     }
   }
 }

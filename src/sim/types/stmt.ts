@@ -7,7 +7,8 @@ import { Checker, defaultType, untypedBool, type FlowContext, type FunctionConte
 import { exprString } from './typestring.ts';
 import { lookup, type Label, type Scope, type Var } from './objects.ts';
 import type { Operand } from './operand.ts';
-import { isBoolean, isInvalid, isUntyped, underlying } from './predicates.ts';
+import { assignableType } from './expr.ts';
+import { identical, isBoolean, isInvalid, isUntyped, underlying } from './predicates.ts';
 import type { Type } from './types.ts';
 import { basicTypes, invalidType, runeType } from './universe.ts';
 
@@ -232,9 +233,13 @@ proto.stmt = function stmt(this: Checker, s: ast.Stmt, scope: Scope, flow: FlowC
         const inner = this.openScope(clause, scope);
         if (clause.comm !== null) {
           const comm = clause.comm;
+          const isReceive = (e: ast.Expr | undefined): boolean => {
+            while (e?.kind === 'ParenExpr') e = e.x;
+            return e?.kind === 'Operation' && e.op === '<-' && e.y === null;
+          };
           const valid = comm.kind === 'SendStmt'
-            || (comm.kind === 'ExprStmt' && comm.x.kind === 'Operation' && comm.x.op === '<-' && comm.x.y === null)
-            || (comm.kind === 'AssignStmt' && comm.rhs.length === 1 && comm.rhs[0]?.kind === 'Operation' && comm.rhs[0].op === '<-');
+            || (comm.kind === 'ExprStmt' && isReceive(comm.x))
+            || (comm.kind === 'AssignStmt' && comm.rhs.length === 1 && isReceive(comm.rhs[0]));
           if (!valid) this.error(comm, 'select case must be receive, send or assign recv');
           else this.stmt(comm, inner, flow);
         }
@@ -314,7 +319,10 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
 };
 
 proto.assignTo = function assignTo(this: Checker, lhs: ast.Expr, x: Operand, scope: Scope): void {
-  if (lhs.kind === 'Name' && lhs.value === '_') {
+  let bare = lhs;
+  while (bare.kind === 'ParenExpr') bare = bare.x;
+  if (bare.kind === 'Name' && bare.value === '_') {
+    lhs = bare;
     this.info.defs.set(lhs, null);
     if (x.mode === 'invalid') return;
     if (x.mode === 'nil') {
@@ -495,7 +503,7 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
         const value = this.expr(c, outer, tag.type);
         if (value.mode !== 'invalid') {
           if (isUntyped(value.type)) this.assignment(value, tag.type, 'switch case');
-          else if (value.type !== tag.type && this.typeText(value.type) !== this.typeText(tag.type) && underlying(tag.type).kind !== 'Interface' && underlying(value.type).kind !== 'Interface') {
+          else if (!identical(value.type, tag.type) && !assignableType(value.type, tag.type) && !assignableType(tag.type, value.type)) {
             this.error(c, `invalid case ${exprString(c)} in switch on ${exprString(s.tag as ast.Expr)} (mismatched types ${this.typeText(value.type)} and ${this.typeText(tag.type)})`);
           }
         }
