@@ -647,11 +647,16 @@ export class ClassicMap {
     const newBit = this.oldBucketCount();
     if (!isEvacuated(oldArray, oldIndex)) {
       const array = this.current as BucketArray;
-      // Destination cursors for X and Y: bucket, next slot, chain position, entries moved.
-      const bucketOf = [oldIndex, this.sameSizeGrow ? oldIndex : oldIndex + newBit];
-      const slotOf = [0, 0];
-      const chainOf = [0, 0];
-      const moved = [0, 0];
+      const yIndex = this.sameSizeGrow ? oldIndex : oldIndex + newBit;
+      // Destination cursors for X and Y: current bucket, next free slot, chain position, entries moved.
+      let xBucket = oldIndex;
+      let xSlot = 0;
+      let xChain = 0;
+      let xMoved = 0;
+      let yBucket = yIndex;
+      let ySlot = 0;
+      let yChain = 0;
+      let yMoved = 0;
       for (let b = oldIndex; b !== -1; b = oldArray.overflow[b] as number) {
         for (let slot = 0; slot < BUCKET_SLOTS; slot++) {
           const from = b * BUCKET_SLOTS + slot;
@@ -660,32 +665,34 @@ export class ClassicMap {
             oldArray.tophash[from] = EVACUATED_EMPTY;
             continue;
           }
-          const useY = !this.sameSizeGrow && ((oldArray.hashLow[from] as number) & newBit) !== 0 ? 1 : 0;
-          oldArray.tophash[from] = EVACUATED_X + useY;
-          if (slotOf[useY] === BUCKET_SLOTS) {
-            bucketOf[useY] = this.newOverflow(bucketOf[useY] as number, useY === 0 ? oldIndex : oldIndex + newBit, chainOf[useY] as number);
-            chainOf[useY] = (chainOf[useY] as number) + 1;
-            slotOf[useY] = 0;
+          let to: number;
+          if (!this.sameSizeGrow && ((oldArray.hashLow[from] as number) & newBit) !== 0) {
+            oldArray.tophash[from] = EVACUATED_Y;
+            if (ySlot === BUCKET_SLOTS) {
+              yBucket = this.newOverflow(yBucket, yIndex, yChain);
+              yChain++;
+              ySlot = 0;
+            }
+            to = yBucket * BUCKET_SLOTS + ySlot++;
+            yMoved++;
+          } else {
+            oldArray.tophash[from] = EVACUATED_X;
+            if (xSlot === BUCKET_SLOTS) {
+              xBucket = this.newOverflow(xBucket, oldIndex, xChain);
+              xChain++;
+              xSlot = 0;
+            }
+            to = xBucket * BUCKET_SLOTS + xSlot++;
+            xMoved++;
           }
-          const to = (bucketOf[useY] as number) * BUCKET_SLOTS + (slotOf[useY] as number);
           array.tophash[to] = top;
           array.keys[to] = oldArray.keys[from];
           array.setValue(to, oldArray.values[from]);
           array.hashLow[to] = oldArray.hashLow[from] as number;
-          slotOf[useY] = (slotOf[useY] as number) + 1;
-          moved[useY] = (moved[useY] as number) + 1;
         }
       }
       if (this.onEvent !== undefined) {
-        this.emit({
-          kind: 'evacuated',
-          oldBucket: oldIndex,
-          toX: oldIndex,
-          toY: oldIndex + newBit,
-          movedX: moved[0] as number,
-          movedY: moved[1] as number,
-          sameSize: this.sameSizeGrow,
-        });
+        this.emit({ kind: 'evacuated', oldBucket: oldIndex, toX: oldIndex, toY: yIndex, movedX: xMoved, movedY: yMoved, sameSize: this.sameSizeGrow });
       }
     }
     if (oldIndex === this.nevacuate) this.advanceEvacuationMark(newBit);
