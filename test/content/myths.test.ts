@@ -12,12 +12,14 @@ const folder = 'src/content/docs/reference/01-myths';
 const page = readFileSync(join(root, folder, 'index.mdx'), 'utf8');
 const snippet = (name: string) => `${folder}/${name}`;
 
-/** One row of the claims table: its number and verdict. */
+/** One row of the claims table: its number, verdict and the lesson that must address it. */
 interface ClaimRow {
   /** The row number. */
   number: number;
   /** FALSE, MISLEADING, PARTLY TRUE, TRUE, or "—" for a row that is not a claim. */
   verdict: string;
+  /** The lesson topic from the table's last column. */
+  lesson: string;
 }
 
 /** Parses the claims table (`| # | seed | claim | verdict | evidence | lesson |`). */
@@ -27,7 +29,7 @@ function parseClaims(markdown: string): ClaimRow[] {
     .filter((line) => /^\|\s*\d+\s*\|/.test(line))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
-      return { number: Number(cells[1]), verdict: cells[4]! };
+      return { number: Number(cells[1]), verdict: cells[4]!, lesson: cells[6]! };
     });
 }
 
@@ -60,6 +62,35 @@ describe('the page covers every claim', () => {
       expect(shown, `${name} is not shown on the page`).toContain(name);
       expect(() => recorded(snippet(name))).not.toThrow();
     }
+  });
+});
+
+/** The lessons of this part of the site, by the topic names the claims table uses. */
+const lessonFolders: Record<string, string> = {
+  slices: 'src/content/docs/foundations/11-slices',
+  unsafe: 'src/content/docs/foundations/14-unsafe',
+  'map anatomy': 'src/content/docs/maps/15-classic-maps',
+  'maps & escape': 'src/content/docs/maps/17-maps-and-escape-analysis',
+  'clearing maps': 'src/content/docs/maps/18-clearing-and-reusing-maps',
+  measuring: 'src/content/docs/measuring/20-finding-allocations',
+};
+
+describe('each lesson answers the claims assigned to it, in a callout', () => {
+  const assigned = claims.filter((claim) => lessonFolders[claim.lesson] !== undefined);
+
+  test('some claims are assigned to these lessons', () => {
+    expect(assigned.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test.each(assigned)('claim $number ($lesson)', ({ number, lesson }) => {
+    const lessonPage = readFileSync(join(root, lessonFolders[lesson]!, 'index.mdx'), 'utf8');
+    const callouts = [...lessonPage.matchAll(/<Aside [^>]*>([\s\S]*?)<\/Aside>/g)].map((match) => match[1]!);
+    const linked = callouts.some((callout) => new RegExp(`/reference/myths/#claim-${number}\\)`).test(callout));
+    const grouped = callouts.some((callout) => {
+      const range = /claims (\d+) (?:to|and) (\d+)/.exec(callout);
+      return range !== null && Number(range[1]) <= number && number <= Number(range[2]);
+    });
+    expect(linked || grouped, `claim ${number} has no callout in ${lessonFolders[lesson]}`).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ var sink map[int64]int64
 // Never leaves the function, at most 8 entries: header and first bucket in the frame.
 //
 //go:noinline
-func smallLocal() int {
+func countSmall() int {
 	m := make(map[int64]int64)
 	for i := int64(0); i < 8; i++ {
 		m[i] = i
@@ -17,7 +17,7 @@ func smallLocal() int {
 // Never leaves the function, but the hint asks for room for 100 entries.
 //
 //go:noinline
-func hintedLocal() int {
+func countHinted() int {
 	m := make(map[int64]int64, 100)
 	m[1] = 1
 	return len(m)
@@ -35,8 +35,12 @@ func escapingOne() {
 	sink = m
 }
 
+func smallLocal() { countSmall() }
+
+func hintedLocal() { countHinted() }
+
 func main() {
-	println(smallLocal(), hintedLocal())
+	println(countSmall(), countHinted())
 	escapingEmpty()
 	escapingOne()
 }
