@@ -4,6 +4,9 @@
  *
  *   idle → debouncing → analyzing → shown | syntaxError | notModeled | timedOut | crashed
  *
+ * `analyzing` first waits for the worker to be ready (`workerReady`: loading the parser's
+ * WebAssembly can take seconds on a slow machine, and is not the analysis being slow), then
+ * runs the request under the time limit.
  * The analysis itself is an injected actor (`analyze`), so the machine runs the same in tests
  * and in the page. A request superseded by an edit is dropped (the actor is stopped, which
  * aborts its signal); one that outlives its time limit also triggers `restartWorker`, because
@@ -18,6 +21,9 @@ export const DEBOUNCE_MS = 20;
 
 /** How long one analysis may take before the worker is given up on, in ms. */
 export const ANALYSIS_TIMEOUT_MS = 2000;
+
+/** How long a fresh worker may take to load before the editor reports it as broken, in ms. */
+export const WORKER_START_LIMIT_MS = 30_000;
 
 /** What the analysis actor receives. */
 export interface AnalyzeInput {
@@ -56,6 +62,11 @@ export interface EditorInput {
   flags: AnalysisFlags;
 }
 
+/** The top-level state name of a snapshot value (`analyzing` for `{ analyzing: 'running' }`). */
+export function stateName(value: string | Record<string, unknown>): string {
+  return typeof value === 'string' ? value : Object.keys(value)[0]!;
+}
+
 /** A crash report the reader can copy into an issue. */
 export function crashReport(context: EditorContext): string {
   return [
@@ -80,6 +91,8 @@ export const editorMachine = setup({
     input: {} as EditorInput,
   },
   actors: {
+    /** Resolves once the worker can take requests (immediately when it already can). */
+    workerReady: fromPromise<void>(async () => {}),
     analyze: fromPromise<AnalysisResult, AnalyzeInput>(async () => {
       throw new Error('no analysis worker connected');
     }),
@@ -93,6 +106,7 @@ export const editorMachine = setup({
   delays: {
     debounce: DEBOUNCE_MS,
     analysisTimeout: ANALYSIS_TIMEOUT_MS,
+    workerStartLimit: WORKER_START_LIMIT_MS,
   },
 }).createMachine({
   id: 'editor',
@@ -131,26 +145,51 @@ export const editorMachine = setup({
       after: { debounce: 'analyzing' },
     },
     analyzing: {
-      invoke: {
-        src: 'analyze',
-        input: ({ context }) => ({
-          request: { source: context.source, fileName: context.fileName, flags: context.flags },
-        }),
-        onDone: [
-          { guard: ({ event }) => event.output.kind === 'ok', target: 'shown', actions: assign({ result: ({ event }) => event.output }) },
-          {
-            guard: ({ event }) => event.output.kind === 'compileError',
-            target: 'syntaxError',
-            actions: assign({ result: ({ event }) => event.output }),
+      initial: 'starting',
+      states: {
+        starting: {
+          invoke: {
+            src: 'workerReady',
+            onDone: 'running',
+            onError: {
+              target: '#editor.crashed',
+              actions: assign({ crashMessage: ({ event }) => errorMessage(event.error) }),
+            },
           },
-          { target: 'notModeled', actions: assign({ result: ({ event }) => event.output }) },
-        ],
-        onError: {
-          target: 'crashed',
-          actions: assign({ crashMessage: ({ event }) => errorMessage(event.error) }),
+          after: {
+            workerStartLimit: {
+              target: '#editor.crashed',
+              actions: assign({ crashMessage: `the analysis worker did not start within ${WORKER_START_LIMIT_MS / 1000} s` }),
+            },
+          },
+        },
+        running: {
+          invoke: {
+            src: 'analyze',
+            input: ({ context }) => ({
+              request: { source: context.source, fileName: context.fileName, flags: context.flags },
+            }),
+            onDone: [
+              {
+                guard: ({ event }) => event.output.kind === 'ok',
+                target: '#editor.shown',
+                actions: assign({ result: ({ event }) => event.output }),
+              },
+              {
+                guard: ({ event }) => event.output.kind === 'compileError',
+                target: '#editor.syntaxError',
+                actions: assign({ result: ({ event }) => event.output }),
+              },
+              { target: '#editor.notModeled', actions: assign({ result: ({ event }) => event.output }) },
+            ],
+            onError: {
+              target: '#editor.crashed',
+              actions: assign({ crashMessage: ({ event }) => errorMessage(event.error) }),
+            },
+          },
+          after: { analysisTimeout: '#editor.timedOut' },
         },
       },
-      after: { analysisTimeout: 'timedOut' },
     },
     shown: {},
     syntaxError: {},

@@ -3,7 +3,7 @@
  * worker when it dies or when the editor gives up on a late answer.
  */
 import type { AnalysisRequest, AnalysisResult } from '../sim/api.ts';
-import type { AnalysisAnswer, AnalysisJob } from './protocol.ts';
+import type { AnalysisAnswer, AnalysisJob, WorkerStartup } from './protocol.ts';
 
 /** A request waiting for its answer. */
 interface Pending {
@@ -33,6 +33,8 @@ export class AnalysisClient {
   nextId = 1;
   /** How many times the worker was replaced (shown to the reader after a timeout). */
   restarts = 0;
+  /** Settles when the current worker has loaded its parser (or failed to). */
+  ready!: Promise<void>;
 
   constructor(createWorker: WorkerFactory = startAnalysisWorker) {
     this.createWorker = createWorker;
@@ -42,8 +44,18 @@ export class AnalysisClient {
   /** Starts a worker and listens to it. */
   connect(): Worker {
     const worker = this.createWorker();
-    worker.addEventListener('message', (event: MessageEvent<AnalysisAnswer>) => {
+    let started: () => void = () => {};
+    let failed: (error: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+    });
+    // Nobody may be waiting yet; a failure is reported when someone asks.
+    this.ready.catch(() => {});
+    worker.addEventListener('message', (event: MessageEvent<AnalysisAnswer | WorkerStartup>) => {
       const answer = event.data;
+      if (answer.kind === 'ready') return started();
+      if (answer.kind === 'startFailure') return failed(new Error(`the analysis worker could not load the Go parser: ${answer.message}`));
       const pending = this.pending.get(answer.id);
       if (pending === undefined) return;
       this.pending.delete(answer.id);
@@ -52,7 +64,9 @@ export class AnalysisClient {
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.restart(new Error(`the analysis worker failed: ${event.message || 'it could not start'}`));
+      const error = new Error(`the analysis worker failed: ${event.message || 'it could not start'}`);
+      failed(error);
+      this.restart(error);
     });
     return worker;
   }

@@ -6,14 +6,23 @@ import runtimeUrl from 'web-tree-sitter/tree-sitter.wasm?url';
 import grammarUrl from 'tree-sitter-go/tree-sitter-go.wasm?url';
 import { analyze } from '../sim/analyze.ts';
 import { loadGoParser } from '../sim/syntax/load.ts';
-import type { AnalysisAnswer, AnalysisJob } from './protocol.ts';
+import type { AnalysisAnswer, AnalysisJob, WorkerStartup } from './protocol.ts';
 
-// The parser is loaded once, from the wasm files the site serves, before the first analysis.
-const parserReady = loadGoParser({ runtime: runtimeUrl, grammar: grammarUrl });
-
-function reply(answer: AnalysisAnswer): void {
+function reply(answer: AnalysisAnswer | WorkerStartup): void {
   postMessage(answer);
 }
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+// The parser is loaded once, from the wasm files the site serves, before the first analysis;
+// the page is told when that is done, so start-up time is not counted as analysis time.
+const parserReady = loadGoParser({ runtime: runtimeUrl, grammar: grammarUrl });
+parserReady.then(
+  () => reply({ kind: 'ready' }),
+  (error: unknown) => reply({ kind: 'startFailure', message: describe(error) }),
+);
 
 addEventListener('message', (event: MessageEvent<AnalysisJob>) => {
   const { id, request } = event.data;
@@ -21,6 +30,6 @@ addEventListener('message', (event: MessageEvent<AnalysisJob>) => {
     .then(() => analyze(request))
     .then(
       (result) => reply({ id, kind: 'result', result }),
-      (error: unknown) => reply({ id, kind: 'failure', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+      (error: unknown) => reply({ id, kind: 'failure', message: describe(error) }),
     );
 });

@@ -11,3 +11,6 @@ export interface AnalysisJob {
 
 /** Worker → page: the answer to job `id`, or why there is none. */
 export type AnalysisAnswer = { id: number; kind: 'result'; result: AnalysisResult } | { id: number; kind: 'failure'; message: string };
+
+/** Worker → page, once after start: whether the parser loaded. */
+export type WorkerStartup = { kind: 'ready' } | { kind: 'startFailure'; message: string };

@@ -117,7 +117,7 @@ describe('playground', { skip }, () => {
     let workersServed = 0;
     await page.route('**/analysis.worker*.js', async (route) => {
       workersServed += 1;
-      if (workersServed === 1) await route.fulfill({ contentType: 'text/javascript', body: 'addEventListener("message", () => { for (;;) {} });' });
+      if (workersServed === 1) await route.fulfill({ contentType: 'text/javascript', body: 'postMessage({ kind: "ready" }); addEventListener("message", () => { for (;;) {} });' });
       else await route.continue();
     });
     await openPlayground(page, session.baseUrl);
@@ -130,6 +130,24 @@ describe('playground', { skip }, () => {
     await replaceText(page, valueProgram);
     const state = await settled(page);
     assert.ok(!['timedOut', 'crashed'].includes(state), `ended in ${state}`);
+    await context.close();
+  });
+
+  it('a crashing analysis shows the message and a copyable report, and keeps the text', async () => {
+    const { page, context } = await openPage(session);
+    await page.route('**/analysis.worker*.js', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: 'postMessage({ kind: "ready" }); addEventListener("message", (event) => postMessage({ id: event.data.id, kind: "failure", message: "RangeError: Maximum call stack size exceeded" }));',
+      }),
+    );
+    await openPlayground(page, session.baseUrl);
+    await page.waitForFunction(() => document.querySelector('soh-playground')?.getAttribute('data-state') === 'crashed');
+    const report = (await page.textContent('[data-role="crash"] pre')) ?? '';
+    assert.match(report, /RangeError: Maximum call stack size exceeded/);
+    assert.match(report, /func newPoint/);
+    assert.equal(await page.locator('[data-role="crash"] button', { hasText: 'Copy report' }).count(), 1);
+    assert.match(await editorText(page), /func newPoint/);
     await context.close();
   });
 

@@ -81,4 +81,13 @@ describe('analysis client', () => {
     await expect(pending).rejects.toThrow('the analysis worker failed: boom');
     expect(workers).toHaveLength(2);
   });
+
+  it('is ready when the worker says so, and reports a worker that cannot load the parser', async () => {
+    const { analysis, workers } = client();
+    workers[0]!.dispatchEvent(new MessageEvent('message', { data: { kind: 'ready' } }));
+    await expect(analysis.ready).resolves.toBeUndefined();
+    analysis.restart(new Error('timed out'));
+    workers[1]!.dispatchEvent(new MessageEvent('message', { data: { kind: 'startFailure', message: 'CompileError: bad wasm' } }));
+    await expect(analysis.ready).rejects.toThrow('could not load the Go parser: CompileError: bad wasm');
+  });
 });

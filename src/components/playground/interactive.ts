@@ -7,7 +7,7 @@
 import { createActor, fromPromise, type SnapshotFrom } from 'xstate';
 import type { AnalysisFlags, AnalysisResult } from '../../sim/api.ts';
 import { MODELED_GO_VERSION } from '../../sim/api.ts';
-import { editorMachine, crashReport, type AnalyzeInput } from '../../machines/editor.machine.ts';
+import { editorMachine, crashReport, stateName, type AnalyzeInput } from '../../machines/editor.machine.ts';
 import { clearEdits, loadEdits, saveEdits } from '../../machines/editor-storage.ts';
 import { decodeShareHash, encodeShareHash } from '../../machines/share-link.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
@@ -235,6 +235,7 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
   const client = new AnalysisClient();
   const machine = editorMachine.provide({
     actors: {
+      workerReady: fromPromise<void>(() => client.ready),
       analyze: fromPromise<AnalysisResult, AnalyzeInput>(({ input, signal }) => client.analyze(input.request, signal)),
     },
     actions: {
@@ -250,10 +251,10 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
   let drawnResult: AnalysisResult | undefined;
   let drawnFlags: AnalysisFlags | undefined;
   const render = (snapshot: SnapshotFrom<typeof editorMachine>) => {
-    const state = String(snapshot.value);
+    const state = stateName(snapshot.value);
     const { result } = snapshot.context;
     host.dataset.state = state;
-    status.textContent = statusText(state, result, client.restarts);
+    status.textContent = snapshot.matches({ analyzing: 'starting' }) ? 'Loading the analyser…' : statusText(state, result, client.restarts);
     if (result !== drawnResult || snapshot.context.flags !== drawnFlags) {
       drawnResult = result;
       drawnFlags = snapshot.context.flags;
