@@ -52,9 +52,9 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   const savedBodies = new Map<IrFunc, IrStmt[]>();
   if (options.enabled) {
     for (const list of components) {
-      const recursive = list.length === 1 && callsItself(list[0] as IrFunc);
       for (const fn of list) {
-        if (recursive && !isClosure(fn)) continue;
+        // The package initialisation function is never inlined.
+        if (fn.name === 'init' && fn.closureParent === undefined) continue;
         const cost = inlineCost(fn, costs, options);
         if (cost !== undefined && cost <= inlineMaxBudget) {
           costs.set(fn, cost);
@@ -67,12 +67,25 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   }
   for (const list of components) {
     for (const fn of list) {
-      fn.body = rewrite(fn.body ?? [], fn, undefined, 0);
+      // Calls are inlined level by level: first those of the body, then those of the bodies
+      // just inlined (gc repeats its pass until nothing changes).
+      let level: { body: IrStmt[]; outermost: Position | undefined; chain: IrFunc[] }[] = [{ body: fn.body ?? [], outermost: undefined, chain: [] }];
+      while (level.length > 0) {
+        const next: typeof level = [];
+        for (const item of level) rewrite(item.body, fn, item.outermost, item.chain, next);
+        level = next;
+      }
     }
   }
   return messages;
 
-  function rewrite(body: IrStmt[], caller: IrFunc, outermost: Position | undefined, depth: number): IrStmt[] {
+  function rewrite(
+    body: IrStmt[],
+    caller: IrFunc,
+    outermost: Position | undefined,
+    chain: IrFunc[],
+    next: { body: IrStmt[]; outermost: Position | undefined; chain: IrFunc[] }[],
+  ): void {
     visitAndReplace(body, (call) => {
       if (call.devirtualized !== undefined) messages.push({ position: outermost ?? call.position, message: call.devirtualized });
       const callee = call.callee;
@@ -82,23 +95,15 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
         return undefined;
       }
       const saved = savedBodies.get(callee);
-      if (saved === undefined || callee === caller || depth > 20) return undefined;
+      // A function is not inlined into its own inlined copy (one level of recursion at most).
+      if (saved === undefined || chain.includes(callee)) return undefined;
       const position = outermost ?? call.position;
       messages.push({ position, message: `inlining call to ${callee.name}` });
       const inlined = inlineCall(call, callee, saved, caller, position);
-      inlined.body = rewrite(inlined.body, caller, position, depth + 1);
+      next.push({ body: inlined.body, outermost: position, chain: [...chain, callee] });
       return inlined;
     });
-    return body;
   }
-}
-
-function callsItself(fn: IrFunc): boolean {
-  let found = false;
-  visitIr(fn.body ?? [], (node) => {
-    if (node.op === 'call' && node.callee === fn) found = true;
-  });
-  return found;
 }
 
 /**
@@ -159,7 +164,14 @@ function visitAndReplace(body: IrStmt[], replace: (call: CallExpr) => IrExpr | u
     }
     for (const key in record) {
       if (skippedKeys.has(key)) continue;
-      record[key] = walk(record[key]);
+      const before = record[key];
+      record[key] = walk(before);
+      const after = record[key] as { op?: string; text?: string; returnVariables?: IrExpr[] };
+      // A conversion of an inlined call now converts the call's result variable, and prints it.
+      if (key === 'x' && after !== before && after.op === 'inlinedCall' && typeof record.text === 'string') {
+        const result = after.returnVariables?.[0];
+        if (result !== undefined && after.returnVariables?.length === 1) record.text = record.text.replace(after.text ?? '', result.text);
+      }
     }
     return value;
   };
@@ -178,8 +190,8 @@ function inlineCall(call: CallExpr, callee: IrFunc, savedBody: IrStmt[], caller:
     return copy;
   };
   const params = callee.params.map((param) => (param.name === undefined ? undefined : fresh(param.name)));
-  const results = callee.results.map((result, index) => fresh(result, result.name.startsWith('~') ? `~R${index}` : result.name));
-  for (const name of callee.declarations) if (!names.has(name)) fresh(name);
+  const results = callee.results.map((result) => fresh(result));
+  for (const name of [...callee.declarations]) if (!names.has(name)) fresh(name);
   const nameExpr = (name: IrName): IrExpr => ({ op: 'name', name, type: name.type, position, text: name.name });
   const body: IrStmt[] = [];
   const args: IrExpr[] = [...(call.receiver !== undefined ? [call.receiver] : []), ...call.args];

@@ -149,7 +149,13 @@ class Lowerer {
       const base = recvType === undefined ? '?' : pointer && recvType.kind === 'Pointer' ? this.types.text(recvType.elem) : this.types.text(recvType);
       name = pointer ? `(*${base}).${name}` : `${base}.${name}`;
     }
-    const fn = this.newFunc(name, decl.name.pos, undefined);
+    // gc reports a method at the `(` of its receiver.
+    let position = decl.name.pos;
+    if (decl.recv !== null) {
+      const paren = this.file.source.lastIndexOf('(', decl.recv.start);
+      if (paren >= decl.start) position = this.file.lines.position(paren);
+    }
+    const fn = this.newFunc(name, position, undefined);
     fn.noEscape = decl.pragmas.noescape;
     if (decl.body === null) fn.body = undefined;
     this.funcs.set(obj, fn);
