@@ -9,33 +9,18 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { distDir, openPage, startSession, unavailableReason, type AxeViolation, type Session } from './harness.ts';
+import { distDir, openPage, seriousAxeViolations, startSession, unavailableReason, type AxeViolation, type Session } from './harness.ts';
 import { findBrokenLinks } from '../lessons/links.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /**
- * Serious and critical axe violations inside the lesson components only (quiz, compiler
- * output, allocation table, progress view); whole pages are swept by site.test.ts.
+ * Serious and critical axe violations of the page without its playgrounds: this file answers
+ * for the lesson components (quiz, compiler output, allocation table, progress view); the
+ * playground and whole pages are swept by their own tests.
  */
 async function lessonComponentViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(
-      { include: [['soh-quiz'], ['.soh-compiler-says'], ['.soh-allocations'], ['soh-progress']] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-    );
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
-    }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  await page.evaluate(() => document.querySelectorAll('soh-playground').forEach((playground) => playground.remove()));
+  return seriousAxeViolations(page);
 }
 
 const skip = unavailableReason();

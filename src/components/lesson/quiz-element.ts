@@ -95,6 +95,11 @@ class QuizElement extends HTMLElement {
     radios.forEach((radio, index) => {
       radio.checked = index === selected;
       radio.disabled = settled;
+      const label = radio.parentElement;
+      if (label === null) return;
+      if (settled && index === correctChoice) label.dataset.mark = 'right';
+      else if (settled && index === selected) label.dataset.mark = 'wrong';
+      else delete label.dataset.mark;
     });
     const check = element.querySelector<HTMLButtonElement>('[data-action="check"]');
     const retry = element.querySelector<HTMLButtonElement>('[data-action="retry"]');
