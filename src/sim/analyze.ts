@@ -49,9 +49,10 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   const checked = check(parsed.file, { stdlib: standardLibrary() });
   const errors = checked.diagnostics.filter((diagnostic) => !diagnostic.message.startsWith('not modeled'));
   if (errors.length > 0) return { kind: 'compileError', goVersion, diagnostics: errors };
-  if (checked.notModeled) {
-    return { kind: 'notModeled', goVersion, diagnostics: checked.diagnostics.filter((d) => d.message.startsWith('not modeled')) };
-  }
+  const notModeled = checked.diagnostics.filter(
+    (d) => d.message.startsWith('not modeled') && !(request.allowBodylessFunctions === true && d.message === 'not modeled: function declarations without a body'),
+  );
+  if (notModeled.length > 0) return { kind: 'notModeled', goVersion, diagnostics: notModeled };
   const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
   if (!request.flags.noInline && request.flags.m >= 2) {

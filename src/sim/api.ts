@@ -34,6 +34,11 @@ export interface AnalysisRequest {
   flags: AnalysisFlags;
   /** Go minor version to model, e.g. 26 for go1.26. Defaults to the modelled version. */
   goMinor?: number;
+  /**
+   * Accept function declarations without a body, as `go tool compile` does when not given
+   * `-complete` (Go's own escape tests declare such functions). `go build` rejects them.
+   */
+  allowBodylessFunctions?: boolean;
 }
 
 /** A message tied to a position: a compile error, or a construct the simulator does not model. */
