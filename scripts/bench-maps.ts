@@ -50,6 +50,7 @@ if (!existsSync(join(distDir, 'maps', 'index.html'))) {
 } else {
   process.env.DIST_DIR = distDir;
   const { openPage, startSession, unavailableReason } = await import('../test/e2e/harness.ts');
+  const { framesPerSecond, insertKeys, labState } = await import('../test/maps/lab-page.ts');
   const reason = unavailableReason();
   if (reason !== undefined) {
     console.log(`stepping fps: skipped (${reason})`);
@@ -59,33 +60,15 @@ if (!existsSync(join(distDir, 'maps', 'index.html'))) {
       const { page, context } = await openPage(session, { width: 1280, height: 900 });
       await page.goto(new URL('maps/', session.baseUrl).href);
       await page.waitForSelector('map-lab[data-state]');
-      await page.fill('[data-count]', '3000');
-      await page.click('button[data-action="insert-many"]');
-      await page.click('button[data-action="finish"]');
-      const slots = await page.evaluate(() => {
-        const lab = document.querySelector('map-lab') as HTMLElement;
-        return { classic: 8 * 2 ** Number(lab.dataset.classicB), swissTables: Number(lab.dataset.swissTables) };
-      });
-      const measure = () =>
-        page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              let frames = 0;
-              const start = performance.now();
-              const count = (now: number) => {
-                frames++;
-                if (now - start < 3000) requestAnimationFrame(count);
-                else resolve((frames * 1000) / (now - start));
-              };
-              requestAnimationFrame(count);
-            }),
-        );
-      const idle = await measure();
+      await insertKeys(page, 3000);
+      const state = await labState(page);
+      const slots = { classic: 8 * 2 ** Number(state.classicB), swissTables: Number(state.swissTables) };
+      const idle = await framesPerSecond(page, 3000);
       await page.selectOption('[data-speed]', '1000');
       await page.fill('[data-count]', '50000');
       await page.click('button[data-action="insert-many"]');
-      const playing = await measure();
-      const applied = await page.evaluate(() => Number((document.querySelector('map-lab') as HTMLElement).dataset.applied));
+      const playing = await framesPerSecond(page, 3000);
+      const applied = Number((await labState(page)).applied);
       console.log(
         `stepping fps: ${playing.toFixed(1)} frames/s while playing at 1000 steps/s (${slots.classic} classic slots, ${slots.swissTables} x 1024 Swiss slots; ${applied - 3000} inserts applied in 3 s); idle page ${idle.toFixed(1)} frames/s`,
       );

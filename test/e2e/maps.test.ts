@@ -2,21 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { openPage, seriousAxeViolations, startSession, unavailableReason, type Session } from './harness.ts';
+import { framesPerSecond, insertKeys, labState, stepThroughOperation } from '../maps/lab-page.ts';
 
 const skip = unavailableReason();
 if (skip !== undefined) console.log(`map lab end-to-end tests skipped: ${skip}`);
-
-/** The lab's state as the element publishes it on its data attributes. */
-async function labState(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => ({ ...(document.querySelector('map-lab') as HTMLElement).dataset }) as Record<string, string>);
-}
-
-/** Inserts `count` new keys and applies them all at once. */
-async function insertKeys(page: Page, count: number): Promise<void> {
-  await page.fill('[data-count]', String(count));
-  await page.click('button[data-action="insert-many"]');
-  await page.click('button[data-action="finish"]');
-}
 
 /** Inserts the typed key `key` (shown step by step afterwards). */
 async function insertKey(page: Page, key: number): Promise<void> {
@@ -66,17 +55,8 @@ describe('map lab', { skip }, () => {
     let sawEvacuationCaption = false;
     for (let key = 417; key < 600 && (await labState(page)).classicGrowing === 'true'; key++) {
       await insertKey(page, key);
-      // Step through this insert's frames and read each caption.
-      for (let guard = 0; guard < 40; guard++) {
-        const caption = await page.locator('[data-caption-classic]').innerText();
-        if (/evacuated: \d+ entries to bucket/.test(caption)) sawEvacuationCaption = true;
-        const { frame, frames } = await page.evaluate(() => {
-          const match = /Step (\d+) of (\d+)/.exec(document.querySelector('[data-progress]')?.textContent ?? '');
-          return { frame: Number(match?.[1] ?? 0), frames: Number(match?.[2] ?? 0) };
-        });
-        if (frame >= frames) break;
-        await page.click('button[data-action="step"]');
-      }
+      const captions = await stepThroughOperation(page);
+      if (captions.some((caption) => /evacuated: \d+ entries to bucket/.test(caption.classic))) sawEvacuationCaption = true;
       progress.push(Number((await labState(page)).classicNevacuate));
     }
     state = await labState(page);
@@ -95,16 +75,7 @@ describe('map lab', { skip }, () => {
     assert.equal(state.swissTables, '1');
     assert.equal(state.swissDirLen, '1');
     await insertKey(page, 896);
-    const captions: string[] = [];
-    for (let guard = 0; guard < 60; guard++) {
-      captions.push(await page.locator('[data-caption-swiss]').innerText());
-      const done = await page.evaluate(() => {
-        const match = /Step (\d+) of (\d+)/.exec(document.querySelector('[data-progress]')?.textContent ?? '');
-        return match !== null && match[1] === match[2];
-      });
-      if (done) break;
-      await page.click('button[data-action="step"]');
-    }
+    const captions = (await stepThroughOperation(page)).map((caption) => caption.swiss);
     state = await labState(page);
     assert.equal(state.swissTables, '2');
     assert.equal(state.swissDirLen, '2');
@@ -190,19 +161,7 @@ describe('map lab', { skip }, () => {
     await page.selectOption('[data-speed]', '1000');
     await page.fill('[data-count]', '20000');
     await page.click('button[data-action="insert-many"]');
-    const fps = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let frames = 0;
-          const start = performance.now();
-          const count = (now: number) => {
-            frames++;
-            if (now - start < 2000) requestAnimationFrame(count);
-            else resolve((frames * 1000) / (now - start));
-          };
-          requestAnimationFrame(count);
-        }),
-    );
+    const fps = await framesPerSecond(page, 2000);
     console.log(`map lab: ${fps.toFixed(1)} frames per second while playing at 1000 steps/s on a 4096-slot map`);
     assert.ok(Number((await labState(page)).applied) > 3001, 'playing applied more operations');
     assert.deepEqual(errors, []);

@@ -15,7 +15,7 @@ import {
   type ClassicEvent,
   type ClassicMap,
 } from '../../sim/maps/classic/map.ts';
-import { CELL, drawCells, ROW, svg, VirtualRows, type Cell } from './svg.ts';
+import { CELL, drawCells, heading, ROW, svg, VirtualRows, type Cell } from './svg.ts';
 
 /** Pixel geometry: label column, gap between chained buckets. */
 const LABEL = 64;
@@ -104,11 +104,6 @@ function newHeading(map: ClassicMap, array: BucketArray): string {
   const spare = array.nextOverflow < 0 ? 0 : array.allocated - array.nextOverflow;
   const preallocated = array.allocated - array.regular;
   return `B = ${map.B}: ${array.regular} buckets${preallocated > 0 ? `, ${preallocated} preallocated overflow buckets (${spare} unused)` : ''}${map.old !== null ? ' (new array, filling as old buckets are evacuated)' : ''}.`;
-}
-
-function heading(parent: SVGGElement, y: number, text: string): number {
-  svg('text', { x: 4, y: y + ROW - 9, class: 'map-lab__heading' }, parent, text);
-  return text.length * 7.5 + 8;
 }
 
 function drawChain(parent: SVGGElement, y: number, array: BucketArray, bucket: number, old: boolean, focus: ClassicFocus | undefined): number {

@@ -30,6 +30,12 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   return element;
 }
 
+/** Draws a row that is a line of text (a heading above a block of rows); returns its width. */
+export function heading(parent: Element, y: number, text: string): number {
+  svg('text', { x: 4, y: y + ROW - 9, class: 'map-lab__heading' }, parent, text);
+  return text.length * 7.5 + 8;
+}
+
 /** One cell of a row: its text (0 to 2 characters) and its state class. */
 export interface Cell {
   /** What the cell shows. */

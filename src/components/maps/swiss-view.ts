@@ -4,7 +4,7 @@
  * with step numbers, tombstones are marked, and the step being shown is highlighted.
  */
 import { CTRL_DELETED, CTRL_EMPTY, GROUP_SLOTS, type SwissEvent, type SwissMap, type Table } from '../../sim/maps/swiss/map.ts';
-import { CELL, drawCells, ROW, svg, VirtualRows, type Cell } from './svg.ts';
+import { CELL, drawCells, heading, ROW, svg, VirtualRows, type Cell } from './svg.ts';
 
 /** Pixel geometry: the label column. */
 const LABEL = 64;
@@ -132,11 +132,6 @@ function upperBound(values: readonly number[], target: number): number {
     else high = middle;
   }
   return low;
-}
-
-function heading(parent: SVGGElement, y: number, text: string): number {
-  svg('text', { x: 4, y: y + ROW - 9, class: 'map-lab__heading' }, parent, text);
-  return text.length * 7.5 + 8;
 }
 
 function drawDirectory(parent: SVGGElement, y: number, map: SwissMap, row: number, ordinal: Map<Table, number>): number {
