@@ -17,6 +17,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"unsafe"
+
+	"stackorheap.dev/oracle/maps/probekit"
 )
 
 // hmap mirrors runtime.hmap in Go 1.19 (48 bytes on amd64).
@@ -188,12 +190,6 @@ func walkOverflow(h *hmap, bucketSize, arrayLen int) (total, fresh int) {
 	return total, fresh
 }
 
-func memory() (uint64, uint64) {
-	var stats runtime.MemStats
-	runtime.ReadMemStats(&stats)
-	return stats.Mallocs, stats.TotalAlloc
-}
-
 // follow inserts keys in order into make(map[K]V, hint) and reads the map at every N in
 // checkpoints (N = 0 is read right after make).
 func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []int, keyIndex func(unsafe.Pointer) int) run {
@@ -208,7 +204,7 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 	debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(100)
 	runtime.GC()
-	allocs0, bytes0 := memory()
+	allocs0, bytes0 := probekit.Memory()
 	m := make(map[K]V, hint)
 	sink = m
 	info, h := readType(m)
@@ -221,7 +217,7 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 	}
 	lastBuckets := h.buckets
 	read := func(n int) {
-		allocs, bytes := memory()
+		allocs, bytes := probekit.Memory()
 		s := state{
 			N: n, Count: h.count, B: int(h.B), Buckets: currentLen, Overflow: int(h.noverflow),
 			Growing: h.oldbuckets != nil, SameSizeGrow: h.flags&sameSizeGrowFlag != 0,
@@ -284,32 +280,6 @@ func dumpLayout[K comparable](h *hmap, info typeInfo, keys []K, keyIndex func(un
 	return l
 }
 
-func intKeys(n int) []int64 {
-	keys := make([]int64, n)
-	for i := range keys {
-		keys[i] = int64(i)
-	}
-	return keys
-}
-
-func int32Keys(n int) []int32 {
-	keys := make([]int32, n)
-	for i := range keys {
-		keys[i] = int32(i)
-	}
-	return keys
-}
-
-func stringKeys(n int) []string {
-	keys := make([]string, n)
-	for i := range keys {
-		keys[i] = fmt.Sprintf("key%d", i)
-	}
-	return keys
-}
-
-func int64Index(p unsafe.Pointer) int { return int(*(*int64)(p)) }
-
 // gridCheckpoints are the insert counts read in grid mode: both sides of every grow threshold
 // for load factors 6.5 and 6.0, and a few round numbers.
 var gridCheckpoints = []int{0, 1, 2, 7, 8, 9, 10, 12, 13, 14, 15, 24, 25, 26, 27, 48, 49, 52, 53, 96, 97, 100, 104, 105,
@@ -349,7 +319,7 @@ func fewestAllocations(probe func() run) run {
 func grid() []run {
 	var runs []run
 	maxN := gridCheckpoints[len(gridCheckpoints)-1]
-	ints, int32s, strs := intKeys(maxN), int32Keys(maxN), stringKeys(maxN)
+	ints, int32s, strs := probekit.Int64Keys(maxN), probekit.Int32Keys(maxN), probekit.StringKeys(maxN)
 	for _, hint := range gridHints {
 		runs = append(runs,
 			fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", hint, ints, gridCheckpoints, nil) }),
@@ -375,14 +345,14 @@ func randomSeed() uint64 {
 func record() []run {
 	var runs []run
 	checkpoints := []int{100, 500, 1000, 2000, 5000, 10000, 20000}
-	ints := intKeys(20000)
+	ints := probekit.Int64Keys(20000)
 	for i := 0; i < recordMaps; i++ {
 		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, ints, checkpoints, nil))
 	}
 	for i := 0; i < 3; i++ {
-		keys := intKeys(1000)
+		keys := probekit.Int64Keys(1000)
 		forcedSeed = uint64(randomSeed())
-		runs = append(runs, fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", 0, keys, []int{1000}, int64Index) }))
+		runs = append(runs, fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", 0, keys, []int{1000}, probekit.Int64Index) }))
 		forcedSeed = 0
 	}
 	return runs

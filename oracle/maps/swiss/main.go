@@ -16,6 +16,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"unsafe"
+
+	"stackorheap.dev/oracle/maps/probekit"
 )
 
 // swissMap mirrors internal/runtime/maps.Map (48 bytes on amd64).
@@ -157,12 +159,6 @@ func tables(m *swissMap) []*table {
 	return out
 }
 
-func memory() (uint64, uint64) {
-	var stats runtime.MemStats
-	runtime.ReadMemStats(&stats)
-	return stats.Mallocs, stats.TotalAlloc
-}
-
 // follow inserts keys in order into make(map[K]V, hint) and reads the map at every N in
 // checkpoints (N = 0 is read right after make).
 func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []int, keyIndex func(unsafe.Pointer) int) run {
@@ -178,7 +174,7 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 	debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(100)
 	runtime.GC()
-	allocs0, bytes0 := memory()
+	allocs0, bytes0 := probekit.Memory()
 	m := make(map[K]V, hint)
 	sink = m
 	info, h := readType(m)
@@ -195,7 +191,7 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 		return count
 	}
 	read := func(n int) {
-		allocs, bytes := memory()
+		allocs, bytes := probekit.Memory()
 		s := state{
 			N: n, Used: int(h.used), Small: h.dirLen == 0 && h.dirPtr != nil, HasStorage: h.dirPtr != nil,
 			DirLen: h.dirLen, GlobalDepth: int(h.globalDepth), Allocs: allocs - allocs0, Bytes: bytes - bytes0,
@@ -266,32 +262,6 @@ func dumpLayout[K comparable](h *swissMap, info typeInfo, keys []K, keyIndex fun
 	return l
 }
 
-func intKeys(n int) []int64 {
-	keys := make([]int64, n)
-	for i := range keys {
-		keys[i] = int64(i)
-	}
-	return keys
-}
-
-func int32Keys(n int) []int32 {
-	keys := make([]int32, n)
-	for i := range keys {
-		keys[i] = int32(i)
-	}
-	return keys
-}
-
-func stringKeys(n int) []string {
-	keys := make([]string, n)
-	for i := range keys {
-		keys[i] = fmt.Sprintf("key%d", i)
-	}
-	return keys
-}
-
-func int64Index(p unsafe.Pointer) int { return int(*(*int64)(p)) }
-
 // gridCheckpoints are the insert counts read in grid mode: both sides of every capacity step
 // up to the first split, and a few points after it.
 var gridCheckpoints = []int{0, 1, 2, 7, 8, 9, 10, 13, 14, 15, 16, 28, 29, 30, 56, 57, 100, 112, 113, 224, 225,
@@ -330,7 +300,7 @@ func fewestAllocations(probe func() run) run {
 func grid() []run {
 	var runs []run
 	maxN := gridCheckpoints[len(gridCheckpoints)-1]
-	ints, int32s, strs := intKeys(maxN), int32Keys(maxN), stringKeys(maxN)
+	ints, int32s, strs := probekit.Int64Keys(maxN), probekit.Int32Keys(maxN), probekit.StringKeys(maxN)
 	for _, hint := range gridHints {
 		runs = append(runs,
 			fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", hint, ints, gridCheckpoints, nil) }),
@@ -356,14 +326,14 @@ func randomSeed() uint64 {
 func record() []run {
 	var runs []run
 	checkpoints := []int{1000, 2000, 5000, 10000, 20000}
-	ints := intKeys(20000)
+	ints := probekit.Int64Keys(20000)
 	for i := 0; i < recordMaps; i++ {
 		runs = append(runs, follow[int64, int64]("map[int64]int64", 0, ints, checkpoints, nil))
 	}
 	for _, n := range []int{8, 100, 3000} {
-		keys := intKeys(n)
+		keys := probekit.Int64Keys(n)
 		forcedSeed = uint64(randomSeed())
-		runs = append(runs, fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", 0, keys, []int{n}, int64Index) }))
+		runs = append(runs, fewestAllocations(func() run { return follow[int64, int64]("map[int64]int64", 0, keys, []int{n}, probekit.Int64Index) }))
 		forcedSeed = 0
 	}
 	return runs

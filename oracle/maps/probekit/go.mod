@@ -1,0 +1,3 @@
+module stackorheap.dev/oracle/maps/probekit
+
+go 1.19
