@@ -218,6 +218,7 @@ export class Batch {
       if (!isClosure(fn)) this.walkFunc(fn);
     }
     for (const { hole, closure } of this.closures) this.flowClosure(hole, closure);
+    if (this.goMinor >= 25) rewriteWithLiterals(this);
     for (const location of this.allLocations) {
       const why = heapAllocReason(location, this.goMinor);
       if (why !== '' && location.node !== undefined) {
@@ -376,6 +377,39 @@ export class Batch {
       }
     }
     if (!warned) this.report.warn(param.position, `${name} does not escape`);
+  }
+}
+
+/**
+ * go1.25: a `make` whose size is a variable that always holds one literal (as an inlined
+ * parameter does) is treated, and printed, as if the literal were written (gc's
+ * `rewriteWithLiterals`).
+ */
+function rewriteWithLiterals(batch: Batch): void {
+  const reassigned = new Set<IrName>();
+  for (const fn of batch.funcs) {
+    visitIr(fn.body ?? [], (node) => {
+      if (node.op === 'assign' || node.op === 'assignCall') {
+        for (const lhs of node.lhs) if (lhs?.op === 'name' && lhs.name.definedBy !== node) reassigned.add(lhs.name);
+      } else if (node.op === 'range') {
+        for (const target of [node.key, node.value]) if (target?.op === 'name') reassigned.add(target.name);
+      } else if (node.op === 'addr' && node.x.op === 'name') {
+        reassigned.add(node.x.name);
+      }
+    });
+  }
+  for (const location of batch.allLocations) {
+    const expr = location.node?.kind === 'expr' ? location.node.expr : undefined;
+    if (expr?.op !== 'makeSlice' || expr.constantCount !== undefined) continue;
+    const decisive = expr.args[expr.args.length - 1];
+    if (decisive?.op !== 'name' || decisive.name.class !== 'local' || reassigned.has(decisive.name)) continue;
+    const definition = decisive.name.definedBy;
+    if (definition?.op !== 'assign') continue;
+    const index = definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === decisive.name);
+    const value = definition.rhs[index];
+    if (value?.op !== 'literal' || !/^\d+$/.test(value.text)) continue;
+    expr.constantCount = Number(value.text);
+    expr.text = `make(${expr.type.text}, ${expr.args.map((arg) => (arg === decisive ? value.text : arg.text)).join(', ')})`;
   }
 }
 

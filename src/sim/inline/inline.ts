@@ -111,7 +111,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
  * something forbids inlining (go, defer, recover, closures, unknown externals).
  */
 function inlineCost(fn: IrFunc, costs: Map<IrFunc, number>, options: InlineOptions): number | undefined {
-  if (fn.body === undefined || fn.isGoDeferWrapper) return undefined;
+  if (fn.body === undefined || fn.isGoDeferWrapper || fn.noInline === true) return undefined;
   let cost = 0;
   let blocked = false;
   visitIr(fn.body, (node) => {

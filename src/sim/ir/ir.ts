@@ -93,6 +93,8 @@ export interface IrFunc {
   isGoDeferWrapper: boolean;
   /** `//go:noescape` on a function without a body. */
   noEscape: boolean;
+  /** `//go:noinline`. */
+  noInline?: boolean;
   /** Closures defined directly in this function's body, in source order. */
   closures: IrFunc[];
   /** For functions of other packages (no body here): whether gc inlines calls to them. */

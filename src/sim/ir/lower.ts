@@ -157,6 +157,7 @@ class Lowerer {
     }
     const fn = this.newFunc(name, position, undefined);
     fn.noEscape = decl.pragmas.noescape;
+    fn.noInline = decl.pragmas.noinline;
     if (decl.body === null) fn.body = undefined;
     this.funcs.set(obj, fn);
     this.declareSignature(fn, obj.type, decl.recv, decl.type);
@@ -1603,10 +1604,9 @@ class Lowerer {
     const value = valueOf(direct);
     if (value !== undefined) return value;
     if (this.options.goMinor < 25) return undefined;
-    const stat = this.staticValue(expr);
-    if (stat === stripParens(expr)) {
-      return undefined;
-    }
+    const stripped = stripParens(expr);
+    const stat = stripped.kind === 'CallExpr' ? stripped : this.staticValue(expr);
+    if (stat === stripped && stat.kind !== 'CallExpr') return undefined;
     const staticNumber = valueOf(this.info.types.get(stat));
     if (staticNumber !== undefined) return staticNumber >= 0 ? staticNumber : undefined;
     // len of a slice literal held in a variable.
