@@ -47,7 +47,8 @@ try {
   await page.waitForFunction(() => !['idle', 'debouncing', 'analyzing'].includes(document.querySelector('soh-playground[data-ready]')?.getAttribute('data-state') ?? 'idle'));
   await page.evaluate(() => {
     const playground = document.querySelector('soh-playground[data-ready]')!;
-    const marks = ((window as unknown as { sohMarks: { keydown: number; settled: number[] } }).sohMarks = { keydown: 0, settled: [] });
+    const marks: { keydown: number; settled: number[] } = { keydown: 0, settled: [] };
+    (window as unknown as { sohMarks: typeof marks }).sohMarks = marks;
     playground.addEventListener('keydown', () => (marks.keydown = performance.now()), true);
     new MutationObserver(() => {
       if (!['idle', 'debouncing', 'analyzing'].includes(playground.getAttribute('data-state') ?? '')) marks.settled.push(performance.now() - marks.keydown);

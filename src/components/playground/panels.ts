@@ -219,7 +219,7 @@ export function createPanels(actions: PanelActions): Panels {
     if (result.kind === 'ok') {
       summarySection.hidden = false;
       pictureSection.hidden = false;
-      sitesNote.textContent = result.sites.length === 0 ? 'No allocation sites.' : `${result.sites.length} sites, modelled on ${result.goVersion}.`;
+      sitesNote.textContent = result.sites.length === 0 ? 'No allocation sites.' : `${result.sites.length} site${result.sites.length === 1 ? '' : 's'}, modelled on ${result.goVersion}.`;
       drawSites(result.sites);
       drawSummary(result);
       return;
