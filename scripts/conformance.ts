@@ -134,7 +134,10 @@ export async function scoreFile(testDir: string, name: string, verbose: boolean,
     m: flags.includes('-m=2') ? 2 : 1,
     noInline: flags.includes('-l'),
   };
-  const unsupported = flags.filter((flag) => flag !== '-m' && flag !== '-m=2' && flag !== '-l' && flag !== '-N');
+  const debug = flags.find((flag) => flag.startsWith('-d='))?.slice(3).split(',') ?? [];
+  // zerocopy is on by default in the modelled version.
+  const knownDebug = debug.every((name) => name === 'escapemutationscalls' || name === 'zerocopy');
+  const unsupported = flags.filter((flag) => flag !== '-m' && flag !== '-m=2' && flag !== '-l' && flag !== '-N' && !(flag.startsWith('-d=') && knownDebug));
   let printed: string[] = [];
   let status = 'ok';
   if (goBinary !== undefined) {
@@ -143,7 +146,13 @@ export async function scoreFile(testDir: string, name: string, verbose: boolean,
     status = `not modeled: compiler flags ${unsupported.join(' ')}`;
   } else {
     // The Go test runner compiles with `go tool compile` (no -complete): body-less declarations are allowed.
-    const result = await analyze({ source, fileName: shortName, flags: analysisFlags, allowBodylessFunctions: true });
+    const result = await analyze({
+      source,
+      fileName: shortName,
+      flags: analysisFlags,
+      allowBodylessFunctions: true,
+      escapeMutationsCalls: debug.includes('escapemutationscalls'),
+    });
     if (result.kind === 'ok') printed = result.lines;
     else status = `${result.kind === 'notModeled' ? '' : 'compile error: '}${result.diagnostics[0]?.message ?? result.kind}`;
   }

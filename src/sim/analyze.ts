@@ -65,7 +65,8 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     if (!(error instanceof InlineNotModeled)) throw error;
     return { kind: 'notModeled', goVersion, diagnostics: [{ ...error.position, message: `not modeled: ${error.message}` }] };
   }
-  const analysis = escapeFile(lowered.file, { m: request.flags.m, goMinor, fileName: request.fileName }, before);
+  const options = { m: request.flags.m, goMinor, fileName: request.fileName, escapeMutationsCalls: request.escapeMutationsCalls === true };
+  const analysis = escapeFile(lowered.file, options, before);
   const functions = functionAllocations(analysis, lowered.file).map((summary) => ({
     name: summary.fn.name,
     line: summary.fn.position.line,

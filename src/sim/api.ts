@@ -39,6 +39,8 @@ export interface AnalysisRequest {
    * `-complete` (Go's own escape tests declare such functions). `go build` rejects them.
    */
   allowBodylessFunctions?: boolean;
+  /** `-d=escapemutationscalls`: also report which parameters are stored through or called. */
+  escapeMutationsCalls?: boolean;
 }
 
 /** A message tied to a position: a compile error, or a construct the simulator does not model. */

@@ -21,6 +21,8 @@ export interface EscapeOptions {
   goMinor: number;
   /** File name printed in positions. */
   fileName: string;
+  /** `-d=escapemutationscalls`. */
+  escapeMutationsCalls?: boolean;
 }
 
 /** Where a function is in the analysis (gc's `escFunc*`). */
@@ -376,7 +378,21 @@ export class Batch {
         warned = true;
       }
     }
-    if (!warned) this.report.warn(param.position, `${name} does not escape`);
+    if (this.analysis.options.escapeMutationsCalls !== true) {
+      if (!warned) this.report.warn(param.position, `${name} does not escape`);
+      return;
+    }
+    const mutator = leaks.mutator();
+    if (mutator >= 0) {
+      this.report.warn(param.position, `mutates param: ${name} derefs=${mutator}`);
+      warned = true;
+    }
+    const callee = leaks.callee();
+    if (callee >= 0) {
+      this.report.warn(param.position, `calls param: ${name} derefs=${callee}`);
+      warned = true;
+    }
+    if (!warned) this.report.warn(param.position, `${name} does not escape, mutate, or call`);
   }
 }
 
