@@ -7,6 +7,7 @@ import { conf, language } from 'monaco-editor/languages/definitions/go/go';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import type { CodeEditor, EditorMarks } from './code-editor.ts';
 import { characterColumn, siteSummary } from './code-editor.ts';
+import { plainFlowStep } from './flow-words.ts';
 
 (globalThis as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
@@ -96,7 +97,7 @@ export function createMonacoEditor(host: HTMLElement, options: MonacoEditorOptio
       for (const site of marks.sites) {
         const start = toMonaco(site.line, site.column);
         const end = site.end.line === site.line ? toMonaco(site.end.line, site.end.column) : { lineNumber: start.lineNumber, column: start.column + 1 };
-        const steps = site.reason.map((step) => `- ${markdownText(step.text)} (line ${step.line}:${step.column})`);
+        const steps = site.reason.map((step) => `- ${markdownText(plainFlowStep(step.text) ?? step.text)} (line ${step.line}:${step.column})`);
         entries.push({
           range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, Math.max(end.column, start.column + 1)),
           options: {

@@ -9,6 +9,7 @@ import { copyText, element } from './dom.ts';
 import { flagsToString } from './gc-lines.ts';
 import { badgesFromLines } from './static-annotations.ts';
 import { drawFramePicture, framePicture } from './picture.ts';
+import { plainFlowStep } from './flow-words.ts';
 
 /** What the panels draw. */
 export interface PanelInput {
@@ -112,7 +113,15 @@ export function createPanels(actions: PanelActions): Panels {
         const steps =
           site.reason.length === 0
             ? [element('li', {}, [site.placement === 'stack' ? 'Nothing that outlives the call refers to it.' : site.message])]
-            : site.reason.map((step) => element('li', {}, [positionButton(step, actions), ' ', step.text]));
+            : site.reason.map((step) => {
+                const plain = plainFlowStep(step.text);
+                return element('li', {}, [
+                  positionButton(step, actions),
+                  ' ',
+                  plain ?? step.text,
+                  ...(plain === undefined ? [] : [' ', element('code', { class: 'soh-pg__gc-step' }, [step.text])]),
+                ]);
+              });
         const explanation = element('div', { id: explanationId, class: 'soh-pg__explanation', hidden: true }, [
           element('p', {}, [siteSummary(site)]),
           element('ol', {}, steps),
