@@ -173,11 +173,10 @@ export function parse(goParser: GoParser, source: string): ParseResult {
   try {
     file = converter.file(copied.root);
   } catch (error) {
-    if (!(error instanceof NestingTooDeep)) throw error;
-    return {
-      file: emptyFile(),
-      diagnostics: [{ ...lines.position(error.offset), message: `not modeled: nesting deeper than ${maxNestingDepth} levels` }],
-    };
+    // The API never throws: a converter bug becomes a plain "not modeled".
+    const message = error instanceof NestingTooDeep ? `not modeled: nesting deeper than ${maxNestingDepth} levels`
+      : `not modeled: this file (the parser failed: ${error instanceof Error ? error.message : String(error)})`;
+    return { file: emptyFile(), diagnostics: [{ ...lines.position(error instanceof NestingTooDeep ? error.offset : 0), message }] };
   }
   converter.syntaxErrors.push(...copied.errors.map((offset) => ({ offset })));
   const diagnostics: Diagnostic[] = [...converter.directiveErrors];

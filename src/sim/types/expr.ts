@@ -1377,11 +1377,16 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
         return invalid(e);
       }
       if (e.hasDots) {
+        if (args.length !== 2) {
+          for (const arg of args.slice(1)) this.expr(arg, scope);
+          const problem = args.length < 2 ? 'not enough' : 'too many';
+          this.error(args.length < 2 ? e : (args[2] as ast.Expr), `${problem} arguments in call to ${name}\n\thave (...)\n\twant (${this.typeText(s.type)}, ...${this.typeText(under.elem)})`);
+          return invalid(e);
+        }
         const rest = this.expr(args[1] as ast.Expr, scope);
         if (rest.mode !== 'invalid' && !(isString(rest.type) && isByteOrRuneSlice(under) && basicOf(under.elem)?.basic === 'uint8')) {
           this.assignment(rest, s.type.kind === 'Named' ? under : s.type, `argument to ${name}`);
         }
-        if (args.length > 2) this.error(args[2] as ast.Expr, `too many arguments`);
         return value(s.type);
       }
       for (const arg of args.slice(1)) {

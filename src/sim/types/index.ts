@@ -16,8 +16,9 @@ export function check(file: ast.File, options: CheckOptions = {}): CheckResult {
   try {
     checker.checkFile();
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    checker.notModeledAt(file.start, 'expression too deeply nested');
+    // The API never throws: a stack overflow or a checker bug becomes a plain "not modeled".
+    if (error instanceof RangeError) checker.notModeledAt(file.start, 'expression too deeply nested');
+    else checker.notModeledAt(file.start, `this file (the checker failed: ${error instanceof Error ? error.message : String(error)})`);
   }
   return checker.result();
 }
