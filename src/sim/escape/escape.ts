@@ -87,7 +87,15 @@ export function escapeFile(file: IrFile, options: EscapeOptions, before: { posit
   const analysis = new Analysis(options);
   // Lines of the passes before escape analysis (inlining, devirtualization) come first.
   for (const line of before) analysis.report.warn(line.position, line.message);
-  visitFuncsBottomUp(file.funcs, (list) => new Batch(analysis, list).run());
+  // Function literals that capture nothing are functions of their own: analysed even when
+  // every use of them was inlined away.
+  const roots: IrFunc[] = [];
+  const addWithLiterals = (fn: IrFunc): void => {
+    roots.push(fn);
+    for (const closure of fn.closures) addWithLiterals(closure);
+  };
+  for (const fn of file.funcs) addWithLiterals(fn);
+  visitFuncsBottomUp(roots, (list) => new Batch(analysis, list).run());
   return analysis;
 }
 

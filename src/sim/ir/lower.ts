@@ -474,6 +474,13 @@ class Lowerer {
         this.returnStmt(n, out);
         return;
       case 'IfStmt': {
+        // gc drops the branch a constant condition never takes before escape analysis.
+        const condition = this.info.types.get(n.cond);
+        if (n.init === null && condition?.mode === 'constant' && condition.value?.kind === 'bool') {
+          if (condition.value.value) out.push({ op: 'block', list: this.stmts(n.then.list), ...base });
+          else if (n.else !== null) this.stmt(n.else, out);
+          return;
+        }
         const init: IrStmt[] = [];
         if (n.init !== null) this.stmt(n.init, init);
         const elseList: IrStmt[] = [];
@@ -870,7 +877,8 @@ class Lowerer {
         let variable: IrName | undefined;
         if (guard.lhs !== null && guard.lhs.value !== '_') {
           const obj = this.info.implicits.get(clause);
-          if (obj !== undefined) variable = this.declareVar(obj, guard.lhs.value, guard.lhs.pos, 'local', this.fn);
+          // Each clause declares its own variable, positioned at the clause.
+          if (obj !== undefined) variable = this.declareVar(obj, guard.lhs.value, clause.pos, 'local', this.fn);
         }
         return { list: [], variable, body: this.stmts(clause.body), position: clause.pos, text: this.source(clause) };
       });
@@ -1677,9 +1685,10 @@ class Lowerer {
         if (n.y === null) {
           if (n.op === '&' && stripParens(n.x).kind === 'CompositeLit') return `&${this.exprText(n.x, 7)}`;
           const operand = stripParens(n.x);
-          // gc parenthesises a unary operand of a unary operator: `*(*p)`.
-          if (operand.kind === 'Operation' && operand.y === null) return `${n.op}(${this.exprText(operand)})`;
-          return `${n.op}${this.exprText(n.x, 7)}`;
+          // gc parenthesises a unary operand of a unary operator (`*(*p)`) and a unary
+          // expression that is indexed, sliced or selected (`(*p)[1:2]`).
+          const text = operand.kind === 'Operation' && operand.y === null ? `${n.op}(${this.exprText(operand)})` : `${n.op}${this.exprText(n.x, 7)}`;
+          return precedence > 7 ? `(${text})` : text;
         }
         const own = binaryPrecedence(n.op);
         const text = `${this.exprText(n.x, own)} ${n.op} ${this.exprText(n.y, own + 1)}`;
