@@ -64,6 +64,7 @@ describe('stackorheap map', () => {
     [['--impl', 'swiss', '--insert', 'many'], 2, /--insert must be a whole number/],
     [['--impl', 'swiss', '--insert', '-1'], 2, /--insert must be a whole number/],
     [['--impl', 'swiss', '--insert', '1', '--hint'], 2, /--hint needs a value/],
+    [['--impl', 'swiss', '--insert', '1', '--hint', '1000000000'], 2, /--hint must be at most 10000000/],
     [['--impl', 'swiss', '--go=1.22', '--insert', '1'], 2, /Swiss maps first shipped in go1\.24/],
     [['--impl', 'classic', '--go=1.26', '--insert', '1'], 2, /only Swiss maps/],
     [['--impl', 'classic', '--go=1.18', '--insert', '1'], 2, /between 1\.19 and 1\.26/],

@@ -15,6 +15,8 @@ const usage = 'usage: stackorheap map --impl classic|swiss [--go=1.19..1.26] --h
 
 /** Largest insert count the command accepts (a few seconds of simulation). */
 const MAX_INSERTS = 10_000_000;
+/** Largest hint the command accepts: the models keep every slot in memory, as the runtime would. */
+const MAX_HINT = 10_000_000;
 
 /** Parsed, validated arguments. */
 interface MapArguments {
@@ -74,7 +76,7 @@ export function parseMapArguments(args: readonly string[]): MapArguments | Argum
   if (impl === 'classic' && goMinor >= 24) {
     return { message: `not modeled: classic maps in go1.${goMinor} (GOEXPERIMENT=noswissmap, 56-byte header); the model covers go1.19 to go1.23`, exitCode: 3 };
   }
-  const hint = integer(values.get('hint') ?? '0', '--hint', 2 ** 48);
+  const hint = integer(values.get('hint') ?? '0', '--hint', MAX_HINT);
   if (typeof hint !== 'number') return hint;
   const insertText = values.get('insert');
   if (insertText === undefined) return { message: '--insert is required', exitCode: 2 };
