@@ -151,6 +151,31 @@ describe('playground', { skip }, () => {
     await context.close();
   });
 
+  it('a compile error is shown at its position in the editor and in the output', async () => {
+    const { page, context } = await openPage(session);
+    await openPlayground(page, session.baseUrl);
+    await page.locator('input[data-flag="l"]').check();
+    await replaceText(page, 'package main\n\nfunc main() {\n\tx := \n}\n');
+    assert.equal(await settled(page), 'syntaxError');
+    assert.match((await page.textContent('[data-role="gc-output"]')) ?? '', /:5:1: syntax error/);
+    await page.waitForSelector('[data-role="editor"] .squiggly-error');
+    await context.close();
+  });
+
+  it('the examples menu loads an example, and "copy as Go benchmark" gives a test file', async () => {
+    const { page, context } = await openPage(session);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openPlayground(page, session.baseUrl);
+    await page.locator('[data-role="examples-menu"]').selectOption('closure-counter.go');
+    assert.match(await editorText(page), /func counter\(\) func\(\) int/);
+    await page.locator('[data-action="benchmark"]').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^package main\n/);
+    assert.match(copied, /func BenchmarkCounter\(b \*testing\.B\)/);
+    assert.match(copied, /go test -bench \. -benchmem/);
+    await context.close();
+  });
+
   it('edits survive a reload, with a restored notice and a confirmed reset', async () => {
     const { page, context } = await openPage(session);
     await openPlayground(page, session.baseUrl);
