@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createActor } from 'xstate';
-import { mapStepperMachine, type MapOperation } from './map-stepper.machine.ts';
+import { mapStepperMachine, pendingCount, type MapOperation } from './map-stepper.machine.ts';
 import { ClassicMap } from '../sim/maps/classic/map.ts';
 
 /** A stepper whose "models" record what was applied; each operation yields `framesPer` frames. */
@@ -29,6 +29,16 @@ describe('map stepper machine', () => {
     const { actor } = start();
     expect(actor.getSnapshot().value).toBe('paused');
     expect(actor.getSnapshot().context.applied).toBe(0);
+  });
+
+  test('ENQUEUE while operations wait keeps their order', () => {
+    const { actor, applied } = start(1);
+    actor.send({ type: 'ENQUEUE', operations: [insert(1), insert(2)] });
+    actor.send({ type: 'STEP' });
+    actor.send({ type: 'ENQUEUE', operations: [insert(3)] });
+    expect(pendingCount(actor.getSnapshot().context)).toBe(2);
+    actor.send({ type: 'FINISH' });
+    expect(applied).toEqual([insert(1), insert(2), insert(3)]);
   });
 
   test('STEP applies the next operation, then walks through its frames, then applies the next', () => {
@@ -92,7 +102,8 @@ describe('map stepper machine', () => {
     actor.send({ type: 'FINISH' });
     expect(applied).toHaveLength(3);
     expect(actor.getSnapshot().value).toBe('paused');
-    expect(actor.getSnapshot().context).toMatchObject({ pending: [], frame: 3, frames: 4, applied: 3 });
+    expect(pendingCount(actor.getSnapshot().context)).toBe(0);
+    expect(actor.getSnapshot().context).toMatchObject({ frame: 3, frames: 4, applied: 3 });
   });
 
   test('RESET empties the queue, resets the models and pauses', () => {
@@ -103,7 +114,8 @@ describe('map stepper machine', () => {
     actor.send({ type: 'RESET' });
     expect(resets()).toBe(1);
     expect(actor.getSnapshot().value).toBe('paused');
-    expect(actor.getSnapshot().context).toMatchObject({ pending: [], frames: 0, frame: 0, applied: 0, current: undefined });
+    expect(pendingCount(actor.getSnapshot().context)).toBe(0);
+    expect(actor.getSnapshot().context).toMatchObject({ frames: 0, frame: 0, applied: 0, current: undefined });
   });
 
   test('driving a real model: the queue of model events decides the frames', () => {

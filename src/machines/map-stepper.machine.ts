@@ -29,8 +29,10 @@ export interface MapStepperContext {
   apply: (operation: MapOperation) => number;
   /** See {@link MapStepperInput.reset}. */
   reset: () => void;
-  /** Operations not applied yet. */
-  pending: MapOperation[];
+  /** Queued operations; those before `nextIndex` are applied already (kept so a step never copies the queue). */
+  queue: MapOperation[];
+  /** Index in `queue` of the next operation to apply. */
+  nextIndex: number;
   /** The operation being shown, if any. */
   current: MapOperation | undefined;
   /** Frames of the current operation. */
@@ -63,28 +65,38 @@ export type MapStepperEvent =
 /** The speeds the lab offers, in steps per second. */
 export const STEPPER_SPEEDS = [1, 2, 5, 20, 100, 1000] as const;
 
+/** Operations still waiting. */
+export function pendingCount(context: MapStepperContext): number {
+  return context.queue.length - context.nextIndex;
+}
+
+/** The operations still waiting, in order. */
+export function pendingOperations(context: MapStepperContext): MapOperation[] {
+  return context.queue.slice(context.nextIndex);
+}
+
 /** Whether nothing is left to show. */
 export function isIdle(context: MapStepperContext): boolean {
-  return context.pending.length === 0 && context.frame >= context.frames - 1;
+  return pendingCount(context) === 0 && context.frame >= context.frames - 1;
 }
 
 /** The context after showing up to `steps` more frames. */
 export function advance(context: MapStepperContext, steps: number): Partial<MapStepperContext> {
-  let { pending, current, frames, frame, applied } = context;
+  let { nextIndex, current, frames, frame, applied } = context;
   for (let i = 0; i < steps; i++) {
     if (frame + 1 < frames) {
       frame++;
       continue;
     }
-    const next = pending[0];
+    const next = context.queue[nextIndex];
     if (next === undefined) break;
-    pending = pending.slice(1);
+    nextIndex++;
     current = next;
     frames = Math.max(1, context.apply(next));
     frame = 0;
     applied++;
   }
-  return { pending, current, frames, frame, applied };
+  return { nextIndex, current, frames, frame, applied };
 }
 
 /** The map lab's stepper machine. */
@@ -100,24 +112,25 @@ export const mapStepperMachine = setup({
     validSpeed: ({ event }) => event.type === 'SPEED' && Number.isFinite(event.stepsPerSecond) && event.stepsPerSecond > 0,
   },
   actions: {
-    enqueue: assign({
-      pending: ({ context, event }) => (event.type === 'ENQUEUE' ? [...context.pending, ...event.operations] : context.pending),
-    }),
+    enqueue: assign(({ context, event }) => ({
+      queue: event.type === 'ENQUEUE' ? [...pendingOperations(context), ...event.operations] : context.queue,
+      nextIndex: event.type === 'ENQUEUE' ? 0 : context.nextIndex,
+    })),
     step: assign(({ context }) => advance(context, 1)),
     tick: assign(({ context, event }) => advance(context, event.type === 'TICK' ? Math.max(1, Math.floor(event.steps)) : 1)),
     finish: assign(({ context }) => {
       let { current, frames, applied } = context;
-      for (const operation of context.pending) {
+      for (const operation of pendingOperations(context)) {
         current = operation;
         frames = Math.max(1, context.apply(operation));
         applied++;
       }
-      return { pending: [], current, frames, frame: frames - 1, applied };
+      return { queue: [], nextIndex: 0, current, frames, frame: frames - 1, applied };
     }),
     setSpeed: assign({ stepsPerSecond: ({ context, event }) => (event.type === 'SPEED' ? event.stepsPerSecond : context.stepsPerSecond) }),
     reset: assign(({ context }) => {
       context.reset();
-      return { pending: [], current: undefined, frames: 0, frame: 0, applied: 0 };
+      return { queue: [], nextIndex: 0, current: undefined, frames: 0, frame: 0, applied: 0 };
     }),
   },
 }).createMachine({
@@ -125,7 +138,8 @@ export const mapStepperMachine = setup({
   context: ({ input }) => ({
     apply: input.apply,
     reset: input.reset,
-    pending: [],
+    queue: [],
+    nextIndex: 0,
     current: undefined,
     frames: 0,
     frame: 0,

@@ -4,7 +4,7 @@
  * state of its own beyond references to its parts and the play loop's clock.
  */
 import { createActor, type SnapshotFrom } from 'xstate';
-import { mapStepperMachine, STEPPER_SPEEDS, type MapOperation } from '../../machines/map-stepper.machine.ts';
+import { mapStepperMachine, pendingCount, pendingOperations, STEPPER_SPEEDS, type MapOperation } from '../../machines/map-stepper.machine.ts';
 import { describeClassicEvent, describeSwissEvent } from '../../sim/maps/describe.ts';
 import { LabModels } from './lab-models.ts';
 import { ClassicView } from './classic-view.ts';
@@ -112,8 +112,7 @@ export class MapLabElement extends HTMLElement {
           this.say(`Choose between 1 and ${MAX_BATCH.toLocaleString('en')} keys.`);
           return;
         }
-        const pending = actor.getSnapshot().context.pending;
-        const next = pending.reduce((max, operation) => (operation.kind === 'insert' && typeof operation.key === 'number' ? Math.max(max, operation.key + 1) : max), this.models.nextKey);
+        const next = pendingOperations(actor.getSnapshot().context).reduce((max, operation) => (operation.kind === 'insert' && typeof operation.key === 'number' ? Math.max(max, operation.key + 1) : max), this.models.nextKey);
         enqueue(Array.from({ length: count }, (_, i) => ({ kind: 'insert', key: next + i })));
         // With reduced motion the keys go in at once instead of playing out.
         if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) actor.send({ type: 'FINISH' });
@@ -197,8 +196,8 @@ export class MapLabElement extends HTMLElement {
     part(this, '[data-caption-swiss]').textContent = swissEvent === undefined ? '—' : describeSwissEvent(swissEvent);
     part(this, '[data-progress]').textContent =
       context.frames === 0
-        ? `${context.pending.length} operations queued.`
-        : `Step ${context.frame + 1} of ${context.frames} · ${context.applied} operations done · ${context.pending.length} queued.`;
+        ? `${pendingCount(context)} operations queued.`
+        : `Step ${context.frame + 1} of ${context.frames} · ${context.applied} operations done · ${pendingCount(context)} queued.`;
 
     const playButton = part<HTMLButtonElement>(this, 'button[data-action="play"]');
     playButton.textContent = playing ? 'Pause' : 'Play';
