@@ -410,6 +410,11 @@ export class Batch {
  * `rewriteWithLiterals`).
  */
 function rewriteWithLiterals(batch: Batch): void {
+  const candidate = batch.allLocations.some((location) => {
+    const expr = location.node?.kind === 'expr' ? location.node.expr : undefined;
+    return expr?.op === 'makeSlice' && expr.constantCount === undefined && expr.args[expr.args.length - 1]?.op === 'name';
+  });
+  if (!candidate) return;
   const reassigned = new Set<IrName>();
   for (const fn of batch.funcs) {
     visitIr(fn.body ?? [], (node) => {
@@ -469,6 +474,7 @@ export class Escape {
 
   /** Marks labels that are targets of a goto placed after them (loops made with goto). */
   findLoopingLabels(body: IrStmt[]): void {
+    if (this.fn.hasGoto !== true) return;
     visitIr(body, (node) => {
       if (node.op === 'label') this.labels.set(node.label, 'nonlooping');
       if (node.op === 'goto' && node.label !== undefined && this.labels.get(node.label) === 'nonlooping') {

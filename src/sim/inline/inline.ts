@@ -210,6 +210,7 @@ function inlineCall(call: CallExpr, callee: IrFunc, savedBody: IrStmt[], caller:
     for (const param of params) if (param !== undefined) param.definedBy = assign;
     body.push(assign);
   }
+  if (callee.hasGoto === true) caller.hasGoto = true;
   const copied = clone(savedBody, names, position) as IrStmt[];
   body.push(...replaceReturns(copied, results.map(nameExpr), position));
   return { op: 'inlinedCall', type: call.type, body, returnVariables: results.map(nameExpr), position, text: call.text };

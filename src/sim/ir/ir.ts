@@ -95,6 +95,8 @@ export interface IrFunc {
   noEscape: boolean;
   /** `//go:noinline`. */
   noInline?: boolean;
+  /** Whether the body contains a `goto` (a backward one makes its label the head of a loop). */
+  hasGoto?: boolean;
   /** Closures defined directly in this function's body, in source order. */
   closures: IrFunc[];
   /** For functions of other packages (no body here): whether gc inlines calls to them. */

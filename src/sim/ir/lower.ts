@@ -465,6 +465,7 @@ class Lowerer {
         this.assign(n, out);
         return;
       case 'BranchStmt':
+        if (n.token === 'goto') this.fn.hasGoto = true;
         out.push({ op: n.token, label: n.label?.value, ...base });
         return;
       case 'CallStmt':
@@ -1654,8 +1655,20 @@ class Lowerer {
     }
   }
 
-  /** An expression as gc prints it (`%v` of an IR node). */
+  private readonly texts = new Map<ast.Expr, string>();
+
+  /** An expression as gc prints it (`%v` of an IR node); remembered, as every node asks for its own. */
   private exprText(n: ast.Expr, precedence = 0): string {
+    if (precedence !== 0) return this.computeExprText(n, precedence);
+    let text = this.texts.get(n);
+    if (text === undefined) {
+      text = this.computeExprText(n, 0);
+      this.texts.set(n, text);
+    }
+    return text;
+  }
+
+  private computeExprText(n: ast.Expr, precedence: number): string {
     const entry = this.info.types.get(n);
     if (entry?.mode === 'constant' && entry.value !== undefined) return this.constantText(entry.type, formatConstant(entry.value));
     switch (n.kind) {
