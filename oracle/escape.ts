@@ -3,12 +3,11 @@
  * and compiled as by `go build -gcflags=<flags> .` for every flag set; the compiler's lines are kept
  * verbatim except for cmd/go's `# module` header and the leading `./` of each position.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { escapeFlagSets, type EscapeRun, type EscapeSnapshot } from '../src/data/oracle/snapshots.ts';
-import { readDirectives, readSource } from './sources.ts';
+import { readDirectives, readSource, sha256Hex } from './sources.ts';
 import { runGo } from './toolchain.ts';
 
 /** The go.mod of every temporary module: the language version decides loop-variable semantics. */
@@ -50,7 +49,7 @@ export async function snapshotEscape(sourcePath: string, goVersion: string): Pro
       schema: 1,
       goVersion,
       source: sourcePath,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: sha256Hex(bytes),
       runs,
     };
     return { snapshot };

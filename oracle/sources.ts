@@ -2,6 +2,7 @@
  * Which Go sources the oracle snapshots, and the `// oracle: ...` directives in their header
  * comments (the comment lines before the `package` clause).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,11 @@ export function readDirectives(text: string): SourceDirectives {
 /** Reads a source given its repository-relative path. */
 export function readSource(sourcePath: string): Buffer {
   return readFileSync(join(repositoryRoot, sourcePath));
+}
+
+/** Hex SHA-256 of a source's bytes, as recorded in its snapshot. */
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function collectGoFiles(folder: string, into: string[]): void {
