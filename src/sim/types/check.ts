@@ -13,7 +13,8 @@ import { toInteger, unknownValue } from './constant.ts';
 import type { CheckResult, FunctionInfo, Info } from './info.ts';
 import { lookup, type Const, type Func, type GoObject, type Label, type PkgName, type Scope, type TypeName, type Var } from './objects.ts';
 import type { Operand } from './operand.ts';
-import { isInvalid, isUntyped, underlying } from './predicates.ts';
+import { containsInvalid, isComparable, isInvalid, isUntyped, underlying } from './predicates.ts';
+import { sizeOf } from './sizes.ts';
 import type { Interface, Named, Signature, Struct, Type } from './types.ts';
 import { exprString, typeString } from './typestring.ts';
 import { emptyInterface, invalidType, unsafeMembers, universe } from './universe.ts';
@@ -76,6 +77,8 @@ export class Checker {
   iota: bigint | null = null;
   /** How many type declarations are being resolved (named types they mention are not resolved recursively). */
   typeDepth = 0;
+  /** Checks that need every package-level type complete (map keys, channel elements), run after them. */
+  later: (() => void)[] = [];
 
   constructor(file: ast.File, stdlib: Stdlib | null) {
     this.file = file;
@@ -161,6 +164,9 @@ export class Checker {
         case 'ConstDecl':
         case 'VarDecl':
           decl.names.forEach((name, index) => {
+            if (name.value === 'init' || (name.value === 'main' && this.packageName === 'main')) {
+              this.error(name, `cannot declare ${name.value} - must be func`);
+            }
             const obj: GoObject = decl.kind === 'ConstDecl'
               ? { kind: 'Const', name: name.value, type: invalidType, pos: name.pos, pkg: this.packageName, parent: null, value: unknownValue }
               : { ...this.newVar(name, invalidType, false, name), isGlobal: true, used: true };
@@ -181,12 +187,14 @@ export class Checker {
     const funcObjects: Func[] = funcs.map((decl) => this.declareFunc(decl));
     // Types first (methods need their receivers), then functions' signatures, then the rest.
     for (const [obj] of [...this.pending]) if (obj.kind === 'TypeName') this.resolve(obj);
+    this.recursiveTypes();
     for (const [obj] of [...this.pending]) if (obj.kind === 'Func') this.resolve(obj);
     for (const [obj] of [...this.pending]) this.resolve(obj);
     funcs.forEach((decl, index) => {
       const obj = funcObjects[index] as Func;
       if (decl.body !== null && obj.type.kind === 'Signature') this.funcBody(decl, obj.type, obj, decl.body);
     });
+    for (const deferred of this.later) deferred();
     for (const { decl, obj } of importNames) {
       if (obj.used) continue;
       const path = decl.path.value;
@@ -219,6 +227,34 @@ export class Checker {
   packageMember(pkg: PkgName, name: string): GoObject | undefined {
     if (pkg.path === 'unsafe') return unsafeMembers.get(name);
     return this.stdlib?.packages.get(pkg.path)?.members.get(name);
+  }
+
+  /** Reports package-level types that contain themselves by value (`type T struct{ t T }`), as gc does. */
+  recursiveTypes(): void {
+    for (const decl of this.file.declarations) {
+      if (decl.kind !== 'TypeDecl' || decl.alias || decl.hasTypeParams) continue;
+      const start = this.packageScope.names.get(decl.name.value)?.type;
+      if (start?.kind !== 'Named') continue;
+      // Depth-first through fields and array elements (stored inline); pointers, slices, maps,
+      // channels, functions and interfaces break a cycle.
+      const seen = new Set<Type>();
+      const stack: Type[] = [start.underlying];
+      let cyclic = false;
+      while (stack.length > 0 && !cyclic) {
+        const type = stack.pop() as Type;
+        if (type === start) cyclic = true;
+        else if (!seen.has(type)) {
+          seen.add(type);
+          const under = type.kind === 'Named' ? type.underlying : type;
+          if (under.kind === 'Struct') for (const field of under.fields) stack.push(field.type);
+          else if (under.kind === 'Array') stack.push(under.elem);
+        }
+      }
+      if (cyclic) {
+        this.error(decl.name, `invalid recursive type ${decl.name.value}`);
+        start.underlying = invalidType;
+      }
+    }
   }
 
   declareTypeName(decl: ast.TypeDecl, scope: Scope): TypeName {
@@ -499,6 +535,12 @@ export class Checker {
       signature.params.push(this.newVar(field.name, fieldType, true, field));
     });
     for (const field of type.results) signature.results.push(this.newVar(field.name, this.typeExpr(field.type, scope), true, field));
+    const names = new Set<string>();
+    for (const field of [...(recv === null ? [] : [recv]), ...type.params, ...type.results]) {
+      if (field.name === null || field.name.value === '_') continue;
+      if (names.has(field.name.value)) this.error(field.name, `${field.name.value} redeclared in this block`);
+      names.add(field.name.value);
+    }
     this.info.types.set(type, { mode: 'typexpr', type: signature });
     return signature;
   }
@@ -597,14 +639,20 @@ export class Checker {
       case 'MapType': {
         const key = this.typeExpr(expr.key, scope);
         const elem = this.typeExpr(expr.value, scope);
-        const under = underlying(key);
-        if (!isInvalid(key) && (under.kind === 'Slice' || under.kind === 'Map' || under.kind === 'Signature')) {
-          this.error(expr.key, `invalid map key type ${this.typeText(key)}`);
-        }
+        // Named key types may not be complete yet: check once every type is resolved.
+        this.later.push(() => {
+          if (!containsInvalid(key) && !isComparable(key)) this.error(expr.key, `invalid map key type ${this.typeText(key)}`);
+        });
         return { kind: 'Map', key, elem };
       }
-      case 'ChanType':
-        return { kind: 'Chan', dir: expr.dir, elem: this.typeExpr(expr.element, scope) };
+      case 'ChanType': {
+        const elem = this.typeExpr(expr.element, scope);
+        this.later.push(() => {
+          const size = sizeOf(elem);
+          if (size !== null && size >= 1 << 16) this.error(expr, 'channel element type too large (>64kB)');
+        });
+        return { kind: 'Chan', dir: expr.dir, elem };
+      }
       case 'FuncType':
         return this.signature(expr, scope);
       case 'StructType':

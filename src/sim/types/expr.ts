@@ -4,7 +4,7 @@
  */
 import type * as ast from '../syntax/ast.ts';
 import {
-  addRational, compareRational, divideRational, multiplyRational, parseFloatLiteral, parseIntLiteral, rational,
+  addRational, compareRational, formatConstant, divideRational, multiplyRational, parseFloatLiteral, parseIntLiteral, rational,
   subtractRational, toInteger, toRational, unknownValue, utf8Bytes, type ConstantValue,
 } from './constant.ts';
 import { Checker, defaultType, untypedBool } from './check.ts';
@@ -809,6 +809,10 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
       this.error(y0, `invalid operation: shift count ${this.describe(y)} must be integer`);
       return invalid(e);
     }
+    if (y.mode === 'constant' && y.value !== undefined && (toInteger(y.value) ?? 0n) < 0n) {
+      this.error(y0, `invalid operation: negative shift count ${this.describe(y)}`);
+      return invalid(e);
+    }
     if (isUntyped(y.type)) this.convertUntyped(y, basicTypes.uint);
     if (x.mode === 'constant' && y.mode === 'constant' && x.value !== undefined && y.value !== undefined) {
       const base = toInteger(x.value);
@@ -1125,6 +1129,25 @@ proto.sliceExpr = function sliceExpr(this: Checker, e: ast.SliceExpr, scope: Sco
   }
   if (x.mode === 'invalid') return invalid(e);
   const under = underlying(x.type);
+  // Constant indices must be in order and, for arrays, within the length.
+  const constants = e.index.map((part) => {
+    const recorded = part === null ? undefined : this.info.types.get(part);
+    return recorded?.mode === 'constant' && recorded.value !== undefined ? toInteger(recorded.value) : null;
+  });
+  const arrayLength = under.kind === 'Array' ? under.length : under.kind === 'Pointer' && underlying(under.elem).kind === 'Array' ? (underlying(under.elem) as { length: number }).length : null;
+  for (const [index, value] of constants.entries()) {
+    const part = e.index[index];
+    if (value === null || part === null || part === undefined) continue;
+    if (arrayLength !== null && arrayLength >= 0 && value > BigInt(arrayLength)) {
+      this.error(part, `invalid argument: index ${exprString(part)} out of bounds [0:${arrayLength + 1}]`);
+      return invalid(e);
+    }
+    const later = constants.slice(index + 1).find((other) => other !== null);
+    if (later !== undefined && later !== null && later < value) {
+      this.error(e.index[constants.indexOf(later, index + 1)] ?? part, `invalid slice indices: ${later} < ${value}`);
+      return invalid(e);
+    }
+  }
   if (isString(x.type)) {
     if (e.full) {
       this.error(e, `invalid operation: 3-index slice of string`);
@@ -1239,6 +1262,7 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
     case 'Array':
     case 'Slice': {
       let position = 0;
+      const indices = new Set<number>();
       for (const element of e.elements) {
         let item = element;
         if (element.kind === 'KeyValueExpr') {
@@ -1251,12 +1275,15 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
         if (under.kind === 'Array' && under.length >= 0 && position >= under.length) {
           this.error(item, `index ${position} is out of bounds (>= ${under.length})`);
         }
+        if (indices.has(position)) this.error(element.kind === 'KeyValueExpr' ? element.key : element, `duplicate index ${position} in array or slice literal`);
+        indices.add(position);
         value(item, under.elem, 'array or slice literal');
         position++;
       }
       break;
     }
-    case 'Map':
+    case 'Map': {
+      const keys = new Set<string>();
       for (const element of e.elements) {
         if (element.kind !== 'KeyValueExpr') {
           this.error(element, 'missing key in map literal');
@@ -1264,9 +1291,17 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
           continue;
         }
         value(element.key, under.key, 'map literal');
+        const key = this.info.types.get(element.key);
+        if (key?.mode === 'constant' && key.value !== undefined && key.value.kind !== 'unknown') {
+          // Constant keys must differ (by value and type, as gc compares them).
+          const text = `${this.typeText(key.type)}:${formatConstant(key.value)}`;
+          if (keys.has(text)) this.error(element.key, `duplicate key ${exprString(element.key)} in map literal`);
+          keys.add(text);
+        }
         value(element.value, under.elem, 'map literal');
       }
       break;
+    }
     default:
       if (!this.opaque(type, e)) this.error(e, `invalid composite literal type ${typeText()}`);
       return invalid(e);

@@ -5,6 +5,7 @@
 import type * as ast from '../syntax/ast.ts';
 import { Checker, defaultType, untypedBool, type FlowContext, type FunctionContext } from './check.ts';
 import { exprString } from './typestring.ts';
+import { formatConstant } from './constant.ts';
 import { lookup, type Label, type Scope, type Var } from './objects.ts';
 import type { Operand } from './operand.ts';
 import { assignableType } from './expr.ts';
@@ -456,15 +457,21 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
       this.error(guard.x, `${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) is not an interface`);
     }
     const clauseVars: Var[] = [];
+    const seenTypes: Type[] = [];
+    let seenNil = false;
     for (const clause of s.body) {
       const inner = this.openScope(clause, outer);
       let caseType: Type | null = null;
       for (const c of clause.cases) {
         if (c.kind === 'Name' && c.value === 'nil') {
           this.info.types.set(c, { mode: 'value', type: basicTypes['untyped nil'] });
+          if (seenNil) this.error(c, 'multiple nil cases in type switch (at most one allowed)');
+          seenNil = true;
           continue;
         }
         const t = this.typeExpr(c, outer);
+        if (!isInvalid(t) && seenTypes.some((seen) => identical(seen, t))) this.error(c, `duplicate case ${this.typeText(t)} in type switch`);
+        seenTypes.push(t);
         if (x.mode !== 'invalid' && !isInvalid(t) && underlying(t).kind !== 'Interface') {
           const reason = this.implementsReason(t, x.type);
           if (reason !== null) this.error(c, `impossible type switch case: ${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} (${reason.replace(/^.*? \(/, '').replace(/\)$/, '')})`);
@@ -482,7 +489,7 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
     }
     if (guard.lhs !== null) {
       this.info.defs.set(guard.lhs, null);
-      if (clauseVars.length > 0 && clauseVars.every((v) => !v.used)) this.error(guard.lhs, `declared and not used: ${guard.lhs.value}`);
+      if (clauseVars.every((v) => !v.used)) this.error(guard.lhs, `declared and not used: ${guard.lhs.value}`);
     }
     return;
   }
@@ -491,8 +498,17 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
     tag = this.expr(s.tag, outer);
     if (tag.mode !== 'invalid' && isUntyped(tag.type)) this.convertUntyped(tag, defaultType(tag.type));
   }
+  const seenValues = new Map<string, ast.Expr>();
   s.body.forEach((clause, index) => {
     for (const c of clause.cases) {
+      // Constant cases must differ (compared by value and type, as gc does).
+      const recordDuplicate = (): void => {
+        const recorded = this.info.types.get(c);
+        if (recorded?.mode !== 'constant' || recorded.value === undefined || recorded.value.kind === 'unknown') return;
+        const key = `${this.typeText(recorded.type)}:${formatConstant(recorded.value)}`;
+        if (seenValues.has(key)) this.error(c, `duplicate case ${exprString(c)} in expression switch`);
+        else seenValues.set(key, c);
+      };
       if (tag === null) {
         const condition = this.expr(c, outer);
         // A tagless switch compares each case with `true`: an interface holding a bool will do.
@@ -505,7 +521,9 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
           if (isUntyped(value.type)) this.assignment(value, tag.type, 'switch case');
           else if (!identical(value.type, tag.type) && !assignableType(value.type, tag.type) && !assignableType(tag.type, value.type)) {
             this.error(c, `invalid case ${exprString(c)} in switch on ${exprString(s.tag as ast.Expr)} (mismatched types ${this.typeText(value.type)} and ${this.typeText(tag.type)})`);
+            value.mode = 'invalid';
           }
+          if (value.mode !== 'invalid') recordDuplicate();
         }
       }
     }
