@@ -4,7 +4,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AllocationMeasure, AllocsSnapshot, SizesSnapshot, TypeLayout } from '../src/data/oracle/snapshots.ts';
 import { formatJson } from './escape.ts';
 import { readDirectives, readSource, repositoryRoot } from './sources.ts';
@@ -39,6 +39,14 @@ function planProbes(sources: string[]): ProbePlan[] {
   return plans;
 }
 
+/** Replaces the probe's package folders (p000/, p001/, ...) in go's messages by the sources' folders. */
+function namedAfterSources(output: string, plans: ProbePlan[]): string {
+  return output.replace(/\bp(\d+)\//g, (folder, index: string) => {
+    const source = plans[Number(index)]?.source;
+    return source === undefined ? folder : `${dirname(source)}/`;
+  });
+}
+
 /** Writes `outFolder/sizes.json` and `outFolder/allocs.json`; returns the problems found. */
 export async function generateProbes(sources: string[], outFolder: string, goVersion: string): Promise<string[]> {
   const plans = planProbes(sources);
@@ -52,7 +60,7 @@ export async function generateProbes(sources: string[], outFolder: string, goVer
     const generated = await runGo(['run', '.', '-out', module, ...argumentsForSources], join(repositoryRoot, 'oracle/probe'));
     if (generated.exitCode !== 0) return [`oracle/probe failed:\n${generated.output}`];
     const run = await runGo(['run', '.'], module);
-    if (run.exitCode !== 0) return [`the size and allocation probe failed to build or run:\n${run.output}`];
+    if (run.exitCode !== 0) return [`the size and allocation probe failed to build or run:\n${namedAfterSources(run.output, plans)}`];
     measured = JSON.parse(run.output) as Record<string, ProbeResult>;
   } finally {
     rmSync(module, { recursive: true, force: true });
