@@ -12,6 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/sim/analyze.ts';
+import { escapeFile } from '../src/sim/escape/escape.ts';
+import { inlinePackage } from '../src/sim/inline/inline.ts';
+import { lowerFile } from '../src/sim/ir/lower.ts';
+import { loadGoParserForNode } from '../src/sim/syntax/node-wasm.ts';
+import { parse } from '../src/sim/syntax/parse.ts';
+import { check } from '../src/sim/types/index.ts';
 
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
@@ -116,6 +122,28 @@ const big = generatedFile(5000);
 const bigLines = big.split('\n').length;
 const bigResult = await simulatorMs(big, 'big.go');
 console.log(`generated ${bigLines}-line file: ${bigResult.ms.toFixed(1)} ms median of ${runs} (budget 250 ms), result ${bigResult.kind}`);
+// Where the time goes, stage by stage (median of the runs).
+const goParser = await loadGoParserForNode();
+const stages: Record<string, number[]> = { parse: [], check: [], lower: [], inline: [], escape: [] };
+for (let run = 0; run < runs; run++) {
+  let started = performance.now();
+  const parsed = parse(goParser, big);
+  stages.parse?.push(performance.now() - started);
+  started = performance.now();
+  const checked = check(parsed.file, {});
+  stages.check?.push(performance.now() - started);
+  started = performance.now();
+  const lowered = lowerFile(parsed.file, checked.info, { goMinor: 26 });
+  stages.lower?.push(performance.now() - started);
+  if (lowered.kind !== 'ok') break;
+  started = performance.now();
+  const before = inlinePackage(lowered.file, { enabled: false, isInlinableExternal: () => false });
+  stages.inline?.push(performance.now() - started);
+  started = performance.now();
+  escapeFile(lowered.file, { m: 1, goMinor: 26, fileName: 'big.go' }, before);
+  stages.escape?.push(performance.now() - started);
+}
+console.log(`  by stage: ${Object.entries(stages).map(([name, times]) => `${name} ${median(times).toFixed(1)} ms`).join(', ')}`);
 for (const size of [1250, 2500, 10000]) {
   const { ms } = await simulatorMs(generatedFile(size), 'big.go');
   console.log(`  ${size} lines: ${ms.toFixed(1)} ms`);
