@@ -1,6 +1,7 @@
 /**
  * Playground speed budgets, measured in Chromium on the built site (DIST_DIR or dist/):
- * - the editor is interactive < 1.5 s after clicking Edit on a lesson page (median of 5 loads);
+ * - the editor is interactive < 1.5 s after clicking Edit on a lesson page (median of 5 loads;
+ *   the plain editor takes input first, and the time until Monaco replaces it is printed too);
  * - an updated result is shown < 50 ms after typing pauses, for a lesson-size snippet (median
  *   of 20 keystrokes, measured in the page from the keystroke to the settled state, so it
  *   includes the machine's debounce).
@@ -28,6 +29,7 @@ if (reason !== undefined) {
 const session = await startSession();
 try {
   const editorTimes: number[] = [];
+  const monacoTimes: number[] = [];
   for (let round = 0; round < 5; round++) {
     const { page, context } = await openPage(session);
     await page.goto(`${session.baseUrl}${lessonPath}`, { waitUntil: 'load' });
@@ -37,13 +39,15 @@ try {
     await edit.click();
     await page.waitForSelector('soh-playground[data-ready="true"]');
     editorTimes.push(Date.now() - started);
+    await page.waitForSelector('soh-playground[data-editor="monaco"]');
+    monacoTimes.push(Date.now() - started);
     await context.close();
   }
 
   const { page, context } = await openPage(session);
   await page.goto(`${session.baseUrl}${lessonPath}`, { waitUntil: 'load' });
   await page.locator('soh-playground [data-action="edit"]').first().click();
-  await page.waitForSelector('soh-playground[data-ready="true"]');
+  await page.waitForSelector('soh-playground[data-editor="monaco"]');
   await page.waitForFunction(() => !['idle', 'debouncing', 'analyzing'].includes(document.querySelector('soh-playground[data-ready]')?.getAttribute('data-state') ?? 'idle'));
   await page.evaluate(() => {
     const playground = document.querySelector('soh-playground[data-ready]')!;
@@ -68,6 +72,7 @@ try {
   const editorMedian = median(editorTimes);
   const resultMedian = median(resultTimes);
   console.log(`editor ready after Edit:   median ${editorMedian} ms (runs: ${editorTimes.join(', ')}; budget ${editorBudgetMs})`);
+  console.log(`Monaco in place after Edit: median ${median(monacoTimes)} ms (runs: ${monacoTimes.join(', ')})`);
   console.log(
     `result after typing pause: median ${resultMedian.toFixed(1)} ms (min ${Math.min(...resultTimes).toFixed(1)}, max ${Math.max(...resultTimes).toFixed(1)}; budget ${resultBudgetMs}; answers were "${finalState}")`,
   );

@@ -14,10 +14,16 @@ const skip = unavailableReason();
 const pointerProgram = 'package main\n\nfunc f() *int {\n\tx := 1\n\treturn &x\n}\n\nfunc main() {\n\t_ = f()\n}\n';
 const valueProgram = 'package main\n\nfunc f() int {\n\tx := 1\n\treturn x\n}\n\nfunc main() {\n\t_ = f()\n}\n';
 
+/** Waits until the editor is ready and, on desktop widths, Monaco has replaced the plain editor. */
+async function editorReady(page: Page): Promise<void> {
+  await page.waitForSelector('soh-playground[data-ready="true"]', { timeout: 20_000 });
+  if ((page.viewportSize()?.width ?? 0) >= 700) await page.waitForSelector('soh-playground[data-editor="monaco"]', { timeout: 20_000 });
+}
+
 /** Opens the playground page and waits until the editor is ready. */
 async function openPlayground(page: Page, baseUrl: string, suffix = ''): Promise<void> {
   await page.goto(`${baseUrl}playground/${suffix}`);
-  await page.waitForSelector('soh-playground[data-ready="true"]', { timeout: 20_000 });
+  await editorReady(page);
 }
 
 /** The editor's text, whichever editor is in use. */
@@ -93,7 +99,7 @@ describe('playground', { skip }, () => {
     assert.match(link, /\/playground\/#share=v1\.[A-Za-z0-9_-]+$/);
     const other = await context.newPage();
     await other.goto(link);
-    await other.waitForSelector('soh-playground[data-ready="true"]');
+    await editorReady(other);
     assert.equal(await editorText(other), valueProgram);
     assert.equal(await other.locator('input[data-flag="l"]').isChecked(), true);
     assert.match((await other.textContent('[data-role="notices"]')) ?? '', /Opened the snippet from the share link/);
@@ -182,7 +188,7 @@ describe('playground', { skip }, () => {
     await replaceText(page, valueProgram);
     await settled(page);
     await page.reload();
-    await page.waitForSelector('soh-playground[data-ready="true"]');
+    await editorReady(page);
     assert.match(await editorText(page), /return x/);
     assert.match((await page.textContent('[data-role="notices"]')) ?? '', /Restored your edits/);
     let dialogs = 0;
@@ -194,7 +200,7 @@ describe('playground', { skip }, () => {
     assert.equal(dialogs, 1);
     assert.match(await editorText(page), /func newPoint/);
     await page.reload();
-    await page.waitForSelector('soh-playground[data-ready="true"]');
+    await editorReady(page);
     assert.equal(await page.locator('[data-action="reset-restored"]').count(), 0);
     await context.close();
   });
@@ -207,7 +213,7 @@ describe('playground', { skip }, () => {
     const lesson = await context.newPage();
     await lesson.goto(`${session.baseUrl}foundations/how-to-ask-the-compiler/`);
     await lesson.locator('soh-playground [data-action="edit"]').first().click();
-    await lesson.waitForSelector('soh-playground[data-ready="true"]');
+    await editorReady(lesson);
     assert.deepEqual(await seriousAxeViolations(lesson), []);
     await context.close();
   });
@@ -218,7 +224,7 @@ describe('playground', { skip }, () => {
     const edit = page.locator('soh-playground [data-action="edit"]').first();
     await edit.focus();
     await page.keyboard.press('Enter');
-    await page.waitForSelector('soh-playground[data-ready="true"]');
+    await editorReady(page);
     assert.equal(await page.evaluate(() => document.activeElement?.closest('soh-playground [data-role="editor"]') !== null), true);
     // Focus lands in the editor; Ctrl+M makes Tab leave it, and the hint says so.
     await page.keyboard.press('Control+M');

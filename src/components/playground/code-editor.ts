@@ -24,6 +24,8 @@ export interface CodeEditor {
   focus(): void;
   /** Puts the cursor at a position, scrolls to it and focuses the editor. */
   reveal(position: Position): void;
+  /** Where the cursor is, as a gc position. */
+  cursor(): Position;
   /** Draws badges and diagnostics. */
   mark(marks: EditorMarks): void;
   /** Frees the editor. */
@@ -52,4 +54,9 @@ export function characterColumn(line: string, byteColumn: number): number {
     characters += character.length;
   }
   return characters + 1;
+}
+
+/** The 1-based UTF-8 byte column of a 1-based character column in a line. */
+export function byteColumn(line: string, characterColumnNumber: number): number {
+  return new TextEncoder().encode(line.slice(0, characterColumnNumber - 1)).length + 1;
 }

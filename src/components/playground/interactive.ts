@@ -76,8 +76,8 @@ function statusText(state: string, result: AnalysisResult | undefined, restarts:
   }
 }
 
-/** Replaces a playground's static view with the interactive editor; returns the editor. */
-export async function mountPlayground(host: HTMLElement, options: MountOptions): Promise<CodeEditor> {
+/** Replaces a playground's static view with the interactive editor; returns a reader of its text. */
+export async function mountPlayground(host: HTMLElement, options: MountOptions): Promise<() => string> {
   const snippetId = host.dataset.id ?? 'playground';
   const fileName = host.dataset.fileName ?? 'main.go';
   const originalCode = host.dataset.code ?? '';
@@ -204,28 +204,29 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
   // Lesson snippets get an editor as tall as their code (within limits); the page uses CSS.
   if (!pageMode) editorHost.style.setProperty('--soh-editor-height', `${Math.min(Math.max(source.split('\n').length * 21 + 24, 160), 520)}px`);
 
-  let editor: CodeEditor | undefined;
-  const panels = createPanels({ reveal: (position) => editor?.reveal(position), announce });
+  let editor: CodeEditor;
+  const panels = createPanels({ reveal: (position) => editor.reveal(position), announce });
   const workspace = element('div', { class: 'soh-pg__workspace' }, [
     element('div', { class: 'soh-pg__editor-column' }, [editorHost, tabHint, status, crashPanel]),
     panels.root,
   ]);
   root.replaceChildren(toolbar, notices, workspace, help, live);
 
-  const announceTabMode = (tabMovesFocus: boolean) => {
-    tabHint.textContent = tabMovesFocus
+  let tabMovesFocus = false;
+  const announceTabMode = (movesFocus: boolean) => {
+    tabMovesFocus = movesFocus;
+    tabHint.textContent = movesFocus
       ? 'Tab now moves focus out of the editor. Press Ctrl+M to make Tab insert a tab again.'
       : 'Tab now inserts a tab. Press Ctrl+M to make Tab move focus out of the editor.';
   };
   const label = `Go source, ${fileName}`;
-  if (prefersPlainEditor()) {
-    editor = createTextareaEditor(editorHost, { text: source, label, announceTabMode });
-    host.dataset.editor = 'textarea';
-  } else {
-    const { createMonacoEditor } = await import('./monaco-editor.ts');
-    editor = createMonacoEditor(editorHost, { text: source, label, announceTabMode });
-    host.dataset.editor = 'monaco';
-  }
+  const onEdit = (text: string) => {
+    if (text !== actor.getSnapshot().context.source) actor.send({ type: 'EDIT', source: text });
+  };
+  // The plain editor is usable at once; on desktop, Monaco replaces it as soon as it has loaded.
+  editor = createTextareaEditor(editorHost, { text: source, label, tabMovesFocus, announceTabMode });
+  editor.onChange(onEdit);
+  host.dataset.editor = 'textarea';
   if (staticView !== null) staticView.hidden = true;
   root.hidden = false;
   editButton?.remove();
@@ -260,7 +261,7 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
       drawnFlags = snapshot.context.flags;
       const recorded = recordedFor(snapshot.context.source, snapshot.context.flags);
       panels.render({ state, result, flags: snapshot.context.flags, fileName, recorded });
-      editor?.mark(marksOf(result));
+      editor.mark(marksOf(result));
     }
     if (state === 'crashed') {
       const report = crashReport(snapshot.context);
@@ -280,9 +281,6 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
   actor.start();
   actor.send({ type: 'ANALYZE' });
 
-  editor.onChange((text) => {
-    if (text !== actor.getSnapshot().context.source) actor.send({ type: 'EDIT', source: text });
-  });
 
   const currentFlags = (): AnalysisFlags => ({ m: explainToggle.checked ? 2 : 1, noInline: noInlineToggle.checked });
   explainToggle.addEventListener('change', () => actor.send({ type: 'SET_FLAGS', flags: currentFlags() }));
@@ -294,7 +292,7 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
     explainToggle.checked = nextFlags.m === 2;
     noInlineToggle.checked = nextFlags.noInline;
     actor.send({ type: 'REPLACE', source: text, flags: nextFlags });
-    editor?.setText(text);
+    editor.setText(text);
   };
   const edited = () => actor.getSnapshot().context.source !== originalCode;
 
@@ -371,5 +369,21 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
 
   if (options.focus) editor.focus();
   host.dataset.ready = 'true';
-  return editor;
+
+  /** Swaps the plain editor for Monaco, keeping the text, marks, cursor and focus. */
+  const upgradeToMonaco = async () => {
+    const { createMonacoEditor } = await import('./monaco-editor.ts');
+    const hadFocus = editorHost.contains(document.activeElement);
+    const cursor = editor.cursor();
+    const text = editor.getText();
+    editor.dispose();
+    editor = createMonacoEditor(editorHost, { text, label, tabMovesFocus, announceTabMode });
+    editor.onChange(onEdit);
+    editor.mark(marksOf(actor.getSnapshot().context.result));
+    if (hadFocus) editor.reveal(cursor);
+    host.dataset.editor = 'monaco';
+  };
+  // If Monaco cannot load, the plain editor simply stays.
+  if (!prefersPlainEditor()) void upgradeToMonaco().catch(() => {});
+  return () => editor.getText();
 }

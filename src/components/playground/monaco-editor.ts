@@ -6,7 +6,7 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 import { conf, language } from 'monaco-editor/languages/definitions/go/go';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import type { CodeEditor, EditorMarks } from './code-editor.ts';
-import { characterColumn, siteSummary } from './code-editor.ts';
+import { byteColumn, characterColumn, siteSummary } from './code-editor.ts';
 import { plainFlowStep } from './flow-words.ts';
 
 (globalThis as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
@@ -35,6 +35,8 @@ export interface MonacoEditorOptions {
   text: string;
   /** Accessible name of the editor. */
   label: string;
+  /** Whether Tab starts out moving focus rather than inserting a tab. */
+  tabMovesFocus: boolean;
   /** Tells the reader when Tab starts or stops moving focus out of the editor. */
   announceTabMode: (tabMovesFocus: boolean) => void;
 }
@@ -56,6 +58,7 @@ export function createMonacoEditor(host: HTMLElement, options: MonacoEditorOptio
     fixedOverflowWidgets: true,
     // A dimmed final line number is too faint to meet contrast requirements.
     renderFinalNewline: 'on',
+    tabFocusMode: options.tabMovesFocus,
   });
   const model = editor.getModel()!;
   const decorations = editor.createDecorationsCollection();
@@ -64,7 +67,7 @@ export function createMonacoEditor(host: HTMLElement, options: MonacoEditorOptio
   const themeObserver = new MutationObserver(() => monaco.editor.setTheme(themeName()));
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
-  let tabMovesFocus = false;
+  let tabMovesFocus = options.tabMovesFocus;
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () => {
     tabMovesFocus = !tabMovesFocus;
     editor.updateOptions({ tabFocusMode: tabMovesFocus });
@@ -91,6 +94,10 @@ export function createMonacoEditor(host: HTMLElement, options: MonacoEditorOptio
       editor.setPosition(target);
       editor.revealPositionInCenterIfOutsideViewport(target);
       editor.focus();
+    },
+    cursor() {
+      const position = editor.getPosition() ?? { lineNumber: 1, column: 1 };
+      return { line: position.lineNumber, column: byteColumn(model.getLineContent(position.lineNumber), position.column) };
     },
     mark(marks: EditorMarks) {
       const entries: monaco.editor.IModelDeltaDecoration[] = [];

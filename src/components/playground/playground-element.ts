@@ -51,8 +51,7 @@ class PlaygroundElement extends HTMLElement {
     }
     try {
       const module = await loadInteractive();
-      const editor = await module.mountPlayground(this, { focus });
-      this.readText = () => editor.getText();
+      this.readText = await module.mountPlayground(this, { focus });
     } catch (error) {
       // Loading failed (offline, blocked script): keep the static view and let the reader retry.
       this.opening = false;

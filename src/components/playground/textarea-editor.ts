@@ -4,7 +4,7 @@
  */
 import type { Position } from '../../sim/api.ts';
 import type { CodeEditor, EditorMarks } from './code-editor.ts';
-import { characterColumn, siteSummary } from './code-editor.ts';
+import { byteColumn, characterColumn, siteSummary } from './code-editor.ts';
 import { element } from './dom.ts';
 
 /** Character offset in `text` of a gc position (1-based line, 1-based byte column). */
@@ -21,6 +21,8 @@ export interface TextareaEditorOptions {
   text: string;
   /** Accessible name of the text area. */
   label: string;
+  /** Whether Tab starts out moving focus rather than inserting a tab. */
+  tabMovesFocus: boolean;
   /** Tells the reader when Tab starts or stops moving focus out of the editor. */
   announceTabMode: (tabMovesFocus: boolean) => void;
 }
@@ -41,7 +43,7 @@ export function createTextareaEditor(host: HTMLElement, options: TextareaEditorO
   host.replaceChildren(root);
 
   let marks: EditorMarks = { sites: [], diagnostics: [] };
-  let tabMovesFocus = false;
+  let tabMovesFocus = options.tabMovesFocus;
   const listeners: Array<(text: string) => void> = [];
 
   const drawGutter = () => {
@@ -99,6 +101,10 @@ export function createTextareaEditor(host: HTMLElement, options: TextareaEditorO
       const offset = offsetOf(textarea.value, position);
       textarea.focus();
       textarea.setSelectionRange(offset, offset);
+    },
+    cursor() {
+      const before = textarea.value.slice(0, textarea.selectionStart).split('\n');
+      return { line: before.length, column: byteColumn(before.at(-1)!, before.at(-1)!.length + 1) };
     },
     mark(next) {
       marks = next;
