@@ -28,7 +28,8 @@ function storage(): Storage | undefined {
   }
 }
 
-function isFlags(value: unknown): value is AnalysisFlags {
+/** Whether a parsed value is a valid {@link AnalysisFlags} (for data read back from storage or links). */
+export function isAnalysisFlags(value: unknown): value is AnalysisFlags {
   if (typeof value !== 'object' || value === null) return false;
   const flags = value as Record<string, unknown>;
   return (flags.m === 1 || flags.m === 2) && typeof flags.noInline === 'boolean';
@@ -42,7 +43,7 @@ export function loadEdits(snippetId: string, store: Storage | undefined = storag
     const value = JSON.parse(text) as unknown;
     if (typeof value !== 'object' || value === null) return undefined;
     const entry = value as Record<string, unknown>;
-    if (typeof entry.source !== 'string' || !isFlags(entry.flags)) return undefined;
+    if (typeof entry.source !== 'string' || !isAnalysisFlags(entry.flags)) return undefined;
     return { source: entry.source, flags: { m: entry.flags.m, noInline: entry.flags.noInline } };
   } catch {
     return undefined;

@@ -4,6 +4,7 @@
  * prefix lets a later format coexist; links longer than {@link SHARE_LIMIT} are refused.
  */
 import type { AnalysisFlags } from '../sim/api.ts';
+import { isAnalysisFlags } from './editor-storage.ts';
 
 /** The longest hash a share link may have, in characters. */
 export const SHARE_LIMIT = 16 * 1024;
@@ -54,12 +55,6 @@ export async function encodeShareHash(snippet: SharedSnippet): Promise<ShareWrit
   return hash.length > SHARE_LIMIT ? { kind: 'tooLong', length: hash.length } : { kind: 'hash', hash };
 }
 
-function isFlags(value: unknown): value is AnalysisFlags {
-  if (typeof value !== 'object' || value === null) return false;
-  const flags = value as Record<string, unknown>;
-  return (flags.m === 1 || flags.m === 2) && typeof flags.noInline === 'boolean';
-}
-
 /** Reads a URL hash (with or without `#`); never throws. */
 export async function decodeShareHash(hash: string): Promise<ShareReadResult> {
   const text = hash.replace(/^#/, '');
@@ -73,7 +68,7 @@ export async function decodeShareHash(hash: string): Promise<ShareReadResult> {
     const parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated)) as unknown;
     if (typeof parsed !== 'object' || parsed === null) return { kind: 'malformed', reason: 'the link does not hold a snippet' };
     const snippet = parsed as Record<string, unknown>;
-    if (typeof snippet.code !== 'string' || !isFlags(snippet.flags)) {
+    if (typeof snippet.code !== 'string' || !isAnalysisFlags(snippet.flags)) {
       return { kind: 'malformed', reason: 'the link does not hold a snippet' };
     }
     return { kind: 'snippet', snippet: { code: snippet.code, flags: { m: snippet.flags.m, noInline: snippet.flags.noInline } } };

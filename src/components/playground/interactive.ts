@@ -41,7 +41,7 @@ interface RecordedRuns {
   runs: Array<{ flags: string; lines: string[] }>;
 }
 
-function sameFlags(a: AnalysisFlags, b: AnalysisFlags): boolean {
+function equalFlags(a: AnalysisFlags, b: AnalysisFlags): boolean {
   return a.m === b.m && a.noInline === b.noInline;
 }
 
@@ -241,7 +241,7 @@ export async function mountPlayground(host: HTMLElement, options: MountOptions):
     },
     actions: {
       persist: ({ context }) => {
-        if (context.source === originalCode && sameFlags(context.flags, originalFlags)) clearEdits(snippetId);
+        if (context.source === originalCode && equalFlags(context.flags, originalFlags)) clearEdits(snippetId);
         else saveEdits(snippetId, { source: context.source, flags: context.flags });
       },
       restartWorker: () => client.restart(new Error('the analysis timed out')),
