@@ -407,3 +407,14 @@ describe.skipIf(allocs === undefined)('lessons 15 and 16, map internals: what th
     expect(figures('16-swiss-tables/index-by-name.go', 'indexMany').allocsPerOp).toBeGreaterThan(0);
   });
 });
+
+describe('every snippet is used', () => {
+  test.each(lessons)('%s shows or asks about each of its Go files', (folder) => {
+    const page = readFileSync(join(root, folder, 'index.mdx'), 'utf8');
+    const quiz = readFileSync(join(root, folder, 'quiz.json'), 'utf8');
+    for (const source of filesUnder(folder, '.go')) {
+      const name = source.split('/').pop()!;
+      expect(page.includes(name) || quiz.includes(name), `${name} is neither on the page nor in the quiz`).toBe(true);
+    }
+  });
+});
