@@ -60,7 +60,7 @@ export default defineConfig({
         },
         {
           label: 'Reference',
-          items: sectionItems('reference'),
+          items: [...sectionItems('reference'), { label: 'Your progress', link: '/progress/' }],
         },
       ],
       customCss: ['./src/styles/site.css'],
