@@ -90,8 +90,8 @@ export class Table {
   readonly hashLow: Int32Array;
   /** Key per slot. */
   readonly keys: (MapKey | undefined)[];
-  /** Elem per slot. */
-  readonly values: unknown[];
+  /** Elem per slot; empty until a value other than undefined is stored (most runs never store one). */
+  values: unknown[] = [];
 
   /** `newTable`: an empty table; capacity is raised to at least 8 and to a power of two. */
   constructor(capacity: number, index: number, localDepth: number) {
@@ -105,7 +105,13 @@ export class Table {
     this.hashHigh = new Int32Array(rounded);
     this.hashLow = new Int32Array(rounded);
     this.keys = new Array<MapKey | undefined>(rounded).fill(undefined);
-    this.values = new Array<unknown>(rounded).fill(undefined);
+  }
+
+  /** Stores the elem of slot `at` (undefined stores nothing new). */
+  setValue(at: number, value: unknown): void {
+    if (value === undefined && this.values.length === 0) return;
+    if (this.values.length === 0) this.values = new Array<unknown>(this.capacity).fill(undefined);
+    this.values[at] = value;
   }
 
   /** Number of groups. */
@@ -291,7 +297,7 @@ export class SwissMap {
     const at = this.find(table, key, hash, h2, small);
     if (at < 0) return false;
     table.keys[at] = undefined;
-    table.values[at] = undefined;
+    table.setValue(at, undefined);
     table.used--;
     this.used--;
     this.freeIndirect(1);
@@ -322,7 +328,7 @@ export class SwissMap {
       if (table !== this.small && table.used === 0 && table.growthLeft === maxGrowthLeft(table.capacity)) continue;
       table.ctrl.fill(CTRL_EMPTY);
       table.keys.fill(undefined);
-      table.values.fill(undefined);
+      table.values = [];
       table.used = 0;
       if (table !== this.small) table.growthLeft = maxGrowthLeft(table.capacity);
     }
@@ -453,7 +459,7 @@ export class SwissMap {
       const match = group.keys[slot] === key;
       if (listen) this.emit({ kind: 'compare', table: -1, group: 0, slot, h2, match });
       if (match) {
-        group.values[slot] = value;
+        group.setValue(slot, value);
         if (listen) this.emit({ kind: 'updated', table: -1, group: 0, slot });
         return 'updated';
       }
@@ -488,7 +494,7 @@ export class SwissMap {
   private store(table: Table, at: number, key: MapKey, value: unknown, hash: Hash, h2: number): void {
     table.ctrl[at] = h2;
     table.keys[at] = key;
-    table.values[at] = value;
+    table.setValue(at, value);
     table.hashHigh[at] = hash.hi;
     table.hashLow[at] = hash.lo;
   }
@@ -507,7 +513,7 @@ export class SwissMap {
         const match = table.keys[base + slot] === key;
         if (listen) this.emit({ kind: 'compare', table: table.index, group, slot, h2, match });
         if (match) {
-          table.values[base + slot] = value;
+          table.setValue(base + slot, value);
           if (listen) this.emit({ kind: 'updated', table: table.index, group, slot });
           return 'updated';
         }
@@ -671,7 +677,7 @@ function uncheckedPut(target: Table, source: Table, from: number): void {
       if (((target.ctrl[at] as number) & CTRL_EMPTY) === 0) continue;
       target.ctrl[at] = source.ctrl[from] as number;
       target.keys[at] = source.keys[from];
-      target.values[at] = source.values[from];
+      target.setValue(at, source.values[from]);
       target.hashHigh[at] = source.hashHigh[from] as number;
       target.hashLow[at] = source.hashLow[from] as number;
       target.growthLeft--;
