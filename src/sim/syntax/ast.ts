@@ -544,6 +544,8 @@ export interface File extends NodeBase {
   source: string;
   /** Turns string offsets into gc positions. */
   lines: LineTable;
+  /** Whether the parser met constructs it does not model (generics): parts of the tree are missing, so the checker reports no errors for this file. */
+  notModeled: boolean;
 }
 
 /** Any node. */

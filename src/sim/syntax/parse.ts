@@ -144,7 +144,7 @@ export function parse(goParser: GoParser, source: string): ParseResult {
   const emptyFile = (): ast.File => ({
     kind: 'File', pos: { line: 1, column: 1 }, start: 0, end: source.length,
     packageName: { kind: 'Name', value: '', pos: { line: 1, column: 1 }, start: 0, end: 0 },
-    declarations: [], source, lines,
+    declarations: [], source, lines, notModeled: true,
   });
   if (source.length > maxSourceLength) {
     return {
@@ -318,7 +318,7 @@ class Converter {
     }
     return {
       kind: 'File', ...this.base(root, 0), packageName, declarations,
-      source: this.source, lines: this.lines,
+      source: this.source, lines: this.lines, notModeled: this.notModeled.length > 0,
     };
   }
 

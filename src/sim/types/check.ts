@@ -121,7 +121,10 @@ export class Checker {
       diagnostics.push(error);
     }
     const notes = [...this.notModeled].sort((a, b) => a.line - b.line || a.column - b.column);
-    return { info: this.info, diagnostics: [...diagnostics, ...notes], notModeled: notes.length > 0 };
+    // An error in a file with unmodelled parts may be a consequence of what is not modelled
+    // (a skipped generic body, an unknown import): report only what is not modelled.
+    if (notes.length > 0 || this.file.notModeled) return { info: this.info, diagnostics: notes, notModeled: true };
+    return { info: this.info, diagnostics, notModeled: false };
   }
 
   /** The type as messages print it. */

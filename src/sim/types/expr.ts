@@ -45,9 +45,12 @@ function representable(value: ConstantValue, target: Basic): 'ok' | 'overflows' 
   if (kind === 'float32' || kind === 'float64' || kind === 'untyped float') {
     const asRational = toRational(value);
     if (asRational === null) return value.kind === 'complex' ? 'truncated' : 'mismatch';
-    const limit = kind === 'float32' ? 3.4028234663852886e38 : Number.MAX_VALUE;
-    const magnitude = Math.abs(Number(asRational.numerator) / Number(asRational.denominator));
-    return Number.isFinite(magnitude) && magnitude <= limit ? 'ok' : 'overflows';
+    if (kind === 'untyped float') return 'ok';
+    // A value overflows when it rounds to infinity: at or beyond the largest finite value plus
+    // half a unit in the last place (2^128 - 2^103 for float32, 2^1024 - 2^970 for float64).
+    const limit = kind === 'float32' ? 2n ** 128n - 2n ** 103n : 2n ** 1024n - 2n ** 970n;
+    const magnitude = asRational.numerator < 0n ? -asRational.numerator : asRational.numerator;
+    return magnitude < limit * asRational.denominator ? 'ok' : 'overflows';
   }
   if (kind === 'complex64' || kind === 'complex128' || kind === 'untyped complex') {
     return value.kind === 'int' || value.kind === 'float' || value.kind === 'complex' ? 'ok' : 'mismatch';

@@ -97,7 +97,7 @@ export interface Info {
 export interface CheckResult {
   /** Types, objects and selections; filled as far as checking got even when there are errors. */
   info: Info;
-  /** Compile errors in gc's words, sorted by position as gc sorts them, then `not modeled:` notes. */
+  /** Compile errors in gc's words, sorted by position as gc sorts them; or, when some construct is not modelled, only the `not modeled:` notes (errors could be consequences of them). */
   diagnostics: Diagnostic[];
   /** True when some construct is not modelled (there is a `not modeled:` diagnostic). */
   notModeled: boolean;
