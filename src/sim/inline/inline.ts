@@ -91,7 +91,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   ): void {
     visitAndReplace(body, (call) => {
       if (call.devirtualized !== undefined) messages.push({ position: outermost ?? call.position, message: call.devirtualized });
-      const callee = call.callee;
+      const callee = call.callee ?? staticClosure(call.fun, caller);
       if (!options.enabled || callee === undefined || caller.isGoDeferWrapper) return undefined;
       if (callee.body === undefined) {
         if (options.isInlinableExternal(callee)) throw new InlineNotModeled(call.position, `inlining of ${callee.name}`);
@@ -102,11 +102,47 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       if (saved === undefined || chain.includes(callee)) return undefined;
       const position = outermost ?? call.position;
       messages.push({ position, message: `inlining call to ${callee.name}` });
-      const inlined = inlineCall(call, callee, saved, caller, position);
+      const inlined = inlineCall(call, callee, saved, caller, position, (copy) => {
+        // A copied literal is a new function: gc decides right away whether it can be inlined.
+        const cost = inlineCost(copy, costs, options);
+        if (cost !== undefined && cost <= inlineMaxBudget) {
+          costs.set(copy, cost);
+          savedBodies.set(copy, clone(copy.body ?? [], new Map(), undefined) as IrStmt[]);
+          messages.push({ position: copy.position, message: `can inline ${copy.name}` });
+        }
+      });
       next.push({ body: inlined.body, outermost: position, chain: [...chain, callee] });
       return inlined;
     });
   }
+}
+
+/**
+ * The function literal a called variable always holds, following single definitions through
+ * inlined result variables (gc's `StaticValue`), or undefined.
+ */
+function staticClosure(fun: IrExpr | undefined, caller: IrFunc): IrFunc | undefined {
+  let current = fun;
+  for (let guard = 0; guard < 20 && current !== undefined; guard++) {
+    if (current.op === 'closure') return current.func;
+    if (current.op === 'inlinedCall') {
+      current = current.returnVariables.length === 1 ? current.returnVariables[0] : undefined;
+      continue;
+    }
+    if (current.op !== 'name' || current.name.class !== 'local') return undefined;
+    const name = current.name;
+    const definition = name.definedBy;
+    if (definition?.op !== 'assign') return undefined;
+    let assignments = 0;
+    visitIr(caller.body ?? [], (node) => {
+      if ((node.op === 'assign' || node.op === 'assignCall') && node.lhs.some((lhs) => lhs?.op === 'name' && lhs.name === name)) assignments++;
+      if (node.op === 'addr' && node.x.op === 'name' && node.x.name === name) assignments += 2;
+    });
+    if (assignments !== 1) return undefined;
+    const index = definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name);
+    current = definition.rhs[index];
+  }
+  return undefined;
 }
 
 /**
@@ -148,9 +184,15 @@ function inlineCost(fn: IrFunc, costs: Map<IrFunc, number>, options: InlineOptio
     switch (node.op) {
       case 'go':
       case 'defer':
-      case 'closure':
         blocked = true;
         return;
+      case 'closure': {
+        // A function literal costs 15 plus its body.
+        const bodyCost = node.func.isGoDeferWrapper ? undefined : inlineCost(node.func, costs, options);
+        if (bodyCost === undefined) blocked = true;
+        else cost += 15 + bodyCost;
+        return;
+      }
       case 'block':
         return;
       case 'conv':
@@ -211,7 +253,14 @@ function visitAndReplace(body: IrStmt[], replace: (call: CallExpr) => IrExpr | u
 const skippedKeys = new Set(['type', 'position', 'text', 'name', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes', 'devirtualized']);
 
 /** The inlined form of `call`: parameters assigned from the arguments, the body, the result variables. */
-function inlineCall(call: CallExpr, callee: IrFunc, savedBody: IrStmt[], caller: IrFunc, position: Position): Extract<IrExpr, { op: 'inlinedCall' }> {
+function inlineCall(
+  call: CallExpr,
+  callee: IrFunc,
+  savedBody: IrStmt[],
+  caller: IrFunc,
+  position: Position,
+  onClosure: (clone: IrFunc) => void,
+): Extract<IrExpr, { op: 'inlinedCall' }> {
   const names = new Map<IrName, IrName>();
   const fresh = (name: IrName, printed = name.name): IrName => {
     const copy: IrName = { name: printed, class: 'local', position, type: name.type, fn: caller };
@@ -241,31 +290,79 @@ function inlineCall(call: CallExpr, callee: IrFunc, savedBody: IrStmt[], caller:
     body.push(assign);
   }
   if (callee.hasGoto === true) caller.hasGoto = true;
-  const copied = clone(savedBody, names, position) as IrStmt[];
+  const copied = clone(savedBody, names, position, { caller, onClosure }) as IrStmt[];
   body.push(...replaceReturns(copied, results.map(nameExpr), position));
   return { op: 'inlinedCall', type: call.type, body, returnVariables: results.map(nameExpr), position, text: call.text };
 }
 
-/** A deep copy of IR with names renamed and every position moved to the call site. */
-function clone(value: unknown, names: Map<IrName, IrName>, position: Position | undefined): unknown {
+/** Where copied function literals go: the function they now belong to, and who hears of them. */
+interface CloneTarget {
+  /** The function the copy is inlined into. */
+  caller: IrFunc;
+  /** Called with each copied literal's function. */
+  onClosure: (clone: IrFunc) => void;
+}
+
+/**
+ * A deep copy of IR with names renamed and (when `position` is given) every position moved to
+ * the call site. Function literals are copied into new functions of the caller, named after
+ * it (`main.adder.func1`), as gc does.
+ */
+function clone(value: unknown, names: Map<IrName, IrName>, position: Position | undefined, target?: CloneTarget): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => clone(item, names, position));
+  if (Array.isArray(value)) return value.map((item) => clone(item, names, position, target));
   const record = value as Record<string, unknown>;
-  if (record.op === 'closure' && position !== undefined) throw new InlineNotModeled(position, 'inlining a function that contains a function literal');
-  if (record.op === 'closure') return value;
+  if (record.op === 'closure') {
+    if (target === undefined) return value;
+    const expr = value as Extract<IrExpr, { op: 'closure' }>;
+    const copy = cloneFunc(expr.func, names, target);
+    return { ...expr, func: copy, position: position ?? expr.position };
+  }
   const copy: Record<string, unknown> = {};
   for (const key in record) {
     const field = record[key];
     if (key === 'position' && position !== undefined) copy[key] = position;
     else if ((key === 'name' || key === 'variable') && typeof field === 'object' && field !== null) copy[key] = names.get(field as IrName) ?? field;
     else if (skippedKeys.has(key)) copy[key] = field;
-    else copy[key] = clone(field, names, position);
+    else copy[key] = clone(field, names, position, target);
   }
   return copy;
 }
 
+/** A copy of a function literal's function for the caller it is inlined into. */
+function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTarget): IrFunc {
+  const fn: IrFunc = {
+    ...original,
+    name: `${target.caller.name}.${original.name}`,
+    params: [],
+    results: [],
+    declarations: [],
+    closures: [],
+    closureParent: target.caller,
+    closureVariables: original.closureVariables.map((variable) => names.get(variable) ?? variable),
+  };
+  const own = new Map(names);
+  const fresh = (name: IrName): IrName => {
+    const copy: IrName = { ...name, fn };
+    own.set(name, copy);
+    fn.declarations.push(copy);
+    return copy;
+  };
+  for (const name of original.declarations) fresh(name);
+  fn.params = original.params.map((param) => (param.name === undefined ? { ...param } : { ...param, name: own.get(param.name) as IrName }));
+  fn.results = original.results.map((result) => own.get(result) as IrName);
+  fn.body = clone(original.body ?? [], own, undefined, { caller: fn, onClosure: target.onClosure }) as IrStmt[];
+  for (const name of fn.declarations) {
+    if (name.definedBy !== undefined) name.definedBy = undefined;
+  }
+  target.caller.closures.push(fn);
+  target.onClosure(fn);
+  return fn;
+}
+
 /** Inlined `return x` becomes an assignment to the result variables. */
 function replaceReturns(body: IrStmt[], results: IrExpr[], position: Position): IrStmt[] {
+  const assignments: IrStmt[] = [];
   const walk = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return value.map(walk);
@@ -273,7 +370,9 @@ function replaceReturns(body: IrStmt[], results: IrExpr[], position: Position): 
     if (record.op === 'return') {
       const values = record.results as IrExpr[];
       if (values.length === 0) return { op: 'block', list: [], position, text: '' };
-      return { op: 'assign', why: values.length > 1 ? 'assign-pair' : 'assign', lhs: results, rhs: values, compound: false, position, text: '' };
+      const assign: IrStmt = { op: 'assign', why: values.length > 1 ? 'assign-pair' : 'assign', lhs: results, rhs: values, compound: false, position, text: '' };
+      assignments.push(assign);
+      return assign;
     }
     for (const key in record) {
       if (skippedKeys.has(key)) continue;
@@ -281,5 +380,10 @@ function replaceReturns(body: IrStmt[], results: IrExpr[], position: Position): 
     }
     return value;
   };
-  return walk(body) as IrStmt[];
+  const replaced = walk(body) as IrStmt[];
+  // A result variable assigned by a single return statement holds that value statically.
+  if (assignments.length === 1) {
+    for (const result of results) if (result.op === 'name') result.name.definedBy = assignments[0];
+  }
+  return replaced;
 }
