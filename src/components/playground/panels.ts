@@ -41,6 +41,11 @@ export interface Panels {
   render(input: PanelInput): void;
 }
 
+/** `1 thing`, `2 things`. */
+function count(amount: number, noun: string): string {
+  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
+}
+
 /** A gc diagnostic line. */
 function diagnosticLine(fileName: string, diagnostic: Diagnostic): string {
   return `${fileName}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message}`;
@@ -176,7 +181,7 @@ export function createPanels(actions: PanelActions): Panels {
     const notes = picture.staticData.map((slot) => `${slot.label} (${slot.position}) escapes but needs no allocation.`);
     pictureHolder.replaceChildren(
       drawFramePicture(picture),
-      element('figcaption', {}, [`${chosen.name}: ${picture.frame.length} tracked values in the frame, ${picture.heap.length} heap objects per call. ${notes.join(' ')}`]),
+      element('figcaption', {}, [`${chosen.name}: ${count(picture.frame.length, 'tracked value')} in the frame, ${count(picture.heap.length, 'heap object')} per call. ${notes.join(' ')}`]),
     );
   };
 
@@ -228,7 +233,7 @@ export function createPanels(actions: PanelActions): Panels {
     if (result.kind === 'ok') {
       summarySection.hidden = false;
       pictureSection.hidden = false;
-      sitesNote.textContent = result.sites.length === 0 ? 'No allocation sites.' : `${result.sites.length} site${result.sites.length === 1 ? '' : 's'}, modelled on ${result.goVersion}.`;
+      sitesNote.textContent = result.sites.length === 0 ? 'No allocation sites.' : `${count(result.sites.length, 'site')}, modelled on ${result.goVersion}.`;
       drawSites(result.sites);
       drawSummary(result);
       return;
