@@ -298,8 +298,10 @@ export class Batch {
 
   /** Decides how each captured variable is captured and flows it into the closure. */
   private flowClosure(k: Hole, closure: IrFunc): void {
-    for (const variable of closure.closureVariables) {
+    closure.closureVariables.forEach((variable, index) => {
       const location = this.locationOf(variable);
+      // Notes name the captured variable where the closure first refers to it.
+      const site = { text: variable.name, position: closure.closureVariablePositions?.[index] ?? variable.position };
       const byValue = !location.addressTaken && !location.reassigned && variable.type.size <= 128;
       if (this.explain) {
         this.report.warn(
@@ -308,9 +310,9 @@ export class Batch {
         );
       }
       let hole = k;
-      if (!byValue) hole = hole.addr(variable, 'reference');
-      this.flow(hole.note(variable, 'captured by a closure'), location);
-    }
+      if (!byValue) hole = hole.addr(site, 'reference');
+      this.flow(hole.note(site, 'captured by a closure'), location);
+    });
   }
 
   private finish(): void {

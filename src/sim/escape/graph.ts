@@ -154,7 +154,7 @@ export class Hole {
   }
 
   /** `&value` flows here. */
-  addr(where: IrExpr | IrStmt | IrName, why: string): Hole {
+  addr(where: IrExpr | IrStmt | IrName | NoteSite, why: string): Hole {
     return this.shift(-1).note(where, why);
   }
 }

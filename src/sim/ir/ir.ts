@@ -89,6 +89,8 @@ export interface IrFunc {
   closureParent?: IrFunc;
   /** For a closure: the outer variables it refers to, in order of first reference. */
   closureVariables: IrName[];
+  /** For a closure: where each captured variable is first referred to inside it (parallel to `closureVariables`). */
+  closureVariablePositions?: Position[];
   /** Whether this closure is the argument-less wrapper gc makes for a `go` or `defer` call. */
   isGoDeferWrapper: boolean;
   /** `//go:noescape` on a function without a body. */

@@ -234,7 +234,8 @@ class Lowerer {
           const value = decl.values[index] as ast.Expr;
           if (this.isStaticInitializer(value)) return;
           const obj = this.info.defs.get(name);
-          const text = this.stmtText(decl);
+          // A package-level variable is assigned, not defined, by the initialisation function.
+          const text = `${name.value} = ${this.exprText(value)}`;
           if (name.value === '_' || obj === undefined || obj === null) {
             body.push({ op: 'expr', x: this.expr(value), position: value.pos, text });
             return;
@@ -1095,7 +1096,7 @@ class Lowerer {
         }
         const name = this.names.get(obj);
         if (name === undefined) throw new NotModeled(n.pos, `variable ${n.value} used before its declaration was lowered`);
-        this.noteCapture(name);
+        this.noteCapture(name, n.pos);
         return { op: 'name', name, type, position: n.pos, text: n.value };
       }
       case 'Func': {
@@ -1109,11 +1110,14 @@ class Lowerer {
   }
 
   /** Records that the current closure (and closures between it and the owner) capture `name`. */
-  private noteCapture(name: IrName): void {
+  private noteCapture(name: IrName, position: ast.Pos): void {
     const owner = this.varOwner.get(name);
     for (let context = this.context; context !== undefined && context.fn !== owner; context = context.outer) {
       if (context.fn.closureParent === undefined) break;
-      if (!context.fn.closureVariables.includes(name)) context.fn.closureVariables.push(name);
+      if (!context.fn.closureVariables.includes(name)) {
+        context.fn.closureVariables.push(name);
+        (context.fn.closureVariablePositions ??= []).push(position);
+      }
     }
   }
 
@@ -1243,7 +1247,7 @@ class Lowerer {
     const wantsPointer = methodObj.pointerReceiver;
     const isPointer = receiver.type.kind === 'pointer';
     if (wantsPointer && !isPointer) {
-      receiver = { op: 'addr', type: { text: `*${receiver.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: receiver.type, untyped: false }, x: receiver, position: receiver.position, text: receiver.text };
+      receiver = { op: 'addr', type: { text: `*${receiver.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: receiver.type, untyped: false }, x: receiver, position: n.pos, text: receiver.text };
     } else if (!wantsPointer && isPointer) {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
     }
@@ -1270,8 +1274,8 @@ class Lowerer {
     const type = this.types.info(this.typeOf(n));
     let x = this.expr(n.x);
     if (xType.kind === 'Array') {
-      // The implicit & prints as its operand.
-      x = { op: 'addr', type: { text: `*${x.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: x.type, untyped: false }, x, position: x.position, text: x.text };
+      // The implicit & prints as its operand and sits at the slice expression.
+      x = { op: 'addr', type: { text: `*${x.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: x.type, untyped: false }, x, position: n.pos, text: x.text };
     }
     const [low, high, max] = n.index.map((bound) => (bound === null ? undefined : this.expr(bound)));
     return { op: 'slice', type, x, low, high, max, position: n.pos, text: this.exprText(n) };
@@ -1322,6 +1326,7 @@ class Lowerer {
   private call(n: ast.CallExpr): IrExpr {
     const init: IrStmt[] = [];
     const value = this.callWithInit(n, init);
+    if (value.op === 'call') value.text = this.loweredCallText(n, value);
     if (init.length === 0) return value;
     return { op: 'withInit', type: value.type, init, x: value, position: value.position, text: value.text };
   }
@@ -1380,6 +1385,21 @@ class Lowerer {
   }
 
   private readonly literalFuncs = new Map<ast.FuncLit, IrFunc>();
+
+  /**
+   * A call as gc prints it after type checking: a static method call as its method
+   * expression with the receiver first (`(*T).M(x, a)`), a packed variadic slice as
+   * `... argument...`.
+   */
+  private loweredCallText(n: ast.CallExpr, call: Extract<IrExpr, { op: 'call' }>): string {
+    const args = call.args.map((arg) => arg.text);
+    const last = call.args[call.args.length - 1];
+    if (last?.op === 'sliceLit' && last.text === '... argument') args[args.length - 1] = '... argument...';
+    else if (n.hasDots && args.length > 0) args[args.length - 1] += '...';
+    if (call.receiver !== undefined && call.callee !== undefined) return `${call.callee.name}(${[call.receiver.text, ...args].join(', ')})`;
+    const fun = stripParens(n.fun);
+    return `${call.interfaceReceiver !== undefined || fun.kind !== 'FuncLit' ? this.exprText(n.fun, 8) : 'func literal'}(${args.join(', ')})`;
+  }
 
   /**
    * gc's devirtualization (done even with -l): an interface method call whose receiver is a
