@@ -205,11 +205,15 @@ describe('playground', { skip }, () => {
     await context.close();
   });
 
-  it('has no serious accessibility violations (page and opened lesson editor)', async () => {
-    const { page, context } = await openPage(session);
-    await openPlayground(page, session.baseUrl);
-    await settled(page);
-    assert.deepEqual(await seriousAxeViolations(page), []);
+  it('has no serious accessibility violations (page in light and dark, opened lesson editor)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context } = await openPage(session, { colorScheme });
+      await openPlayground(page, session.baseUrl);
+      await settled(page);
+      assert.deepEqual(await seriousAxeViolations(page), [], colorScheme);
+      await context.close();
+    }
+    const { context } = await openPage(session);
     const lesson = await context.newPage();
     await lesson.goto(`${session.baseUrl}foundations/how-to-ask-the-compiler/`);
     await lesson.locator('soh-playground [data-action="edit"]').first().click();
