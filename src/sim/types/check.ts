@@ -79,6 +79,51 @@ export class Checker {
   typeDepth = 0;
   /** Checks that need every package-level type complete (map keys, channel elements), run after them. */
   later: (() => void)[] = [];
+  /** The package-level variable or function whose initialiser or body is being checked. */
+  initOwner: Var | Func | null = null;
+  /** Package-level variables and functions each package-level variable or function refers to. */
+  initDependencies = new Map<Var | Func, Set<Var | Func>>();
+
+  /** Records that the current initialiser or function body refers to a package-level `obj`. */
+  dependOn(obj: Var | Func): void {
+    if (this.initOwner === null) return;
+    let set = this.initDependencies.get(this.initOwner);
+    if (set === undefined) {
+      set = new Set();
+      this.initDependencies.set(this.initOwner, set);
+    }
+    set.add(obj);
+  }
+
+  /** Reports package-level variables whose initialisation depends on themselves (through functions too). */
+  initializationCycles(): void {
+    const reported = new Set<Var | Func>();
+    for (const decl of this.file.declarations) {
+      if (decl.kind !== 'VarDecl') continue;
+      for (const name of decl.names) {
+        const start = this.packageScope.names.get(name.value);
+        if (start?.kind !== 'Var' || reported.has(start)) continue;
+        // Depth-first search for a path from `start` back to itself.
+        const path: (Var | Func)[] = [];
+        const visited = new Set<Var | Func>();
+        const search = (node: Var | Func): boolean => {
+          for (const next of this.initDependencies.get(node) ?? []) {
+            if (next === start) return true;
+            if (visited.has(next)) continue;
+            visited.add(next);
+            path.push(next);
+            if (search(next)) return true;
+            path.pop();
+          }
+          return false;
+        };
+        if (!search(start)) continue;
+        for (const member of [start, ...path]) reported.add(member);
+        const message = path.length === 0 ? `initialization cycle: ${start.name} refers to itself` : `initialization cycle for ${start.name}`;
+        this.error(name, message);
+      }
+    }
+  }
 
   constructor(file: ast.File, stdlib: Stdlib | null) {
     this.file = file;
@@ -195,9 +240,13 @@ export class Checker {
     for (const [obj] of [...this.pending]) this.resolve(obj);
     funcs.forEach((decl, index) => {
       const obj = funcObjects[index] as Func;
-      if (decl.body !== null && obj.type.kind === 'Signature') this.funcBody(decl, obj.type, obj, decl.body);
+      if (decl.body === null || obj.type.kind !== 'Signature') return;
+      this.initOwner = obj;
+      this.funcBody(decl, obj.type, obj, decl.body);
+      this.initOwner = null;
     });
     for (const deferred of this.later) deferred();
+    this.initializationCycles();
     for (const { decl, obj } of importNames) {
       if (obj.used) continue;
       const path = decl.path.value;
@@ -240,21 +289,24 @@ export class Checker {
       if (start?.kind !== 'Named') continue;
       // Depth-first through fields and array elements (stored inline); pointers, slices, maps,
       // channels, functions and interfaces break a cycle.
+      // `viaOther`: whether another named type lies on the way (gc words a direct cycle differently).
       const seen = new Set<Type>();
-      const stack: Type[] = [start.underlying];
-      let cyclic = false;
-      while (stack.length > 0 && !cyclic) {
-        const type = stack.pop() as Type;
-        if (type === start) cyclic = true;
+      const stack: { type: Type; viaOther: boolean }[] = [{ type: start.underlying, viaOther: false }];
+      let cycle: 'direct' | 'indirect' | null = null;
+      while (stack.length > 0 && cycle === null) {
+        const { type, viaOther } = stack.pop() as { type: Type; viaOther: boolean };
+        if (type === start) cycle = viaOther ? 'indirect' : 'direct';
         else if (!seen.has(type)) {
           seen.add(type);
+          const through = viaOther || type.kind === 'Named';
           const under = type.kind === 'Named' ? type.underlying : type;
-          if (under.kind === 'Struct') for (const field of under.fields) stack.push(field.type);
-          else if (under.kind === 'Array') stack.push(under.elem);
+          if (under.kind === 'Struct') for (const field of under.fields) stack.push({ type: field.type, viaOther: through });
+          else if (under.kind === 'Array') stack.push({ type: under.elem, viaOther: through });
         }
       }
-      if (cyclic) {
-        this.error(decl.name, `invalid recursive type ${decl.name.value}`);
+      if (cycle !== null) {
+        const name = decl.name.value;
+        this.error(decl.name, cycle === 'direct' ? `invalid recursive type: ${name} refers to itself` : `invalid recursive type ${name}`);
         start.underlying = invalidType;
       }
     }
@@ -284,8 +336,10 @@ export class Checker {
     const savedContext = this.context;
     const savedIota = this.iota;
     const savedDeclarations = this.declareLater;
+    const savedOwner = this.initOwner;
     this.context = null;
     this.declareLater = [];
+    if (obj.kind === 'Var') this.initOwner = obj;
     if (obj.kind === 'TypeName') this.typeDepth++;
     try {
       if (pending.decl.kind === 'FuncDecl') this.funcSignature(pending.decl, obj as Func);
@@ -295,6 +349,7 @@ export class Checker {
       this.context = savedContext;
       this.iota = savedIota;
       this.declareLater = savedDeclarations;
+      this.initOwner = savedOwner;
       this.pending.delete(obj);
     }
   }

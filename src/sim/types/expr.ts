@@ -323,6 +323,7 @@ proto.ident = function ident(this: Checker, e: ast.Name, scope: Scope): Operand 
   switch (obj.kind) {
     case 'Var':
       this.use(obj);
+      if (obj.isGlobal && obj.parent === this.packageScope) this.dependOn(obj);
       if (isInvalid(obj.type)) return invalid(e);
       return { mode: 'variable', type: obj.type, expr: e };
     case 'Const':
@@ -339,6 +340,7 @@ proto.ident = function ident(this: Checker, e: ast.Name, scope: Scope): Operand 
       if (isInvalid(obj.type)) return invalid(e);
       return { mode: 'typexpr', type: obj.type, expr: e };
     case 'Func':
+      if (obj.decl !== null) this.dependOn(obj);
       if (isInvalid(obj.type)) return invalid(e);
       return { mode: 'value', type: obj.type, expr: e };
     case 'Builtin':
@@ -431,6 +433,7 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
     return { mode, type: found.obj.type, expr: e };
   }
   const method = found.obj as Func;
+  if (method.decl !== null) this.dependOn(method);
   let addressed = false;
   let dereferenced = false;
   if (method.pointerReceiver && !found.indirect && x.type.kind !== 'Pointer') {
