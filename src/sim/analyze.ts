@@ -5,6 +5,7 @@ import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
 import { inlinePackage, InlineNotModeled, type InlineMessage } from './inline/inline.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
 import { Leaks } from './escape/leaks.ts';
+import { removeDeadLocals } from './ir/deadlocals.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import { loadStdlib, type ParameterTag, type Stdlib } from './stdlib/stdlib.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
@@ -65,6 +66,7 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     if (!(error instanceof InlineNotModeled)) throw error;
     return { kind: 'notModeled', goVersion, diagnostics: [{ ...error.position, message: `not modeled: ${error.message}` }] };
   }
+  removeDeadLocals(lowered.file);
   const options = { m: request.flags.m, goMinor, fileName: request.fileName, escapeMutationsCalls: request.escapeMutationsCalls === true };
   const analysis = escapeFile(lowered.file, options, before);
   const functions = functionAllocations(analysis, lowered.file).map((summary) => ({

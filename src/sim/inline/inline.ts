@@ -52,19 +52,25 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   visitFuncsBottomUp(file.funcs, (list) => components.push(list));
   const costs = new Map<IrFunc, number>();
   const savedBodies = new Map<IrFunc, IrStmt[]>();
+  const decided = new Set<IrFunc>();
+  // Whether `fn` can be inlined, decided once; a literal called by the function being
+  // judged is judged first, since its cost is part of the call's.
+  const decide = (fn: IrFunc): void => {
+    if (decided.has(fn)) return;
+    decided.add(fn);
+    // The package initialisation function is never inlined.
+    if (fn.name === 'init' && fn.closureParent === undefined) return;
+    const cost = inlineCost(fn, costs, options, decide);
+    if (cost !== undefined && cost <= inlineMaxBudget) {
+      costs.set(fn, cost);
+      // The body as it is before calls are inlined into it: what gets copied into callers.
+      savedBodies.set(fn, clone(fn.body ?? [], new Map(), undefined) as IrStmt[]);
+      messages.push({ position: fn.position, message: `can inline ${fn.name}` });
+    }
+  };
   if (options.enabled) {
     for (const list of components) {
-      for (const fn of list) {
-        // The package initialisation function is never inlined.
-        if (fn.name === 'init' && fn.closureParent === undefined) continue;
-        const cost = inlineCost(fn, costs, options);
-        if (cost !== undefined && cost <= inlineMaxBudget) {
-          costs.set(fn, cost);
-          // The body as it is before calls are inlined into it: what gets copied into callers.
-          savedBodies.set(fn, clone(fn.body ?? [], new Map(), undefined) as IrStmt[]);
-          messages.push({ position: fn.position, message: `can inline ${fn.name}` });
-        }
-      }
+      for (const fn of list) decide(fn);
     }
   }
   for (const list of components) {
@@ -104,12 +110,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       messages.push({ position, message: `inlining call to ${callee.name}` });
       const inlined = inlineCall(call, callee, saved, caller, position, (copy) => {
         // A copied literal is a new function: gc decides right away whether it can be inlined.
-        const cost = inlineCost(copy, costs, options);
-        if (cost !== undefined && cost <= inlineMaxBudget) {
-          costs.set(copy, cost);
-          savedBodies.set(copy, clone(copy.body ?? [], new Map(), undefined) as IrStmt[]);
-          messages.push({ position: copy.position, message: `can inline ${copy.name}` });
-        }
+        decide(copy);
       });
       next.push({ body: inlined.body, outermost: position, chain: [...chain, callee] });
       return inlined;
@@ -176,7 +177,7 @@ function wrapperInlining(file: IrFile, costs: Map<IrFunc, number>): InlineMessag
  * The "hairiness" of a function: one per IR node, plus the cost of calls. Undefined when
  * something forbids inlining (go, defer, recover, closures, unknown externals).
  */
-function inlineCost(fn: IrFunc, costs: Map<IrFunc, number>, options: InlineOptions): number | undefined {
+function inlineCost(fn: IrFunc, costs: Map<IrFunc, number>, options: InlineOptions, decide: (fn: IrFunc) => void): number | undefined {
   if (fn.body === undefined || fn.isGoDeferWrapper || fn.noInline === true) return undefined;
   let cost = 0;
   let blocked = false;
@@ -188,7 +189,7 @@ function inlineCost(fn: IrFunc, costs: Map<IrFunc, number>, options: InlineOptio
         return;
       case 'closure': {
         // A function literal costs 15 plus its body.
-        const bodyCost = node.func.isGoDeferWrapper ? undefined : inlineCost(node.func, costs, options);
+        const bodyCost = node.func.isGoDeferWrapper ? undefined : inlineCost(node.func, costs, options, decide);
         if (bodyCost === undefined) blocked = true;
         else cost += 15 + bodyCost;
         return;
@@ -205,6 +206,7 @@ function inlineCost(fn: IrFunc, costs: Map<IrFunc, number>, options: InlineOptio
       case 'call': {
         cost++;
         const callee = node.callee;
+        if (callee !== undefined && callee.closureParent !== undefined && callee !== fn) decide(callee);
         const calleeCost = callee === undefined ? undefined : costs.get(callee);
         if (calleeCost !== undefined) cost += calleeCost;
         else if (callee !== undefined && callee.body === undefined && options.isInlinableExternal(callee)) blocked = true;
@@ -290,7 +292,7 @@ function inlineCall(
     body.push(assign);
   }
   if (callee.hasGoto === true) caller.hasGoto = true;
-  const copied = clone(savedBody, names, position, { caller, onClosure }) as IrStmt[];
+  const copied = clone(savedBody, names, position, { caller, onClosure, copies: new Map() }) as IrStmt[];
   body.push(...replaceReturns(copied, results.map(nameExpr), position));
   return { op: 'inlinedCall', type: call.type, body, returnVariables: results.map(nameExpr), position, text: call.text };
 }
@@ -301,6 +303,8 @@ interface CloneTarget {
   caller: IrFunc;
   /** Called with each copied literal's function. */
   onClosure: (clone: IrFunc) => void;
+  /** Copied literals by original, so calls of the original call the copy. */
+  copies: Map<IrFunc, IrFunc>;
 }
 
 /**
@@ -323,6 +327,7 @@ function clone(value: unknown, names: Map<IrName, IrName>, position: Position | 
     const field = record[key];
     if (key === 'position' && position !== undefined) copy[key] = position;
     else if ((key === 'name' || key === 'variable') && typeof field === 'object' && field !== null) copy[key] = names.get(field as IrName) ?? field;
+    else if (key === 'callee' && target !== undefined && field !== undefined) copy[key] = target.copies.get(field as IrFunc) ?? field;
     else if (skippedKeys.has(key)) copy[key] = field;
     else copy[key] = clone(field, names, position, target);
   }
@@ -351,7 +356,8 @@ function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTa
   for (const name of original.declarations) fresh(name);
   fn.params = original.params.map((param) => (param.name === undefined ? { ...param } : { ...param, name: own.get(param.name) as IrName }));
   fn.results = original.results.map((result) => own.get(result) as IrName);
-  fn.body = clone(original.body ?? [], own, undefined, { caller: fn, onClosure: target.onClosure }) as IrStmt[];
+  target.copies.set(original, fn);
+  fn.body = clone(original.body ?? [], own, undefined, { caller: fn, onClosure: target.onClosure, copies: target.copies }) as IrStmt[];
   for (const name of fn.declarations) {
     if (name.definedBy !== undefined) name.definedBy = undefined;
   }
