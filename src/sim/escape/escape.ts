@@ -4,7 +4,7 @@
  * its parameters and reports, in gc's words and order. See README.md.
  */
 import type { Position } from '../api.ts';
-import type { ClosureExpr, IrFile, IrFunc, IrName, IrParam, IrStmt } from '../ir/ir.ts';
+import type { ClosureExpr, IrExpr, IrFile, IrFunc, IrName, IrParam, IrStmt } from '../ir/ir.ts';
 import { attrAll, attrCalls, attrEscapes, attrMutates, attrPersists, Hole, Location, type LocationNode } from './graph.ts';
 import { Leaks, numEscResults } from './leaks.ts';
 import { Report } from './report.ts';
@@ -417,7 +417,8 @@ export class Batch {
 function rewriteWithLiterals(batch: Batch): void {
   const candidate = batch.allLocations.some((location) => {
     const expr = location.node?.kind === 'expr' ? location.node.expr : undefined;
-    return expr?.op === 'makeSlice' && expr.constantCount === undefined && expr.args[expr.args.length - 1]?.op === 'name';
+    const decisive = expr?.op === 'makeSlice' && expr.constantCount === undefined ? expr.args[expr.args.length - 1] : undefined;
+    return decisive?.op === 'name' || (decisive?.op === 'builtin' && decisive.builtin === 'len');
   });
   if (!candidate) return;
   const reassigned = new Set<IrName>();
@@ -436,14 +437,28 @@ function rewriteWithLiterals(batch: Batch): void {
     const expr = location.node?.kind === 'expr' ? location.node.expr : undefined;
     if (expr?.op !== 'makeSlice' || expr.constantCount !== undefined) continue;
     const decisive = expr.args[expr.args.length - 1];
-    if (decisive?.op !== 'name' || decisive.name.class !== 'local' || reassigned.has(decisive.name)) continue;
-    const definition = decisive.name.definedBy;
-    if (definition?.op !== 'assign') continue;
-    const index = definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === decisive.name);
-    const value = definition.rhs[index];
-    if (value?.op !== 'literal' || !/^\d+$/.test(value.text)) continue;
-    expr.constantCount = Number(value.text);
-    expr.text = `make(${expr.type.text}, ${expr.args.map((arg) => (arg === decisive ? value.text : arg.text)).join(', ')})`;
+    if (decisive === undefined) continue;
+    // The value a never-reassigned local always holds, following chains of such locals.
+    const staticValue = (value: IrExpr | undefined): IrExpr | undefined => {
+      for (let guard = 0; guard < 20 && value?.op === 'name'; guard++) {
+        const name = value.name;
+        if (name.class !== 'local' || reassigned.has(name) || name.definedBy?.op !== 'assign') return value;
+        const definition = name.definedBy;
+        value = definition.rhs[definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name)];
+      }
+      return value;
+    };
+    let count: number | undefined;
+    if (decisive.op === 'name') {
+      const value = staticValue(decisive);
+      if (value?.op === 'literal' && /^\d+$/.test(value.text)) count = Number(value.text);
+    } else if (decisive.op === 'builtin' && decisive.builtin === 'len') {
+      const value = staticValue(decisive.args[0]);
+      if (value?.op === 'sliceLit' && value.text !== '... argument') count = value.elements.length;
+    }
+    if (count === undefined) continue;
+    expr.constantCount = count;
+    expr.text = `make(${expr.type.text}, ${expr.args.map((arg) => (arg === decisive ? String(count) : arg.text)).join(', ')})`;
   }
 }
 
