@@ -4,7 +4,6 @@
  * (`// errorcheck`) must not be silently accepted. The known exceptions are listed; the lists
  * may only shrink. Needs `go` to find the files; without it the tests are skipped.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/sim/api.ts';
@@ -12,14 +11,7 @@ import { modelledStdlib } from '../../src/sim/stdlib/modelled.ts';
 import { loadGoParserForNode } from '../../src/sim/syntax/node-wasm.ts';
 import { parse } from '../../src/sim/syntax/parse.ts';
 import { check } from '../../src/sim/types/index.ts';
-
-function goroot(): string | null {
-  try {
-    return execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-}
+import { goroot } from './go-toolchain.ts';
 
 const root = goroot();
 const goParser = await loadGoParserForNode();

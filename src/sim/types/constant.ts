@@ -118,7 +118,7 @@ export function compareRational(a: Rational, b: Rational): number {
 }
 
 /** Whether a rational is a whole number. */
-export function isInteger(value: Rational): boolean {
+export function isWholeNumber(value: Rational): boolean {
   return value.denominator === 1n;
 }
 
@@ -144,12 +144,12 @@ export function toRational(value: ConstantValue): Rational | null {
 export function toInteger(value: ConstantValue): bigint | null {
   if (value.kind === 'int') return value.value;
   const asRational = toRational(value);
-  return asRational !== null && isInteger(asRational) ? asRational.numerator : null;
+  return asRational !== null && isWholeNumber(asRational) ? asRational.numerator : null;
 }
 
 /** Formats a rational the way gc prints an untyped float constant in messages. */
 function formatRational(value: Rational): string {
-  if (isInteger(value)) return value.numerator.toString();
+  if (isWholeNumber(value)) return value.numerator.toString();
   const approximate = rationalToNumber(value);
   const text = String(approximate);
   return text.includes('e') ? text.replace('e+', 'e+').replace(/e(-?)(\d)$/, 'e$10$2') : text;

@@ -1,7 +1,7 @@
 /**
  * Objects (what a name denotes) and scopes (where names are declared), after go/types.
  */
-import type { FuncDecl, FuncLit, Name, Node, Pos, Pragmas } from '../syntax/ast.ts';
+import type { FuncDecl, FuncLit, Node, Pos, Pragmas } from '../syntax/ast.ts';
 import type { ConstantValue } from './constant.ts';
 import type { Type } from './types.ts';
 
