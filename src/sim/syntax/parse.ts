@@ -242,10 +242,8 @@ class Converter {
 
   named(node: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [];
-    for (const child of node.children) {
-      if (child.type === 'ERROR') this.syntaxErrors.push({ offset: child.start });
-      else if (child.named) out.push(child);
-    }
+    // ERROR nodes are already recorded by copyTree.
+    for (const child of node.children) if (child.named && child.type !== 'ERROR') out.push(child);
     return out;
   }
 
@@ -260,11 +258,6 @@ class Converter {
 
   enter(node: SyntaxNode): void {
     if (++this.depth > maxNestingDepth) throw new NestingTooDeep(node.start);
-  }
-
-  /** Records ERROR and MISSING nodes anywhere below `node` that conversion would skip. */
-  noteErrors(node: SyntaxNode): void {
-    if (node.type === 'ERROR' || node.missing) this.syntaxErrors.push({ offset: node.start });
   }
 
   bad(node: SyntaxNode): ast.BadExpr {
@@ -388,7 +381,6 @@ class Converter {
     if (typeParams !== null) this.unsupported(typeParams, 'generic functions');
     const body = this.field(node, 'body');
     const name = nameNode === null ? { kind: 'Name' as const, value: '_', ...this.base(node) } : this.name(nameNode);
-    for (const child of node.children) this.noteErrors(child);
     return {
       kind: 'FuncDecl', ...this.base(node, (nameNode ?? node).start), recv, name,
       type: this.signature(node, node.start), body: body === null ? null : this.block(body),
@@ -587,7 +579,6 @@ class Converter {
 
   exprInner(node: SyntaxNode): ast.Expr {
     if (node.missing || node.type === 'ERROR') return this.bad(node);
-    for (const child of node.children) this.noteErrors(child);
     switch (node.type) {
       case 'identifier':
       case 'type_identifier':
@@ -774,7 +765,6 @@ class Converter {
       const closeToken = argumentList.children.find((c) => c.type === ')');
       if (closeToken !== undefined) close = closeToken.start;
       for (const child of argumentList.children) {
-        this.noteErrors(child);
         if (!child.named || child.type === 'ERROR') continue;
         if (child.type === 'variadic_argument') {
           hasDots = true;
@@ -807,7 +797,6 @@ class Converter {
         return this.expr(inner);
       };
       for (const child of body.children) {
-        this.noteErrors(child);
         if (child.type === 'keyed_element') {
           const key = this.field(child, 'key');
           const value = this.field(child, 'value');
@@ -842,7 +831,6 @@ class Converter {
     const list: ast.Stmt[] = [];
     let rbrace = node.end;
     for (const child of node.children) {
-      this.noteErrors(child);
       if (child.type === 'statement_list') list.push(...this.statements(child));
       else if (child.type === '}' && !child.missing) rbrace = child.start;
     }
@@ -861,7 +849,6 @@ class Converter {
   stmt(node: SyntaxNode): ast.Stmt | null {
     this.enter(node);
     try {
-      for (const child of node.children) this.noteErrors(child);
       return this.stmtInner(node);
     } finally {
       this.depth--;
