@@ -96,6 +96,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     next: { body: IrStmt[]; outermost: Position | undefined; chain: IrFunc[] }[],
   ): void {
     visitAndReplace(body, (call) => {
+      if (options.enabled && call.interfaceReceiver !== undefined) devirtualizeInlined(call, caller, file);
       if (call.devirtualized !== undefined) messages.push({ position: outermost ?? call.position, message: call.devirtualized });
       const callee = call.callee ?? staticClosure(call.fun, caller);
       if (!options.enabled || callee === undefined || caller.isGoDeferWrapper) return undefined;
@@ -116,6 +117,44 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       return inlined;
     });
   }
+}
+
+/**
+ * Devirtualization of interface calls that inlining made static: after `measure(Square{})` is
+ * inlined, its `s.Area()` has a receiver that only ever holds a `Square`.
+ */
+function devirtualizeInlined(call: CallExpr, caller: IrFunc, file: IrFile): void {
+  const method = call.interfaceMethod;
+  let value: IrExpr | undefined = call.interfaceReceiver;
+  for (let guard = 0; guard < 20 && value?.op === 'name'; guard++) {
+    const name: IrName = value.name;
+    const definition = name.definedBy;
+    if (name.class !== 'local' || definition?.op !== 'assign') return;
+    let assignments = 0;
+    visitIr(caller.body ?? [], (node) => {
+      if ((node.op === 'assign' || node.op === 'assignCall') && node.lhs.some((lhs) => lhs?.op === 'name' && lhs.name === name)) assignments++;
+      if (node.op === 'addr' && node.x.op === 'name' && node.x.name === name) assignments += 2;
+    });
+    if (assignments !== 1) return;
+    value = definition.rhs[definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name)];
+  }
+  if (method === undefined || value?.op !== 'convIface' || value.x.type.kind === 'interface' || call.interfaceReceiver === undefined) return;
+  const concrete = value.x.type;
+  const target = file.funcs.find((fn) => {
+    const receiver = fn.params[0];
+    return receiver?.receiver === true && fn.name.endsWith(`.${method.name}`) && (receiver.type.text === concrete.text || receiver.type.text === `*${concrete.text}`);
+  });
+  if (target === undefined) return;
+  const receiverType = target.params[0]?.type;
+  if (receiverType === undefined || (receiverType.kind === 'pointer' && concrete.kind !== 'pointer')) return;
+  let receiver: IrExpr = { op: 'dotType', type: concrete, x: call.interfaceReceiver, position: call.position, text: `${call.interfaceReceiver.text}.(${concrete.text})` };
+  if (receiverType.kind !== 'pointer' && concrete.kind === 'pointer') {
+    receiver = { op: 'deref', type: concrete.elem ?? concrete, x: receiver, position: call.position, text: `*${receiver.text}` };
+  }
+  call.interfaceReceiver = undefined;
+  call.receiver = receiver;
+  call.callee = target;
+  call.devirtualized = `devirtualizing ${method.text} to ${concrete.text}`;
 }
 
 /**

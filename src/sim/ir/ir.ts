@@ -289,6 +289,8 @@ export interface CallExpr extends NodeBase {
   resultCount: number;
   /** When gc turned an interface call into this static call: its `devirtualizing x.M to T` message. */
   devirtualized?: string;
+  /** For calls through an interface: the method's name and the selector as printed (`s.Area`). */
+  interfaceMethod?: { name: string; text: string };
 }
 
 /** Calls of builtins that are not allocations (`append`, `copy`, `len`, ...). */

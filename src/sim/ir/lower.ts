@@ -1359,7 +1359,7 @@ class Lowerer {
           if (devirtualized !== undefined) {
             return { ...base, receiver: devirtualized.receiver, callee: devirtualized.method, devirtualized: devirtualized.message };
           }
-          return { ...base, interfaceReceiver: interfaceValue };
+          return { ...base, interfaceReceiver: interfaceValue, interfaceMethod: { name: fun.selector.value, text: this.exprText(fun) } };
         }
         const { receiver, method } = this.methodReceiver(fun, selection);
         return { ...base, receiver, callee: method };
