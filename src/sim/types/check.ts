@@ -1,10 +1,10 @@
 /**
- * `check`: the type checker for the modelled subset of Go, after types2 (gc's checker):
+ * The type checker's state and its declaration-level walk, after types2 (gc's checker):
  * package-level objects are declared first and resolved on demand, then function bodies are
  * checked statement by statement. Errors use types2's words and positions (mostly the start
  * of the offending expression). Constructs outside the subset produce `not modeled: <what>`.
  *
- * Expressions: ./expr.ts. Statements: ./stmt.ts. Builtins: ./builtins.ts.
+ * Expressions, calls and builtins: ./expr.ts. Statements: ./stmt.ts. Entry point: ./index.ts.
  */
 import type { Diagnostic } from '../api.ts';
 import type * as ast from '../syntax/ast.ts';
