@@ -44,6 +44,11 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 }
 
 if (import.meta.main) {
+  // A reader that stops early (`| head`) closes the pipe: that is a normal end, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const io: CommandIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
