@@ -183,8 +183,15 @@ export function parse(goParser: GoParser, source: string): ParseResult {
   if (converter.syntaxErrors.length > 0) {
     const first = converter.syntaxErrors.sort((a, b) => a.offset - b.offset)[0];
     if (first !== undefined) {
-      const described = scanned.syntaxErrorNear(first.offset);
-      diagnostics.push({ ...lines.position(described.start), message: described.message });
+      // tree-sitter-go reads Go 1.26's `new(expression)` as a syntax error, sometimes reported
+      // far from the call: any error inside `new(...)` means the file is not modelled.
+      const newCall = converter.syntaxErrors.map((error) => scanned.insideNew(error.offset)).find((offset) => offset !== null) ?? null;
+      if (newCall !== null) {
+        diagnostics.push({ ...lines.position(newCall), message: 'not modeled: new with an expression argument (Go 1.26)' });
+      } else {
+        const described = scanned.syntaxErrorNear(first.offset);
+        diagnostics.push({ ...lines.position(described.start), message: described.message });
+      }
     }
   }
   diagnostics.push(...converter.notModeled);

@@ -32,6 +32,8 @@ export interface ScanResult {
   nestingTooDeep: number | null;
   /** Describes a syntax error found near `offset` as gc would: the offending token and, where the context is clear, what was expected. */
   syntaxErrorNear(offset: number): { start: number; message: string };
+  /** The offset of `new` when `offset` lies in the arguments of a `new(...)` call, else null (tree-sitter-go does not parse Go 1.26's `new(expression)`). */
+  insideNew(offset: number): number | null;
 }
 
 const keywords = new Set([
@@ -279,6 +281,7 @@ export function scan(source: string, lines: LineTable): ScanResult {
   return {
     diagnostics: error === null ? [] : [error],
     nestingTooDeep,
+    insideNew,
     syntaxErrorNear(offset: number): { start: number; message: string } {
       let index = tokenIndexAt(offset);
       // tree-sitter often starts its error at the operand before the offending token: two
@@ -308,6 +311,24 @@ export function scan(source: string, lines: LineTable): ScanResult {
       return { start: token?.start ?? offset, message: `syntax error: unexpected ${describeToken(token?.kind === 'EOF' ? undefined : token)}${suffix}` };
     },
   };
+
+  function insideNew(offset: number): number | null {
+    // Walk back to the innermost unclosed `(` before `offset` and look at the token before it.
+    let depth = 0;
+    for (let index = Math.min(tokenIndexAt(offset), tokens.length - 1); index >= 0; index--) {
+      const token = tokens[index] as Token;
+      if (token.start >= offset) continue;
+      if (token.text === ')' || token.text === ']' || token.text === '}') depth++;
+      else if (token.text === '(' || token.text === '[' || token.text === '{') {
+        if (depth > 0) depth--;
+        else {
+          const before = tokens[index - 1];
+          return token.text === '(' && before?.kind === 'name' && before.text === 'new' ? before.start : null;
+        }
+      }
+    }
+    return null;
+  }
 
   /** Index of the token that starts at or contains `offset` (the next token when `offset` is in a gap). */
   function tokenIndexAt(offset: number): number {
