@@ -8,6 +8,7 @@ import { Leaks } from './escape/leaks.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import { loadStdlib, type ParameterTag, type Stdlib } from './stdlib/stdlib.ts';
+import { standardLibraryInternalsUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
 import { check } from './types/index.ts';
@@ -54,6 +55,8 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     (d) => d.message.startsWith('not modeled') && !(request.allowBodylessFunctions === true && d.message === 'not modeled: function declarations without a body'),
   );
   if (notModeled.length > 0) return { kind: 'notModeled', goVersion, diagnostics: notModeled };
+  const internals = standardLibraryInternalsUse(parsed.file, request.flags);
+  if (internals !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [internals] };
   const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
   if (!request.flags.noInline && request.flags.m >= 2) {
