@@ -58,8 +58,8 @@ function addCounts(title: string, counts: Counts | undefined, ok: boolean): void
   if (!ok && counts.failed === 0) total.failed += 1;
 }
 
-// 1. Types: Astro components, content and every TypeScript file.
-step('type check', run('type check', 'astro', ['check', '--noSync']));
+// 1. Types: Astro components, content (synced first, so collections are typed) and every TypeScript file.
+step('type check', run('type check', 'astro', ['check']));
 
 // 2. Unit, model and snapshot tests.
 const vitestReport = `${cache}/vitest.json`;

@@ -8,7 +8,7 @@
 import type { Position } from '../api.ts';
 import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrStmt } from '../ir/ir.ts';
 import { visitIr } from '../ir/walk.ts';
-import { isClosure, visitFuncsBottomUp } from '../escape/escape.ts';
+import { visitFuncsBottomUp } from '../escape/escape.ts';
 
 /** The most a function may cost to be inlined (`inlineMaxBudget`). */
 export const inlineMaxBudget = 80;
