@@ -4,11 +4,10 @@
  * errors (printed in gc's format), 3 when the file uses something the simulator does not
  * model, 2 on bad usage.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { analyze } from '../analyze.ts';
 import type { AnalysisFlags } from '../api.ts';
 import type { CommandIO } from '../cli.ts';
+import { parseGoVersionFlag, printDiagnostics, readOneGoFile } from '../command-input.ts';
 
 const usage = 'usage: stackorheap escape [--gcflags="-m[=2] [-l]"] [--go=1.N] FILE.go\n';
 
@@ -37,12 +36,11 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     if (arg.startsWith('--gcflags=') || arg.startsWith('-gcflags=')) gcflags = arg.slice(arg.indexOf('=') + 1);
     else if (arg === '--gcflags' || arg === '-gcflags') gcflags = args[++index] ?? '';
     else if (arg.startsWith('--go=')) {
-      const match = /^(?:go)?1\.(\d+)$/.exec(arg.slice('--go='.length));
-      if (match === null) {
+      goMinor = parseGoVersionFlag(arg);
+      if (goMinor === undefined) {
         io.stderr(`stackorheap escape: bad Go version ${arg.slice('--go='.length)}\n${usage}`);
         return 2;
       }
-      goMinor = Number(match[1]);
     } else if (arg.startsWith('-')) {
       io.stderr(`stackorheap escape: unknown flag ${arg}\n${usage}`);
       return 2;
@@ -53,24 +51,11 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     io.stderr(`stackorheap escape: unsupported -gcflags "${gcflags}" (supported: -m, -m=2, -l)\n`);
     return 2;
   }
-  const [file] = files;
-  if (file === undefined || files.length > 1) {
-    io.stderr(usage);
-    return 2;
-  }
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (error) {
-    io.stderr(`stackorheap escape: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const fileName = basename(file);
+  const input = readOneGoFile('escape', files, usage, io);
+  if (typeof input === 'number') return input;
+  const { source, fileName } = input;
   const result = await analyze({ source, fileName, flags, goMinor });
-  if (result.kind === 'ok') {
-    for (const line of result.lines) io.stdout(`${line}\n`);
-    return 0;
-  }
-  for (const diagnostic of result.diagnostics) io.stdout(`${fileName}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message}\n`);
-  return result.kind === 'compileError' ? 1 : 3;
+  if (result.kind !== 'ok') return printDiagnostics(result, fileName, io);
+  for (const line of result.lines) io.stdout(`${line}\n`);
+  return 0;
 }
