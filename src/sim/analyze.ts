@@ -7,6 +7,7 @@ import { escapeFile, type Analysis } from './escape/escape.ts';
 import { Leaks } from './escape/leaks.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
+import type { IrFunc, IrName } from './ir/ir.ts';
 import { loadStdlib, type ParameterTag, type Stdlib } from './stdlib/stdlib.ts';
 import { standardLibraryInternalsUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
@@ -61,6 +62,14 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
   if (!request.flags.noInline && request.flags.m >= 2) {
     return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: -m=2 with inlining on (use -l)' }] };
+  }
+  const unknownCapture = request.flags.m >= 2 ? capturedWithUnknownLayout(lowered.file.funcs) : undefined;
+  if (unknownCapture !== undefined) {
+    return {
+      kind: 'notModeled',
+      goVersion,
+      diagnostics: [{ ...unknownCapture.position, message: `not modeled: the size of ${unknownCapture.type.text} (-m=2 prints it for captured variables)` }],
+    };
   }
   let before: InlineMessage[];
   try {
@@ -146,3 +155,15 @@ function stepPosition(text: string): { line?: number; column?: number } {
 
 /** Diagnostics re-exported for callers that only need the type. */
 export type { Diagnostic };
+
+/** The first variable captured by a closure whose type's layout the simulator does not know (`-m=2` prints its width). */
+function capturedWithUnknownLayout(funcs: IrFunc[]): IrName | undefined {
+  const pending = [...funcs];
+  while (pending.length > 0) {
+    const fn = pending.pop() as IrFunc;
+    const found = fn.closureVariables.find((variable) => variable.type.layoutUnknown === true);
+    if (found !== undefined) return found;
+    pending.push(...fn.closures);
+  }
+  return undefined;
+}

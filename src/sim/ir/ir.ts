@@ -28,6 +28,8 @@ export interface TypeInfo {
   elem?: TypeInfo;
   /** Whether this is the type of an untyped constant. */
   untyped: boolean;
+  /** Set for std types known only by name: size, alignment and pointers are placeholders, not facts. */
+  layoutUnknown?: true;
 }
 
 /** The shapes of types the analysis distinguishes. */

@@ -140,7 +140,7 @@ export class TypeTable {
   }
 }
 
-function basicFacts(basic: string): { kind: TypeKind; size: number; align: number; hasPointers: boolean; directIface: boolean; untyped: boolean } {
+function basicFacts(basic: string): { kind: TypeKind; size: number; align: number; hasPointers: boolean; directIface: boolean; untyped: boolean; layoutUnknown?: true } {
   const scalar = (kind: TypeKind, size: number, align = size) => ({ kind, size, align, hasPointers: false, directIface: false, untyped: false });
   switch (basic) {
     case 'bool':
@@ -186,6 +186,9 @@ function basicFacts(basic: string): { kind: TypeKind; size: number; align: numbe
     case 'untyped int':
     case 'untyped rune':
       return { kind: 'integer', size: 8, align: 8, hasPointers: false, directIface: false, untyped: true };
+    case 'invalid type':
+      // A std type known only by name: nothing about its layout is known.
+      return { ...scalar('integer', 8), layoutUnknown: true };
     default:
       return scalar('integer', 8);
   }
