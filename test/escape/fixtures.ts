@@ -1,8 +1,10 @@
 /**
- * The escape fixtures and their oracle snapshots: what the real compiler printed for each
- * `test/fixtures/escape/*.go` under each flag set, and what the simulator prints.
+ * Every Go source with an escape snapshot (the site's escape fixtures and every lesson
+ * snippet), what the real compiler printed for it under each flag set, and what the
+ * simulator prints.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/sim/analyze.ts';
 
@@ -16,39 +18,59 @@ export interface SnapshotRun {
   lines: string[];
 }
 
-/** One fixture with its snapshot. */
+/** One Go source with its snapshot. */
 export interface Fixture {
   /** File name, e.g. `append-local.go`. */
   name: string;
+  /** Path relative to the repository root, e.g. `test/fixtures/escape/append-local.go`. */
+  path: string;
   /** The Go source. */
   source: string;
   /** The recorded runs. */
   runs: SnapshotRun[];
 }
 
-/** An entry of known-gaps.json: a (fixture, flags) pair the simulator does not reproduce yet. */
+/**
+ * An entry of known-gaps.json: a (source, flags) pair the simulator does not reproduce.
+ * `notModeled` means it says so plainly; `wrong` means it prints an answer that differs from
+ * the compiler's, which the site must not do and which is listed so it is visible.
+ */
 export interface KnownGap {
-  /** Fixture file name. */
-  fixture: string;
+  /** Source path relative to the repository root. */
+  source: string;
   /** Flag set. */
   flags: string;
-  /** Why it does not match yet. */
+  /** `notModeled` or `wrong`. */
+  kind: 'notModeled' | 'wrong';
+  /** How the output differs. */
   reason: string;
 }
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-const snapshotDir = fileURLToPath(new URL('../../src/data/oracle/escape/test/fixtures/escape/', import.meta.url));
+const snapshotRoot = join(repositoryRoot, 'src/data/oracle/escape');
 
-/** Every fixture that has a snapshot, sorted by name. */
-export function loadFixtures(): Fixture[] {
-  return readdirSync(snapshotDir)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
+function snapshotFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return snapshotFiles(path);
+    return entry.name.endsWith('.json') ? [path] : [];
+  });
+}
+
+/** Every source that has an escape snapshot, sorted by path. */
+export function loadSnapshots(): Fixture[] {
+  return snapshotFiles(snapshotRoot)
     .map((file) => {
-      // `source` is the fixture's path relative to the repository root.
-      const snapshot = JSON.parse(readFileSync(snapshotDir + file, 'utf8')) as { source: string; runs: SnapshotRun[] };
-      return { name: file.replace(/\.json$/, '.go'), source: readFileSync(repositoryRoot + snapshot.source, 'utf8'), runs: snapshot.runs };
-    });
+      const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { source: string; runs: SnapshotRun[] };
+      const path = relative(snapshotRoot, file).replace(/\.json$/, '.go').split('\\').join('/');
+      return { name: basename(snapshot.source), path, source: readFileSync(join(repositoryRoot, snapshot.source), 'utf8'), runs: snapshot.runs };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The site's escape fixtures (`test/fixtures/escape`) with their snapshots, sorted by name. */
+export function loadFixtures(): Fixture[] {
+  return loadSnapshots().filter((fixture) => fixture.path.startsWith('test/fixtures/escape/'));
 }
 
 /** The committed list of known gaps. */
@@ -56,7 +78,7 @@ export function loadKnownGaps(): KnownGap[] {
   return JSON.parse(readFileSync(new URL('./known-gaps.json', import.meta.url), 'utf8')) as KnownGap[];
 }
 
-/** What the simulator prints for a fixture under `flags`, as the CLI would (diagnostics included). */
+/** What the simulator prints for a source under `flags`, as the CLI would (diagnostics included). */
 export async function simulate(fixture: Fixture, flags: string): Promise<{ lines: string[]; exitCode: number }> {
   const result = await analyze({
     source: fixture.source,
@@ -64,8 +86,15 @@ export async function simulate(fixture: Fixture, flags: string): Promise<{ lines
     flags: { m: flags.includes('-m=2') ? 2 : 1, noInline: flags.split(' ').includes('-l') },
   });
   if (result.kind === 'ok') return { lines: result.lines, exitCode: 0 };
-  const lines = result.diagnostics.map((d) => `${fixture.name}:${d.line}:${d.column}: ${d.message}`);
+  // A multi-line message (`have (…)` / `want (…)`) prints as several lines, as gc's does.
+  const lines = result.diagnostics.flatMap((d) => `${fixture.name}:${d.line}:${d.column}: ${d.message}`.split('\n'));
   return { lines, exitCode: result.kind === 'compileError' ? 1 : 3 };
+}
+
+/** How the simulator's output relates to the compiler's: the same, honestly not modeled, or wrong. */
+export function classify(expected: SnapshotRun, actual: { lines: string[]; exitCode: number }): 'same' | 'notModeled' | 'wrong' {
+  if (actual.exitCode === expected.exitCode && actual.lines.join('\n') === expected.lines.join('\n')) return 'same';
+  return actual.exitCode === 3 && actual.lines.some((line) => line.includes(': not modeled: ')) ? 'notModeled' : 'wrong';
 }
 
 /** A short description of how two outputs differ. */
