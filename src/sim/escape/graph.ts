@@ -144,7 +144,7 @@ export class Hole {
 
   /** The same hole with an explanation step added. */
   note(where: IrExpr | IrStmt | IrName | NoteSite, why: string): Hole {
-    const site: NoteSite = 'op' in where || 'class' in where ? { text: noteText(where), position: where.position } : where;
+    const site: NoteSite = 'op' in where || 'class' in where ? noteSite(where) : where;
     return new Hole(this.dst, this.derefs, { where: site, why, next: this.notes }, this.addressTaken);
   }
 
@@ -167,6 +167,11 @@ export interface NoteSite {
   position: { line: number; column: number };
 }
 
-function noteText(where: IrExpr | IrStmt | IrName): string {
-  return 'class' in where ? where.name : where.text;
+/** How gc names a node in a note: statements with a body print short (`for loop`, at a range loop's `range` keyword). */
+function noteSite(where: IrExpr | IrStmt | IrName): NoteSite {
+  if ('class' in where) return { text: where.name, position: where.position };
+  if (where.op === 'range') return { text: 'for loop', position: where.rangePosition };
+  if (where.op === 'for') return { text: 'for loop', position: where.position };
+  if (where.op === 'select' || where.op === 'switch') return { text: `${where.op} statement`, position: where.position };
+  return { text: where.text, position: where.position };
 }

@@ -471,6 +471,8 @@ export interface RangeStmt extends NodeBase {
   body: IrStmt[];
   /** Whether key and value are declared by this statement (`:=`). */
   defines: boolean;
+  /** Where the `range` keyword is: gc's position for the loop (printed as `for loop`) in `-m=2` notes. */
+  rangePosition: Position;
 }
 
 /** `switch`, including type switches. */

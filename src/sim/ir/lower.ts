@@ -857,7 +857,7 @@ class Lowerer {
     let x = this.expr(clause.x);
     const overArray = rangedType.kind === 'Array';
     body.push(...this.stmts(n.body.list));
-    const statement: IrStmt = { op: 'range', init, x, key, value, overArray, body, defines: clause.define, position: n.pos, text };
+    const statement: IrStmt = { op: 'range', init, x, key, value, overArray, body, defines: clause.define, position: n.pos, text, rangePosition: clause.rangePos };
     if (clause.define) {
       for (const expr of [key, value]) {
         if (expr?.op === 'name' && !perIteration.includes(expr.name)) expr.name.definedBy = statement;

@@ -394,6 +394,8 @@ export interface RangeClause extends NodeBase {
   define: boolean;
   /** The ranged-over expression. */
   x: Expr;
+  /** Where the `range` keyword is (gc's position for the loop in `-m=2` notes). */
+  rangePos: Pos;
 }
 
 /** `switch init; tag { cases }`; for a type switch `tag` is a `TypeSwitchGuard`. */

@@ -1032,6 +1032,7 @@ class Converter {
         kind: 'RangeClause', ...this.base(header, (assign ?? rangeKeyword ?? header).start),
         lhs: left === null ? [] : this.exprList(left), define: define !== null,
         x: right === null ? this.bad(header) : this.expr(right),
+        rangePos: this.lines.position((rangeKeyword ?? header).start),
       };
     } else {
       loop.cond = this.expr(header);
