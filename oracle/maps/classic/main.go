@@ -1,6 +1,6 @@
-// Command classic reads the internals of live classic (hmap/bmap) maps through unsafe mirror
-// structs and prints them as JSON. It is built with Go 1.19, the last release line whose
-// runtime this project models for classic maps without a GOEXPERIMENT.
+// Command classic reads the internals of live classic (hmap/bmap) maps through the unsafe
+// mirror structs of probekit/classicmap and prints them as JSON. It is built with Go 1.19, the
+// last release line whose runtime this project models for classic maps without a GOEXPERIMENT.
 //
 // Usage: classic grid | classic record
 //
@@ -19,81 +19,22 @@ import (
 	"unsafe"
 
 	"stackorheap.dev/oracle/maps/probekit"
+	"stackorheap.dev/oracle/maps/probekit/classicmap"
 )
-
-// hmap mirrors runtime.hmap in Go 1.19 (48 bytes on amd64).
-type hmap struct {
-	count      int            // live entries
-	flags      uint8          // iterator / oldIterator / hashWriting / sameSizeGrow bits
-	B          uint8          // log2 of the regular bucket count
-	noverflow  uint16         // overflow buckets allocated since the last grow (exact while B < 16)
-	hash0      uint32         // per-map hash seed
-	buckets    unsafe.Pointer // current bucket array
-	oldbuckets unsafe.Pointer // previous array while a grow is in progress
-	nevacuate  uintptr        // old buckets below this index are evacuated
-	extra      *mapextra      // optional fields
-}
-
-// mapextra mirrors runtime.mapextra.
-type mapextra struct {
-	overflow     *[]unsafe.Pointer // overflow buckets of pointer-free maps, kept alive here
-	oldoverflow  *[]unsafe.Pointer // the same for the old array
-	nextOverflow unsafe.Pointer    // next free preallocated overflow bucket
-}
-
-// eface mirrors an empty interface: the type word points at the runtime maptype.
-type eface struct {
-	typ  unsafe.Pointer // *maptype
-	data unsafe.Pointer // *hmap (maps are direct interface values)
-}
-
-// Offsets inside runtime.maptype (Go 1.19, amd64).
-const (
-	maptypeHasher     = 72 // func(unsafe.Pointer, uintptr) uintptr
-	maptypeKeySize    = 80 // uint8
-	maptypeElemSize   = 81 // uint8
-	maptypeBucketSize = 82 // uint16
-	maptypeFlags      = 84 // uint32
-	sameSizeGrowFlag  = 8
-	bucketSlots       = 8
-	minTopHash        = 5
-)
-
-// typeInfo is what the probe reads from the maptype descriptor.
-type typeInfo struct {
-	KeySize    int    `json:"keySize"`    // key slot size (8 when the key is stored indirectly)
-	ElemSize   int    `json:"elemSize"`   // elem slot size (8 when the elem is stored indirectly)
-	BucketSize int    `json:"bucketSize"` // whole bucket, overflow pointer included
-	Flags      uint32 `json:"flags"`      // indirectkey=1, indirectelem=2, reflexivekey=4, needkeyupdate=8, hashMightPanic=16
-	hasher     func(unsafe.Pointer, uintptr) uintptr
-}
-
-func readType(m any) (typeInfo, *hmap) {
-	e := (*eface)(unsafe.Pointer(&m))
-	t := e.typ
-	info := typeInfo{
-		KeySize:    int(*(*uint8)(unsafe.Add(t, maptypeKeySize))),
-		ElemSize:   int(*(*uint8)(unsafe.Add(t, maptypeElemSize))),
-		BucketSize: int(*(*uint16)(unsafe.Add(t, maptypeBucketSize))),
-		Flags:      *(*uint32)(unsafe.Add(t, maptypeFlags)),
-		hasher:     *(*func(unsafe.Pointer, uintptr) uintptr)(unsafe.Add(t, maptypeHasher)),
-	}
-	return info, (*hmap)(e.data)
-}
 
 // state is one reading of a map between two operations.
 type state struct {
 	N               int    `json:"n"`               // keys inserted so far
-	Count           int    `json:"count"`           // h.count
+	Count           int    `json:"count"`           // h.Count
 	B               int    `json:"B"`               // h.B
 	Buckets         int    `json:"buckets"`         // length of the current bucket array, preallocated overflow included
-	Overflow        int    `json:"overflow"`        // h.noverflow
+	Overflow        int    `json:"overflow"`        // h.Noverflow
 	OverflowBuckets int    `json:"overflowBuckets"` // overflow buckets chained from the current array (walked)
 	OverflowFresh   int    `json:"overflowFresh"`   // of those, buckets allocated on their own (not preallocated)
 	Growing         bool   `json:"growing"`         // oldbuckets != nil
 	SameSizeGrow    bool   `json:"sameSizeGrow"`    // flags & sameSizeGrow
 	Nevacuate       int    `json:"nevacuate"`       // evacuation mark
-	HasExtra        bool   `json:"hasExtra"`        // h.extra != nil
+	HasExtra        bool   `json:"hasExtra"`        // h.Extra != nil
 	Allocs          uint64 `json:"allocs"`          // heap allocations since just before make
 	Bytes           uint64 `json:"bytes"`           // heap bytes allocated since just before make
 }
@@ -109,12 +50,12 @@ type grow struct {
 
 // run is one map followed through a sequence of inserts.
 type run struct {
-	Type   string   `json:"type"`
-	Hint   int      `json:"hint"`
-	States []state  `json:"states"`
-	Grows  []grow   `json:"grows"`
-	Layout *layout  `json:"layout,omitempty"`
-	Info   typeInfo `json:"info"`
+	Type   string              `json:"type"`
+	Hint   int                 `json:"hint"`
+	States []state             `json:"states"`
+	Grows  []grow              `json:"grows"`
+	Layout *layout             `json:"layout,omitempty"`
+	Info   classicmap.TypeInfo `json:"info"`
 }
 
 // layout is a full placement: every key's hash and where it sits.
@@ -125,8 +66,8 @@ type layout struct {
 
 // bucket is one bucket of a chain: tophash bytes and the key index in each slot (-1 if empty).
 type bucket struct {
-	Tophash [bucketSlots]uint8 `json:"tophash"`
-	Keys    [bucketSlots]int   `json:"keys"`
+	Tophash [classicmap.BucketSlots]uint8 `json:"tophash"`
+	Keys    [classicmap.BucketSlots]int   `json:"keys"`
 }
 
 var sink any
@@ -137,29 +78,29 @@ var sink any
 var forcedSeed uint64
 
 // arrayLength finds the allocated length of the current bucket array, preallocated overflow
-// buckets included. Free preallocated buckets run from extra.nextOverflow to the one whose
+// buckets included. Free preallocated buckets run from extra.NextOverflow to the one whose
 // overflow pointer is non-nil (the sentinel). When none is free any more (evacuation may use
 // them up inside the very insert that started a grow), they are all in chains, and the
 // highest one found right after the regular buckets is the last.
-func arrayLength(h *hmap, bucketSize int) int {
+func arrayLength(h *classicmap.Header, bucketSize int) int {
 	regular := 1 << h.B
-	if h.extra != nil && h.extra.nextOverflow != nil {
-		b := h.extra.nextOverflow
-		for overflowOf(b, bucketSize) == nil {
+	if h.Extra != nil && h.Extra.NextOverflow != nil {
+		b := h.Extra.NextOverflow
+		for classicmap.Overflow(b, bucketSize) == nil {
 			b = unsafe.Add(b, bucketSize)
 		}
-		return int((uintptr(b)-uintptr(h.buckets))/uintptr(bucketSize)) + 1
+		return int((uintptr(b)-uintptr(h.Buckets))/uintptr(bucketSize)) + 1
 	}
 	if h.B < 4 {
 		return regular
 	}
 	length := regular
-	start := uintptr(h.buckets) + uintptr(regular*bucketSize)
+	start := uintptr(h.Buckets) + uintptr(regular*bucketSize)
 	end := start + uintptr((regular/8+1)*bucketSize)
 	for i := 0; i < regular; i++ {
-		for b := overflowOf(unsafe.Add(h.buckets, i*bucketSize), bucketSize); b != nil; b = overflowOf(b, bucketSize) {
+		for b := classicmap.Overflow(unsafe.Add(h.Buckets, i*bucketSize), bucketSize); b != nil; b = classicmap.Overflow(b, bucketSize) {
 			if uintptr(b) >= start && uintptr(b) < end {
-				if index := int((uintptr(b)-uintptr(h.buckets))/uintptr(bucketSize)) + 1; index > length {
+				if index := int((uintptr(b)-uintptr(h.Buckets))/uintptr(bucketSize)) + 1; index > length {
 					length = index
 				}
 			}
@@ -168,23 +109,19 @@ func arrayLength(h *hmap, bucketSize int) int {
 	return length
 }
 
-func overflowOf(b unsafe.Pointer, bucketSize int) unsafe.Pointer {
-	return *(*unsafe.Pointer)(unsafe.Add(b, bucketSize-8))
-}
-
 // walkOverflow counts overflow buckets chained from the regular buckets of the current array,
 // and how many of them lie outside the array (allocated on their own).
-func walkOverflow(h *hmap, bucketSize, arrayLen int) (total, fresh int) {
-	start := uintptr(h.buckets)
+func walkOverflow(h *classicmap.Header, bucketSize, arrayLen int) (total, fresh int) {
+	start := uintptr(h.Buckets)
 	end := start + uintptr(arrayLen*bucketSize)
 	for i := 0; i < 1<<h.B; i++ {
-		b := overflowOf(unsafe.Add(h.buckets, i*bucketSize), bucketSize)
+		b := classicmap.Overflow(unsafe.Add(h.Buckets, i*bucketSize), bucketSize)
 		for b != nil {
 			total++
 			if uintptr(b) < start || uintptr(b) >= end {
 				fresh++
 			}
-			b = overflowOf(b, bucketSize)
+			b = classicmap.Overflow(b, bucketSize)
 		}
 	}
 	return total, fresh
@@ -207,24 +144,24 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 	allocs0, bytes0 := probekit.Memory()
 	m := make(map[K]V, hint)
 	sink = m
-	info, h := readType(m)
+	info, h := classicmap.Read(m)
 	if forcedSeed != 0 {
-		h.hash0 = uint32(forcedSeed)
+		h.Hash0 = uint32(forcedSeed)
 	}
 	currentLen := 0
-	if h.buckets != nil {
+	if h.Buckets != nil {
 		currentLen = arrayLength(h, info.BucketSize)
 	}
-	lastBuckets := h.buckets
+	lastBuckets := h.Buckets
 	read := func(n int) {
 		allocs, bytes := probekit.Memory()
 		s := state{
-			N: n, Count: h.count, B: int(h.B), Buckets: currentLen, Overflow: int(h.noverflow),
-			Growing: h.oldbuckets != nil, SameSizeGrow: h.flags&sameSizeGrowFlag != 0,
-			Nevacuate: int(h.nevacuate), HasExtra: h.extra != nil,
+			N: n, Count: h.Count, B: int(h.B), Buckets: currentLen, Overflow: int(h.Noverflow),
+			Growing: h.Oldbuckets != nil, SameSizeGrow: h.Flags&classicmap.SameSizeGrowFlag != 0,
+			Nevacuate: int(h.Nevacuate), HasExtra: h.Extra != nil,
 			Allocs: allocs - allocs0, Bytes: bytes - bytes0,
 		}
-		if h.buckets != nil {
+		if h.Buckets != nil {
 			s.OverflowBuckets, s.OverflowFresh = walkOverflow(h, info.BucketSize, currentLen)
 		}
 		states = append(states, s)
@@ -233,17 +170,17 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 		read(0)
 	}
 	for i, k := range keys {
-		wasGrowing := h.oldbuckets != nil
+		wasGrowing := h.Oldbuckets != nil
 		m[k] = zero
 		n := i + 1
-		if h.buckets != lastBuckets {
-			lastBuckets = h.buckets
+		if h.Buckets != lastBuckets {
+			lastBuckets = h.Buckets
 			currentLen = arrayLength(h, info.BucketSize)
-			if h.oldbuckets != nil || i > 0 {
-				grows = append(grows, grow{StartN: n, B: int(h.B), Buckets: currentLen, SameSize: h.flags&sameSizeGrowFlag != 0, FinishN: -1})
+			if h.Oldbuckets != nil || i > 0 {
+				grows = append(grows, grow{StartN: n, B: int(h.B), Buckets: currentLen, SameSize: h.Flags&classicmap.SameSizeGrowFlag != 0, FinishN: -1})
 			}
 		}
-		if len(grows) > 0 && grows[len(grows)-1].FinishN == -1 && h.oldbuckets == nil && (wasGrowing || grows[len(grows)-1].StartN == n) {
+		if len(grows) > 0 && grows[len(grows)-1].FinishN == -1 && h.Oldbuckets == nil && (wasGrowing || grows[len(grows)-1].StartN == n) {
 			grows[len(grows)-1].FinishN = n
 		}
 		if wanted[n] {
@@ -257,19 +194,19 @@ func follow[K comparable, V any](name string, hint int, keys []K, checkpoints []
 	return r
 }
 
-func dumpLayout[K comparable](h *hmap, info typeInfo, keys []K, keyIndex func(unsafe.Pointer) int) *layout {
+func dumpLayout[K comparable](h *classicmap.Header, info classicmap.TypeInfo, keys []K, keyIndex func(unsafe.Pointer) int) *layout {
 	l := &layout{}
 	for i := range keys {
-		l.Hashes = append(l.Hashes, fmt.Sprintf("%016x", info.hasher(unsafe.Pointer(&keys[i]), uintptr(h.hash0))))
+		l.Hashes = append(l.Hashes, fmt.Sprintf("%016x", info.Hasher(unsafe.Pointer(&keys[i]), uintptr(h.Hash0))))
 	}
 	for i := 0; i < 1<<h.B; i++ {
 		var chain []bucket
-		for b := unsafe.Add(h.buckets, i*info.BucketSize); b != nil; b = overflowOf(b, info.BucketSize) {
+		for b := unsafe.Add(h.Buckets, i*info.BucketSize); b != nil; b = classicmap.Overflow(b, info.BucketSize) {
 			var out bucket
-			for s := 0; s < bucketSlots; s++ {
+			for s := 0; s < classicmap.BucketSlots; s++ {
 				out.Tophash[s] = *(*uint8)(unsafe.Add(b, s))
 				out.Keys[s] = -1
-				if out.Tophash[s] >= minTopHash {
+				if out.Tophash[s] >= classicmap.MinTopHash {
 					out.Keys[s] = keyIndex(unsafe.Add(b, 8+s*info.KeySize))
 				}
 			}
@@ -338,8 +275,8 @@ const recordMaps = 30
 // randomSeed draws a seed the way the runtime would: from a fresh map's own random seed.
 func randomSeed() uint64 {
 	m := make(map[int]int)
-	_, h := readType(m)
-	return uint64(h.hash0) | 1
+	_, h := classicmap.Read(m)
+	return uint64(h.Hash0) | 1
 }
 
 func record() []run {
@@ -361,7 +298,7 @@ func record() []run {
 // scenarioState is a seed-independent reading taken inside a scenario.
 type scenarioState struct {
 	Step      string `json:"step"`      // what had just happened
-	Count     int    `json:"count"`     // h.count
+	Count     int    `json:"count"`     // h.Count
 	B         int    `json:"B"`         // h.B
 	Buckets   int    `json:"buckets"`   // bucket array length, preallocated overflow included
 	SameArray bool   `json:"sameArray"` // the bucket array is the one the scenario started with
@@ -374,18 +311,18 @@ type scenario struct {
 }
 
 func scenarios() []scenario {
-	read := func(step string, h *hmap, first unsafe.Pointer, bucketSize int) scenarioState {
-		return scenarioState{Step: step, Count: h.count, B: int(h.B), Buckets: arrayLength(h, bucketSize), SameArray: h.buckets == first}
+	read := func(step string, h *classicmap.Header, first unsafe.Pointer, bucketSize int) scenarioState {
+		return scenarioState{Step: step, Count: h.Count, B: int(h.B), Buckets: arrayLength(h, bucketSize), SameArray: h.Buckets == first}
 	}
 	var out []scenario
 	{
 		m := make(map[int64]int64)
 		sink = m
-		info, h := readType(m)
+		info, h := classicmap.Read(m)
 		for i := int64(0); i < 1000; i++ {
 			m[i] = i
 		}
-		first := h.buckets
+		first := h.Buckets
 		s := scenario{Name: "range-delete idiom (mapclear) after 1000 inserts"}
 		s.States = append(s.States, read("inserted 1000", h, first, info.BucketSize))
 		for k := range m {
@@ -401,11 +338,11 @@ func scenarios() []scenario {
 	{
 		m := make(map[int64]int64)
 		sink = m
-		info, h := readType(m)
+		info, h := classicmap.Read(m)
 		for i := int64(0); i < 1000; i++ {
 			m[i] = i
 		}
-		first := h.buckets
+		first := h.Buckets
 		s := scenario{Name: "delete every key after 1000 inserts"}
 		s.States = append(s.States, read("inserted 1000", h, first, info.BucketSize))
 		for i := int64(0); i < 1000; i++ {
