@@ -75,8 +75,6 @@ interface FuncContext {
   outer?: FuncContext;
   /** Counter for closure names (`f.func1`, ...). */
   closureCount: number;
-  /** Counter for temporaries. */
-  tempCount: number;
   /** Counter for go/defer wrappers. */
   wrapperCount?: number;
 }
@@ -102,6 +100,8 @@ class Lowerer {
   private readonly varUses = new Map<Var, VarUse>();
   private readonly stdFuncs = new Map<string, IrFunc>();
   private context: FuncContext | undefined;
+  /** Per function, how many of its temporaries gc does not have when it names its own. */
+  private readonly lateTemporaries = new Counter<IrFunc>();
 
   constructor(file: ast.File, info: Info, options: LowerOptions) {
     this.file = file;
@@ -225,7 +225,7 @@ class Lowerer {
     const decls = this.file.declarations.filter((decl): decl is ast.VarDecl => decl.kind === 'VarDecl' && decl.values.length > 0);
     if (decls.length === 0) return undefined;
     const init = this.newFunc('init', decls[0]?.pos ?? this.file.pos, undefined);
-    this.context = { fn: init, closureCount: 0, tempCount: 0 };
+    this.context = { fn: init, closureCount: 0 };
     const body: IrStmt[] = [];
     try {
       for (const decl of decls) {
@@ -402,7 +402,7 @@ class Lowerer {
 
   private lowerBody(fn: IrFunc, body: ast.Stmt[]): void {
     const outer = this.context;
-    this.context = { fn, outer, closureCount: 0, tempCount: 0 };
+    this.context = { fn, outer, closureCount: 0 };
     try {
       fn.body = this.stmts(body);
     } finally {
@@ -569,30 +569,36 @@ class Lowerer {
       return this.info.types.get(node)?.type ?? (stripped.kind === 'Name' ? this.objectType(stripped) : undefined);
     });
     if (values.length === 1 && lhs.length > 1) {
-      const temporaries = this.multiValue(values[0] as ast.Expr, out);
-      const rhs = temporaries.map((temporary, index) => {
-        const target = targetTypes[index];
-        const value = this.nameExpr(temporary);
-        return target !== undefined && isInterfaceType(target) ? this.implicitIface(value, this.types.info(target)) : value;
+      const define = lhsNodes.some((node) => {
+        const stripped = stripParens(node);
+        return stripped.kind === 'Name' && this.info.defs.get(stripped) !== undefined && this.info.defs.get(stripped) !== null;
       });
-      return { op: 'assign', why: 'assign-pair', lhs, rhs, compound: false, position, text };
+      const temporaries = this.multiValue(values[0] as ast.Expr, out, position);
+      const rhs = this.multiValueUses(temporaries, targetTypes.map((type) => (type === undefined ? undefined : this.types.info(type))));
+      // gc prints the rewritten statement: `u, ok := (*T)(.autotmp_2), .autotmp_3`.
+      const printed = `${lhs.map((expr) => expr?.text ?? '_').join(', ')} ${define ? ':=' : '='} ${rhs.map((expr) => expr.text).join(', ')}`;
+      return { op: 'assign', why: 'assign-pair', lhs, rhs, compound: false, position, text: printed };
     }
     const rhs = values.map((value, index) => this.convertTo(value, targetTypes[index]));
     return { op: 'assign', why: lhs.length > 1 ? 'assign-pair' : 'assign', lhs, rhs, compound: false, position, text };
   }
 
-  /** Evaluates a multi-value expression (call or comma-ok) into fresh temporaries, one per value. */
-  private multiValue(node: ast.Expr, out: IrStmt[]): IrName[] {
+  /**
+   * Evaluates a multi-value expression (call or comma-ok) into fresh temporaries, one per
+   * value, declared at `position` (the statement's or the call's), as gc's front end does.
+   */
+  private multiValue(node: ast.Expr, out: IrStmt[], position: ast.Pos): IrName[] {
     const value = stripParens(node);
     const tuple = this.typeOf(value);
     const mode = this.info.types.get(value)?.mode;
-    const text = this.source(value);
+    const printed = (temporaries: IrName[], rhs: string) => `${temporaries.map((temporary) => temporary.name).join(', ')} := ${rhs}`;
     if (value.kind === 'CallExpr' && mode !== 'commaok') {
       if (tuple.kind !== 'Tuple') throw new NotModeled(value.pos, 'multi-value call without tuple type');
       const call = this.expr(value);
-      const temporaries = tuple.vars.map((result) => this.temporary(this.types.info(result.type), value.pos));
-      for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position: value.pos, text });
-      const statement: IrStmt = { op: 'assignCall', lhs: temporaries.map((temporary) => this.nameExpr(temporary)), call, position: value.pos, text };
+      const temporaries = tuple.vars.map((result) => this.temporary(this.types.info(result.type), position));
+      const text = printed(temporaries, call.text);
+      for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position, text });
+      const statement: IrStmt = { op: 'assignCall', lhs: temporaries.map((temporary) => this.nameExpr(temporary)), call, position, text };
       for (const temporary of temporaries) temporary.definedBy = statement;
       out.push(statement);
       return temporaries;
@@ -600,13 +606,33 @@ class Lowerer {
     // v, ok = x.(T) / m[k] / <-ch
     const why = value.kind === 'AssertExpr' ? 'assign-pair-dot-type' : value.kind === 'IndexExpr' ? 'assign-pair-mapr' : 'assign-pair-receive';
     const valueType = tuple.kind === 'Tuple' ? (tuple.vars[0]?.type ?? tuple) : tuple;
+    const okType = tuple.kind === 'Tuple' ? (tuple.vars[1]?.type ?? this.boolType()) : this.boolType();
     const first = this.expr(value);
-    const temporaries = [this.temporary(this.types.info(valueType), value.pos), this.temporary(this.types.info(this.boolType()), value.pos)];
-    for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position: value.pos, text });
-    const statement: IrStmt = { op: 'assign', why, lhs: temporaries.map((temporary) => this.nameExpr(temporary)), rhs: [first, undefined], compound: false, position: value.pos, text };
+    const temporaries = [this.temporary(this.types.info(valueType), position), this.temporary(this.types.info(okType), position)];
+    const text = printed(temporaries, first.text);
+    for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position, text });
+    const statement: IrStmt = { op: 'assign', why, lhs: temporaries.map((temporary) => this.nameExpr(temporary)), rhs: [first, undefined], compound: false, position, text };
     for (const temporary of temporaries) temporary.definedBy = statement;
     out.push(statement);
     return temporaries;
+  }
+
+  /**
+   * The uses of multi-value temporaries as values for destinations of `targets` types: an
+   * implicit conversion where the types differ (printed as its operand), and the first value,
+   * when not converted, wrapped in the no-op conversion that holds the temporaries'
+   * statements in gc's IR, printed `T(.autotmp_N)`.
+   */
+  private multiValueUses(temporaries: IrName[], targets: (TypeInfo | undefined)[]): IrExpr[] {
+    return temporaries.map((temporary, index) => {
+      const target = targets[index];
+      const value = this.nameExpr(temporary);
+      if (target !== undefined && target.kind === 'interface') return this.implicitIface(value, target);
+      if (index === 0 && (target === undefined || target.text === temporary.type.text)) {
+        value.text = /^[A-Za-z_][\w.]*$/.test(temporary.type.text) ? `${temporary.type.text}(${temporary.name})` : `(${temporary.type.text})(${temporary.name})`;
+      }
+      return value;
+    });
   }
 
   private boolType(): Type {
@@ -661,13 +687,9 @@ class Lowerer {
     const fn = this.fn;
     const text = this.stmtText(n);
     if (n.results.length === 1 && fn.results.length > 1) {
-      const temporaries = this.multiValue(n.results[0] as ast.Expr, out);
-      const results = temporaries.map((temporary, index) => {
-        const target = fn.results[index]?.type;
-        const value = this.nameExpr(temporary);
-        return target?.kind === 'interface' ? this.implicitIface(value, target) : value;
-      });
-      out.push({ op: 'return', results, position: n.pos, text });
+      const temporaries = this.multiValue(n.results[0] as ast.Expr, out, n.pos);
+      const results = this.multiValueUses(temporaries, fn.results.map((result) => result.type));
+      out.push({ op: 'return', results, position: n.pos, text: `return ${results.map((result) => result.text).join(', ')}` });
       return;
     }
     const results = n.results.map((result, index) => {
@@ -694,7 +716,7 @@ class Lowerer {
       // The loop runs on copies; each iteration declares its own variable (go1.22 loopvar).
       const prologue: IrStmt[] = [];
       for (const name of perIteration) {
-        const temporary = this.temporary(name.type, name.position);
+        const temporary = this.temporary(name.type, name.position, true);
         const definition: IrStmt = {
           op: 'assign',
           why: 'assign',
@@ -804,12 +826,23 @@ class Lowerer {
     if (from.definedBy !== undefined && list.includes(from.definedBy)) to.definedBy = from.definedBy;
   }
 
-  private temporary(type: TypeInfo, position: ast.Pos): IrName {
+  /**
+   * A new temporary of the current function. gc names a temporary after the number of names
+   * its function declared before it (`.autotmp_N` with N = len(Dcl): parameters, blank and
+   * unnamed ones included, results, locals, earlier temporaries). A `late` temporary stands
+   * for one gc makes only after inlining (the loop-variable copies) or not at all: it does not
+   * count for the temporaries made after it here.
+   */
+  private temporary(type: TypeInfo, position: ast.Pos, late = false): IrName {
     const context = this.context;
     if (context === undefined) throw new Error('lower: no function');
-    const name: IrName = { name: `.autotmp_${++context.tempCount}`, class: 'local', position, type, fn: context.fn };
-    context.fn.declarations.push(name);
-    this.varOwner.set(name, context.fn);
+    const fn = context.fn;
+    let declared = fn.declarations.length - this.lateTemporaries.count(fn);
+    for (const param of fn.params) if (param.name === undefined) declared++;
+    const name: IrName = { name: `.autotmp_${declared}`, class: 'local', position, type, fn };
+    fn.declarations.push(name);
+    if (late) this.lateTemporaries.add(fn);
+    this.varOwner.set(name, fn);
     return name;
   }
 
@@ -837,7 +870,7 @@ class Lowerer {
       const rangeExprs = names.map((name) => {
         if (name === undefined) return undefined;
         if (perIteration.includes(name)) {
-          const temporary = this.temporary(name.type, name.position);
+          const temporary = this.temporary(name.type, name.position, true);
           init.push({ op: 'decl', name: temporary, position: name.position, text });
           const copy: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(name)], rhs: [this.nameExpr(temporary)], compound: false, position: clause.pos, text: `${name.name} := ${temporary.name}` };
           name.definedBy = copy;
@@ -923,13 +956,18 @@ class Lowerer {
     wrapper.isGoDeferWrapper = true;
     const temporaries: IrName[] = [];
     const values: IrExpr[] = [];
-    const hoist = (value: IrExpr): IrExpr => {
-      const temporary = this.temporary(value.type, value.position);
+    // A temporary sits at its value, or at the statement when the value is a variable (gc
+    // gives names no position of their own); an argument converted implicitly to its
+    // parameter's type (`chan int` to `chan<- int`) is a conversion, at the argument.
+    const hoist = (value: IrExpr, target?: TypeInfo): IrExpr => {
+      const converted = target !== undefined && target.text !== value.type.text;
+      const position = value.op === 'name' && !converted ? n.pos : value.position;
+      const temporary = this.temporary(converted ? target : value.type, position);
       temporaries.push(temporary);
       values.push(value);
       return this.nameExpr(temporary);
     };
-    const visit = (value: IrExpr): IrExpr => {
+    const visit = (value: IrExpr, target?: TypeInfo): IrExpr => {
       switch (value.op) {
         case 'literal':
         case 'nil':
@@ -937,34 +975,36 @@ class Lowerer {
         case 'new':
           return value;
         case 'name':
-          return value.name.class === 'func' ? value : hoist(value);
+          return value.name.class === 'func' ? value : hoist(value, target);
         case 'arrayLit':
         case 'sliceLit':
         case 'structLit':
-          value.elements = value.elements.map(visit);
+          value.elements = value.elements.map((element) => visit(element));
           return value;
         default:
-          return hoist(value);
+          return hoist(value, target);
       }
     };
     if (callValue.op === 'call') {
-      if (callValue.interfaceReceiver !== undefined) callValue.interfaceReceiver = hoist(callValue.interfaceReceiver);
-      if (callValue.fun !== undefined) callValue.fun = visit(callValue.fun);
-      if (callValue.receiver !== undefined) callValue.receiver = visit(callValue.receiver);
-      callValue.args = callValue.args.map(visit);
+      const call = callValue;
+      if (call.interfaceReceiver !== undefined) call.interfaceReceiver = hoist(call.interfaceReceiver);
+      if (call.fun !== undefined) call.fun = visit(call.fun);
+      if (call.receiver !== undefined) call.receiver = visit(call.receiver);
+      call.args = call.args.map((arg, index) => visit(arg, call.paramTypes[index]));
     } else if (callValue.op === 'builtin') {
-      callValue.args = callValue.args.map(visit);
+      callValue.args = callValue.args.map((arg) => visit(arg));
     }
     if (temporaries.length > 0) {
       for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position: temporary.position, text });
+      // One assignment of all the values (gc's OAS2, printed `.autotmp_1, .autotmp_2 = x, y`).
       const assignment: IrStmt = {
         op: 'assign',
-        why: temporaries.length > 1 ? 'assign-pair' : 'assign',
+        why: 'assign-pair',
         lhs: temporaries.map((temporary) => this.nameExpr(temporary)),
         rhs: values,
         compound: false,
         position: n.pos,
-        text,
+        text: `${temporaries.map((temporary) => temporary.name).join(', ')} = ${values.map((value) => value.text).join(', ')}`,
       };
       for (const temporary of temporaries) temporary.definedBy = assignment;
       out.push(assignment);
@@ -1397,8 +1437,7 @@ class Lowerer {
     if (last?.op === 'sliceLit' && last.text === '... argument') args[args.length - 1] = '... argument...';
     else if (n.hasDots && args.length > 0) args[args.length - 1] += '...';
     if (call.receiver !== undefined && call.callee !== undefined) return `${call.callee.name}(${[call.receiver.text, ...args].join(', ')})`;
-    const fun = stripParens(n.fun);
-    return `${call.interfaceReceiver !== undefined || fun.kind !== 'FuncLit' ? this.exprText(n.fun, 8) : 'func literal'}(${args.join(', ')})`;
+    return `${this.exprText(n.fun, 8)}(${args.join(', ')})`;
   }
 
   /**
@@ -1486,9 +1525,10 @@ class Lowerer {
     let items: ((target: Type | undefined) => IrExpr)[];
     if (only !== undefined && onlyType?.kind === 'Tuple' && onlyType.vars.length > 1) {
       // f(g()) with several results: g's results go to temporaries first.
-      items = this.multiValue(only, init).map((temporary) => (target: Type | undefined) => {
-        const value = this.nameExpr(temporary);
-        return target !== undefined && isInterfaceType(target) ? this.implicitIface(value, this.types.info(target)) : value;
+      const temporaries = this.multiValue(only, init, n.pos);
+      items = temporaries.map((temporary, index) => (target: Type | undefined) => {
+        const uses = this.multiValueUses(temporaries, temporaries.map((_, other) => (other === index && target !== undefined ? this.types.info(target) : undefined)));
+        return uses[index] as IrExpr;
       });
     } else {
       items = n.args.map((arg) => (target: Type | undefined) => this.convertTo(arg, target));
@@ -1667,7 +1707,7 @@ class Lowerer {
       case 'ReturnStmt':
         return node.results.length === 0 ? 'return' : `return ${list(node.results)}`;
       case 'SendStmt':
-        return `${this.exprText(node.chan)} <- ${this.exprText(node.value)}`;
+        return `${this.exprText(node.chan, 3)} <- ${this.exprText(node.value, 4)}`;
       case 'ExprStmt':
         return this.exprText(node.x);
       default:
@@ -1675,57 +1715,65 @@ class Lowerer {
     }
   }
 
-  private readonly texts = new Map<ast.Expr, string>();
+  private readonly texts = new Map<ast.Expr, PrintedExpr>();
 
-  /** An expression as gc prints it (`%v` of an IR node); remembered, as every node asks for its own. */
+  /**
+   * An expression as gc prints it (`%v` of an IR node), in parentheses when the context binds
+   * tighter than the expression (`precedence` on gc's scale, see `printPrecedence`);
+   * remembered, as every node asks for its own.
+   */
   private exprText(n: ast.Expr, precedence = 0): string {
-    if (precedence !== 0) return this.computeExprText(n, precedence);
-    let text = this.texts.get(n);
-    if (text === undefined) {
-      text = this.computeExprText(n, 0);
-      this.texts.set(n, text);
-    }
-    return text;
+    const printed = this.printed(n);
+    return precedence > printed.precedence ? `(${printed.text})` : printed.text;
   }
 
-  private computeExprText(n: ast.Expr, precedence: number): string {
+  private printed(n: ast.Expr): PrintedExpr {
+    let printed = this.texts.get(n);
+    if (printed === undefined) {
+      printed = this.computeExprText(n);
+      this.texts.set(n, printed);
+    }
+    return printed;
+  }
+
+  private computeExprText(n: ast.Expr): PrintedExpr {
     const entry = this.info.types.get(n);
-    if (entry?.mode === 'constant' && entry.value !== undefined) return this.constantText(entry.type, formatConstant(entry.value));
+    if (entry?.mode === 'constant' && entry.value !== undefined) return { text: this.constantText(entry.type, formatConstant(entry.value)), precedence: 8 };
     switch (n.kind) {
       case 'ParenExpr':
-        return this.exprText(n.x, precedence);
+        return this.printed(n.x);
       case 'Name':
-        return n.value;
       case 'BasicLit':
-        return n.value;
+        return { text: n.value, precedence: 8 };
       case 'CompositeLit': {
         const type = this.types.info(this.typeOf(n)).text;
-        return `${type}{${n.elements.length > 0 ? '...' : ''}}`;
+        return { text: `${type}{${n.elements.length > 0 ? '...' : ''}}`, precedence: 8 };
       }
       case 'FuncLit':
-        return 'func literal';
+        return { text: 'func literal', precedence: 0 };
       case 'SelectorExpr':
-        return `${this.exprText(n.x, 8)}.${n.selector.value}`;
+        return { text: `${this.exprText(n.x, 8)}.${n.selector.value}`, precedence: 8 };
       case 'IndexExpr':
-        return `${this.exprText(n.x, 8)}[${this.exprText(n.index)}]`;
+        return { text: `${this.exprText(n.x, 8)}[${this.exprText(n.index)}]`, precedence: 8 };
       case 'SliceExpr': {
         const [low, high, max] = n.index.map((bound) => (bound === null ? '' : this.exprText(bound)));
-        return `${this.exprText(n.x, 8)}[${low}:${high}${n.full ? `:${max}` : ''}]`;
+        return { text: `${this.exprText(n.x, 8)}[${low}:${high}${n.full ? `:${max}` : ''}]`, precedence: 8 };
       }
       case 'AssertExpr':
-        return `${this.exprText(n.x, 8)}.(${this.types.info(this.typeOf(n)).text})`;
+        return { text: `${this.exprText(n.x, 8)}.(${this.types.info(this.typeOf(n)).text})`, precedence: 8 };
       case 'Operation': {
+        const operand = stripParens(n.x);
         if (n.y === null) {
-          if (n.op === '&' && stripParens(n.x).kind === 'CompositeLit') return `&${this.exprText(n.x, 7)}`;
-          const operand = stripParens(n.x);
-          // gc parenthesises a unary operand of a unary operator (`*(*p)`) and a unary
-          // expression that is indexed, sliced or selected (`(*p)[1:2]`).
-          const text = operand.kind === 'Operation' && operand.y === null ? `${n.op}(${this.exprText(operand)})` : `${n.op}${this.exprText(n.x, 7)}`;
-          return precedence > 7 ? `(${text})` : text;
+          // `&T{...}` is its own node (OPTRLIT), which binds looser than anything.
+          if (n.op === '&' && operand.kind === 'CompositeLit') return { text: `&${this.exprText(operand)}`, precedence: 0 };
+          // A unary operand of the same operator is set apart by a space (`- (-x)`), except `*`.
+          const space = n.op !== '*' && operand.kind === 'Operation' && operand.y === null && operand.op === n.op ? ' ' : '';
+          return { text: `${n.op}${space}${this.exprText(operand, 8)}`, precedence: 7 };
         }
-        const own = binaryPrecedence(n.op);
-        const text = `${this.exprText(n.x, own)} ${n.op} ${this.exprText(n.y, own + 1)}`;
-        return own < precedence ? `(${text})` : text;
+        // Concatenating strings is one node (OADDSTR) listing every operand, which binds looser than anything.
+        if (n.op === '+' && isStringType(this.typeOf(n))) return { text: `${this.exprText(n.x)} + ${this.exprText(n.y)}`, precedence: 0 };
+        const own = printPrecedence(n.op);
+        return { text: `${this.exprText(n.x, own)} ${n.op} ${this.exprText(n.y, own + 1)}`, precedence: own };
       }
       case 'CallExpr': {
         const conversion = this.info.conversions.get(n);
@@ -1733,22 +1781,50 @@ class Lowerer {
         if (conversion !== undefined) {
           const type = this.types.info(conversion).text;
           const unnamed = conversion.kind !== 'Named' && conversion.kind !== 'Basic';
-          return unnamed ? `(${type})(${args.join(', ')})` : `${type}(${args.join(', ')})`;
+          return { text: unnamed ? `(${type})(${args.join(', ')})` : `${type}(${args.join(', ')})`, precedence: 8 };
         }
         const builtin = this.info.builtins.get(n);
         if (builtin !== undefined && (builtin.id === 'make' || builtin.id === 'new')) {
           const typeArg = n.args[0] as ast.Expr;
-          const typeText = this.types.info(this.typeOf(typeArg)).text;
-          return `${builtin.id}(${[typeText, ...args.slice(1)].join(', ')})`;
+          const made = this.typeOf(typeArg);
+          const typeText = this.types.info(made).text;
+          // gc's nodes for making a map or a channel have no precedence of their own.
+          const kind = underlying(made).kind;
+          return { text: `${builtin.id}(${[typeText, ...args.slice(1)].join(', ')})`, precedence: builtin.id === 'make' && (kind === 'Map' || kind === 'Chan') ? 0 : 8 };
         }
-        return `${this.exprText(n.fun, 8)}(${args.join(', ')}${n.hasDots ? '...' : ''})`;
+        const text = `${this.exprText(n.fun, 8)}(${args.join(', ')}${n.hasDots ? '...' : ''})`;
+        // Likewise `complex`, `real`, `imag` and `recover`.
+        const loose = builtin !== undefined && ['complex', 'real', 'imag', 'recover'].includes(builtin.id);
+        return { text, precedence: loose ? 0 : 8 };
       }
       case 'KeyValueExpr':
-        return `${this.exprText(n.key)}:${this.exprText(n.value)}`;
+        return { text: `${this.exprText(n.key)}:${this.exprText(n.value)}`, precedence: 0 };
       default:
-        return this.types.info(this.typeOf(n)).text;
+        return { text: this.types.info(this.typeOf(n)).text, precedence: 8 };
     }
   }
+}
+
+/** An expression's printed text and how tightly it binds (`printPrecedence`). */
+interface PrintedExpr {
+  text: string;
+  precedence: number;
+}
+
+/**
+ * Binary operator precedence on gc's printing scale (cmd/compile/internal/ir OpPrec): `||` 1,
+ * `&&` 2, a send 3, comparisons 4, `+ - | ^` 5, `* / % << >> & &^` 6, unary operators 7,
+ * operands and primary expressions 8. A node printed where a tighter one is expected gets
+ * parentheses; a few nodes (`&T{...}`, string concatenation, `func literal`, making a map or
+ * channel) have 0 and so are parenthesised anywhere but at the top.
+ */
+function printPrecedence(op: ast.Operator): number {
+  return binaryPrecedence(op) + (op === '||' || op === '&&' ? 0 : 1);
+}
+
+function isStringType(type: Type): boolean {
+  const u = underlying(type);
+  return u.kind === 'Basic' && (u.basic === 'string' || u.basic === 'untyped string');
 }
 
 /** Binary operator precedence as in the Go spec (higher binds tighter). */
@@ -1829,4 +1905,15 @@ export function forEachChild(node: ast.Node, visit: (child: ast.Node) => void): 
 
 function isNode(value: unknown): value is ast.Node {
   return value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' && 'start' in (value as object);
+}
+
+/** Counts per key. */
+class Counter<K> {
+  private readonly counts = new Map<K, number>();
+  count(key: K): number {
+    return this.counts.get(key) ?? 0;
+  }
+  add(key: K): void {
+    this.counts.set(key, this.count(key) + 1);
+  }
 }
