@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AllocsSnapshot } from '../src/data/oracle/snapshots.ts';
 
 /** Top-level files written by the oracle. */
-const topLevelFiles = ['stdlib.json', 'sizes.json', 'allocs.json'];
+const topLevelFiles = ['stdlib.json', 'sizes.json', 'allocs.json', 'facts.json'];
 
 /** Sub-folders written by the oracle (every file inside, except TypeScript modules). */
 const managedFolders = ['escape', 'maps'];

@@ -42,9 +42,14 @@ export function installedGoVersion(): string | undefined {
  * wrote them (a pipe per stream would lose that order).
  */
 export async function runGo(args: string[], directory: string): Promise<GoResult> {
+  return withGoSlot(() => runGoNow(args, directory));
+}
+
+/** Runs `work` (another toolchain's command, or a built program) in one of the go command slots. */
+export async function withGoSlot<T>(work: () => Promise<T>): Promise<T> {
   await acquireSlot();
   try {
-    return await runGoNow(args, directory);
+    return await work();
   } finally {
     releaseSlot();
   }

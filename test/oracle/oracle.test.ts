@@ -49,6 +49,7 @@ describe('isManagedFile', () => {
   it('owns escape snapshots, the three top-level files and maps except recordings', () => {
     expect(isManagedFile('escape/test/fixtures/escape/a.json', false)).toBe(true);
     expect(isManagedFile('stdlib.json', false)).toBe(true);
+    expect(isManagedFile('facts.json', false)).toBe(true);
     expect(isManagedFile('maps/swiss-grid.json', false)).toBe(true);
     expect(isManagedFile('maps/recorded/swiss.json', false)).toBe(false);
     expect(isManagedFile('maps/recorded/swiss.json', true)).toBe(true);
