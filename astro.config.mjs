@@ -33,8 +33,39 @@ function sectionItems(section) {
     .filter((item) => item !== undefined);
 }
 
+/**
+ * Monaco's modules import their own stylesheets. Astro puts the CSS of every module a page can
+ * reach, dynamic imports included, in that page's <head>, so those imports would make 90 KB of
+ * editor CSS render-blocking on every lesson before anyone opens the editor. Here each of those
+ * imports becomes a module that adds the same CSS as a <style> element when it runs, that is
+ * when the editor is loaded.
+ * @type {import('vite').Plugin}
+ */
+const monacoStylesOnDemand = {
+  name: 'soh-monaco-styles-on-demand',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    if (!importer?.includes('/node_modules/monaco-editor/esm/') || !source.endsWith('.css')) return undefined;
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    // The id must not end in .css, or Vite would treat the module as a stylesheet.
+    return resolved ? `\0soh-monaco-css:${resolved.id}.js` : undefined;
+  },
+  load(id) {
+    if (!id.startsWith('\0soh-monaco-css:')) return undefined;
+    const file = id.slice('\0soh-monaco-css:'.length, -'.js'.length);
+    return [
+      `import css from ${JSON.stringify(`${file}?inline`)};`,
+      `const style = document.createElement('style');`,
+      `style.dataset.monacoStyle = '';`,
+      `style.textContent = css;`,
+      `document.head.append(style);`,
+    ].join('\n');
+  },
+};
+
 export default defineConfig({
   site: 'http://localhost:4321',
+  vite: { plugins: [monacoStylesOnDemand] },
   integrations: [
     starlight({
       title: 'Stack or Heap?',

@@ -1,12 +1,14 @@
 /**
  * Serves the built site in dist/ on localhost, the way a static host would:
- * `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404.
+ * `/x/` serves `x/index.html`, unknown paths get `404.html` with status 404, and text is sent
+ * gzip-compressed to clients that accept it.
  * Usage: node scripts/serve.ts [--port N]   (PORT also works; default 4321)
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +28,18 @@ const contentTypes: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/** Types worth compressing: text, and Pagefind's uncompressed files are already gzip. */
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.wasm']);
+
+/** Whether the request accepts gzip (`Accept-Encoding: gzip`, not `gzip;q=0`). */
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    return (coding === 'gzip' || coding === '*') && !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param));
+  });
+}
 
 async function fileAt(root: string, urlPath: string): Promise<string | undefined> {
   const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -49,10 +63,15 @@ export async function serveStatic(root: string, port: number, host = '127.0.0.1'
       const path = await fileAt(absoluteRoot, request.url ?? '/');
       const status = path === undefined ? 404 : 200;
       const served = path ?? join(absoluteRoot, '404.html');
-      const body = await readFile(served);
+      const raw = await readFile(served);
+      const gzip = compressible.has(extname(served)) && acceptsGzip(request.headers['accept-encoding']);
+      const body = gzip ? gzipSync(raw) : raw;
       response.writeHead(status, {
         'content-type': contentTypes[extname(served)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        'content-length': body.length,
+        vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check the project has, in order, with one closing count.
  * Steps: type check, unit and conformance-against-snapshot tests (vitest), oracle drift
- * (only where `go` is installed), production build, size budget, end-to-end tests in Chromium.
+ * (only where `go` is installed), production build, size budget, Lighthouse performance budget
+ * and end-to-end tests in Chromium.
  * Every step runs even when an earlier one failed (except those that need the build), so one
  * run shows everything that is wrong.
  */
@@ -81,6 +82,14 @@ const built = run('build', 'astro', ['build']);
 step('build', built);
 if (built) {
   step('size budget', run('size budget', 'node', ['scripts/size-budget.ts']));
+  // Lighthouse needs Chromium; without it (and outside CI) the budget is reported as skipped.
+  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium) || process.env.CI) {
+    step('lighthouse budget', run('lighthouse budget', 'node', ['scripts/lighthouse.ts']));
+  } else {
+    console.log(`\n=== lighthouse budget: skipped, no Chromium at ${chromium} (apt-get install chromium)`);
+    total.skipped += 1;
+  }
   const tapReport = `${cache}/e2e.tap`;
   const e2eOk = run('end-to-end (Chromium)', 'node', [
     '--test',
@@ -93,8 +102,8 @@ if (built) {
   ]);
   addCounts('end-to-end', readTapCounts(tapReport), e2eOk);
 } else {
-  failures.push('size budget and end-to-end (no build)');
-  total.failed += 2;
+  failures.push('size budget, lighthouse budget and end-to-end (no build)');
+  total.failed += 3;
 }
 
 console.log(`\nFailed: ${failures.length === 0 ? 'nothing' : failures.join(', ')}`);

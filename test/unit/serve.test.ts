@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
+import { get, type Server } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { serveStatic } from '../../scripts/serve.ts';
 
@@ -43,5 +44,22 @@ describe('serveStatic', () => {
     const response = await fetch(`${base}/..%2Fsoh-secret.txt`);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('secret');
+  });
+
+  test('gzips text for clients that accept it, and only for them', async () => {
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((done, fail) => {
+        get(`${base}/lesson/`, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', fail);
+      });
+    const gzipped = await raw({ 'accept-encoding': 'gzip, deflate' });
+    expect(gzipped.encoding).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString()).toBe('<title>lesson</title>');
+    const plain = await raw({ 'accept-encoding': 'gzip;q=0, identity' });
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.toString()).toBe('<title>lesson</title>');
   });
 });
