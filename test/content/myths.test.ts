@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadAllocs, measured, recorded, root } from './oracle-facts.ts';
+import { factValue, loadFacts, recordsOf } from '../../src/data/oracle/facts.ts';
 
 const folder = 'src/content/docs/reference/01-myths';
 const page = readFileSync(join(root, folder, 'index.mdx'), 'utf8');
@@ -238,5 +239,63 @@ describe.skipIf(allocs === undefined)('the measured evidence is what the page sa
     const small = figures('print-map.go', 'printSmall');
     expect(figures('print-map.go', 'printLarge').allocsPerOp).toBeGreaterThan(small.allocsPerOp * 10);
     expect(figures('print-map.go', 'marshalLarge').allocsPerOp).toBeGreaterThan(small.allocsPerOp * 10);
+  });
+});
+
+/** The text of claim `number`'s section, up to the next claim. */
+function sectionOf(number: number): string {
+  return page.slice(page.indexOf(`<span id="claim-${number}"></span>`)).split('<span id="claim-')[1]!;
+}
+
+describe('the runtime facts are what the page says', () => {
+  const facts = loadFacts(root);
+  /** Fact `name` of `program` as each toolchain recorded it, by Go version. */
+  const observed = (program: string, name: string) =>
+    Object.fromEntries(recordsOf(facts, program).map((record) => [record.goVersion.replace(/^(go1\.\d+).*$/, '$1'), factValue(record, name)]));
+
+  test('each probe program is shown under the claims it checks', () => {
+    for (const record of facts.records) {
+      for (const claim of record.claims) expect(sectionOf(claim)).toContain(`<RuntimeFacts program="${record.program}" />`);
+    }
+  });
+
+  test('claim 4: on a classic map, reads move no old bucket; an assignment moves two, a delete of a missing key one', () => {
+    expect(observed('evacuation', 'oldBuckets')).toEqual({ 'go1.19': 8 });
+    expect(observed('evacuation', 'newBuckets')).toEqual({ 'go1.19': 16 });
+    expect(observed('evacuation', 'movedByReads')).toEqual({ 'go1.19': 0 });
+    expect(observed('evacuation', 'growingAfterReads')).toEqual({ 'go1.19': true });
+    expect(observed('evacuation', 'movedByAssign')).toEqual({ 'go1.19': 2 });
+    expect(observed('evacuation', 'movedByDeleteOfMissingKey')).toEqual({ 'go1.19': 1 });
+    expect(sectionOf(4)).toMatch(/grows a live Go 1\.19 map from 8 to 16 buckets/);
+  });
+
+  test('claim 16: unlocked concurrent deletes are a fatal error on both map implementations; locked ones finish', () => {
+    const both = (value: unknown) => ({ 'go1.26': value, 'go1.19': value });
+    expect(observed('concurrentdelete', 'unlockedFirstLine')).toEqual(both('fatal error: concurrent map writes'));
+    expect(observed('concurrentdelete', 'unlockedExitStatus')).toEqual(both(2));
+    expect(observed('concurrentdelete', 'unlockedFinishedNormally')).toEqual(both(false));
+    expect(observed('concurrentdelete', 'lockedEntriesLeft')).toEqual(both(1));
+    expect(sectionOf(16)).toContain('`concurrent map writes`');
+  });
+
+  test('claim 17: deleted and cleared values are collected; stored ones are not', () => {
+    const both = (value: unknown) => ({ 'go1.26': value, 'go1.19': value });
+    expect(observed('releaseafterdelete', 'collectedWhileStored')).toEqual(both(0));
+    expect(observed('releaseafterdelete', 'collectedAfterDelete')).toEqual(both(true));
+    expect(observed('releaseafterdelete', 'keptStillStored')).toEqual(both(true));
+    expect(observed('releaseafterdelete', 'collectedAfterDeleteLoop')).toEqual(both(100));
+    const [current, classic] = recordsOf(facts, 'releaseafterdelete');
+    expect(factValue(current!, 'collectedAfterClear')).toBe(100);
+    // Go 1.19 has no clear builtin: only the range-delete loop is measured there.
+    expect(classic!.facts.map((fact) => fact.name)).not.toContain('collectedAfterClear');
+    expect(sectionOf(17)).toMatch(/all 100 objects are\s+collected/);
+  });
+
+  test('claim 19: a pending finalizer does not run at exit; a finalizer on the wrapper costs one more collection', () => {
+    const both = (value: unknown) => ({ 'go1.26': value, 'go1.19': value });
+    expect(observed('finalizers', 'finalizerRanBeforeExit')).toEqual(both(false));
+    expect(observed('finalizers', 'collectionsWithoutFinalizer')).toEqual(both(1));
+    expect(observed('finalizers', 'collectionsWithFinalizer')).toEqual(both(2));
+    expect(sectionOf(19)).toMatch(/one collection without a finalizer on the\s+wrapper, two with one/);
   });
 });
