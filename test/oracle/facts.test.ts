@@ -22,7 +22,9 @@ describe('facts.json', () => {
   });
 
   it('records the current toolchain with the escape snapshots’ version, the classic one with Go 1.19', () => {
-    const current = loadEscapeSnapshot('test/fixtures/escape/return-pointer.go').goVersion;
+    const escape = loadEscapeSnapshot('test/fixtures/escape/return-pointer.go');
+    expect(escape).toBeDefined();
+    const current = escape!.goVersion;
     for (const record of snapshot.records) expect([current, expect.stringMatching(/^go1\.19\./)]).toContainEqual(record.goVersion);
   });
 
