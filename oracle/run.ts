@@ -3,8 +3,10 @@
  * src/data/oracle/ with the real Go toolchain.
  *
  *   (no arguments)  everything: escape snapshots of every Go source, stdlib.json, sizes.json,
- *                   allocs.json, and maps/ (when oracle/maps/generate.ts exists) except maps/recorded/
+ *                   allocs.json, facts.json, and maps/ (when oracle/maps/generate.ts exists) except
+ *                   maps/recorded/
  *   PATH...         only the escape snapshots of the Go files in those files or folders
+ *   --stdlib        only stdlib.json (std functions' tags and std types' layouts)
  *   --record        everything, including the seed-dependent maps/recorded/
  *   --check         regenerates everything deterministic into a temporary folder and exits 1 if it
  *                   differs from what is committed; without `go`, or with a go version other than
@@ -18,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { escapeFlagSets, escapeSnapshotPath, type EscapeSnapshot } from '../src/data/oracle/snapshots.ts';
 import { compareFolders, listManagedFiles } from './compare.ts';
 import { formatJson, snapshotEscape } from './escape.ts';
+import { generateFacts } from './facts.ts';
 import { generateProbes } from './probe.ts';
 import { listAllSources, readSource, repositoryRoot, resolveSourceArguments, sha256Hex } from './sources.ts';
 import { generateStdlib } from './stdlib.ts';
@@ -35,20 +38,24 @@ interface Options {
   check: boolean;
   /** --record: also regenerate maps/recorded/. */
   record: boolean;
+  /** --stdlib: only regenerate stdlib.json. */
+  stdlib: boolean;
   /** Files or folders whose escape snapshots to regenerate (empty: everything). */
   paths: string[];
 }
 
 function parseOptions(argv: string[]): Options | string {
-  const options: Options = { check: false, record: false, paths: [] };
+  const options: Options = { check: false, record: false, stdlib: false, paths: [] };
   for (const argument of argv) {
     if (argument === '--check') options.check = true;
     else if (argument === '--record') options.record = true;
+    else if (argument === '--stdlib') options.stdlib = true;
     else if (argument.startsWith('-')) return `unknown flag ${argument}`;
     else options.paths.push(argument);
   }
   if (options.check && (options.record || options.paths.length > 0)) return '--check takes no other arguments';
   if (options.record && options.paths.length > 0) return '--record regenerates everything; it takes no paths';
+  if (options.stdlib && (options.check || options.record || options.paths.length > 0)) return '--stdlib takes no other arguments';
   return options;
 }
 
@@ -75,6 +82,7 @@ async function generateEverything(outFolder: string, goVersion: string): Promise
     timed(`escape (${sources.length} sources x ${escapeFlagSets.length} flag sets)`, generateEscape(sources, outFolder, goVersion)),
     timed('stdlib', generateStdlib(outFolder, goVersion)),
     timed('sizes and allocations', generateProbes(sources, outFolder, goVersion)),
+    timed('runtime facts', generateFacts(outFolder)),
   ];
   if (existsSync(mapsGenerator)) parts.push(timed('maps', generateMaps(outFolder)));
   return (await Promise.all(parts)).flat();
@@ -156,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   const options = parseOptions(argv);
   if (typeof options === 'string') {
-    console.error(`oracle: ${options}\nusage: node oracle/run.ts [--check | --record | PATH...]`);
+    console.error(`oracle: ${options}\nusage: node oracle/run.ts [--check | --record | --stdlib | PATH...]`);
     return 2;
   }
   const goVersion = installedGoVersion();
@@ -195,6 +203,13 @@ async function main(argv: string[]): Promise<number> {
   if (goVersion === undefined) {
     console.error('oracle: `go` is not on PATH; the snapshots can only be regenerated with the real toolchain.');
     return 1;
+  }
+
+  if (options.stdlib) {
+    const problems = await generateStdlib(oracleFolder, goVersion);
+    report(problems);
+    console.log(problems.length === 0 ? `oracle: stdlib.json written with ${goVersion} (${elapsed()})` : 'oracle: stdlib.json was not written');
+    return problems.length === 0 ? 0 : 1;
   }
 
   if (options.paths.length > 0) {

@@ -2,17 +2,22 @@
  * stdlib.json: for each std function the simulator models, its go/types signature (from
  * oracle/stdlib/main.go, which type-checks the std sources) and what the compiler prints about
  * its parameters and its inlinability when it builds the std package itself with -m (the same
- * build of the package user code links against, so the same parameter tags).
+ * build of the package user code links against, so the same parameter tags); and for every std
+ * named type those signatures mention, its layout on amd64 as a program built and run with the
+ * real toolchain measures it (unsafe.Sizeof, unsafe.Alignof, reflect).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StdFunction, StdParameter, StdlibSnapshot } from '../src/data/oracle/snapshots.ts';
+import type { StdFunction, StdParameter, StdlibSnapshot, StdType } from '../src/data/oracle/snapshots.ts';
 import { formatJson, snippetModule } from './escape.ts';
 import { repositoryRoot } from './sources.ts';
 import { runGo } from './toolchain.ts';
 
-/** Functions, methods (`(*pkg.T).M`, `pkg.T.M`) and variables recorded in stdlib.json. */
+/**
+ * Functions, methods (`(*pkg.T).M`, `pkg.T.M`) and variables recorded in stdlib.json, and types
+ * asked for by name (besides those the signatures mention), recorded under `types`.
+ */
 export const modelledStdNames: readonly string[] = [
   'fmt.Print', 'fmt.Println', 'fmt.Printf', 'fmt.Sprint', 'fmt.Sprintf', 'fmt.Sprintln', 'fmt.Errorf',
   'fmt.Fprint', 'fmt.Fprintf', 'fmt.Fprintln',
@@ -35,16 +40,33 @@ export const modelledStdNames: readonly string[] = [
   'io.WriteString', 'io.Copy', 'io.ReadAll',
   'os.Stdout', 'os.Stderr', '(*os.File).Write', '(*os.File).WriteString', 'os.Exit', 'os.Getenv',
   'time.Now', 'time.Since', 'time.After', 'time.Sleep', 'time.Time.Sub', 'time.Duration.String',
+  'os.Environ', 'strings.SplitAfterN',
+  'runtime.KeepAlive', 'runtime.GC',
+  'sync/atomic.LoadPointer', 'sync/atomic.StorePointer', 'sync/atomic.SwapPointer', 'sync/atomic.CompareAndSwapPointer',
+  'reflect.ValueOf', 'reflect.Value.Pointer', 'reflect.Value.Elem', 'reflect.Value.UnsafeAddr',
+  'reflect.SliceHeader', 'reflect.StringHeader',
+  'reflect.TypeOf', 'reflect.Append', 'reflect.AppendSlice', 'reflect.Select', 'reflect.SelectCase',
+  'reflect.SelectRecv', 'reflect.SelectSend', 'reflect.SelectDefault', 'reflect.Kind.String',
+  ...[
+    'Addr', 'Bytes', 'Call', 'CanAddr', 'CanInt', 'CanInterface', 'CanSet', 'Cap', 'Close', 'Convert', 'Field', 'Index',
+    'Int', 'Interface', 'InterfaceData', 'IsNil', 'IsValid', 'IsZero', 'Kind', 'Len', 'MapIndex', 'MapKeys', 'MapRange',
+    'Method', 'NumField', 'NumMethod', 'OverflowInt', 'Recv', 'Send', 'Set', 'SetBytes', 'SetCap', 'SetInt',
+    'SetIterKey', 'SetIterValue', 'SetLen', 'SetMapIndex', 'SetPointer', 'SetString', 'Slice', 'String', 'TryRecv',
+    'TrySend', 'Type', 'Uint', 'UnsafePointer',
+  ].map((method) => `reflect.Value.${method}`),
+  '(*reflect.MapIter).Next', '(*reflect.MapIter).Key', '(*reflect.MapIter).Value', '(*reflect.MapIter).Reset',
 ];
 
-/** One entry printed by oracle/stdlib/main.go. */
-interface Described {
+/** One function or variable printed by oracle/stdlib/main.go. */
+interface DescribedObject {
   /** Requested name. */
   name: string;
   /** Import path of the declaring package. */
   package: string;
-  /** "func" or "var". */
-  kind: 'func' | 'var';
+  /** "func", "var" or "const". */
+  kind: 'func' | 'var' | 'const';
+  /** A constant's exact value. */
+  value?: string;
   /** types.ObjectString. */
   signature: string;
   /** The object's type. */
@@ -57,6 +79,46 @@ interface Described {
   params: DescribedParameter[];
   /** Result types. */
   results: string[];
+}
+
+/** One named type as printed by oracle/stdlib/main.go. */
+interface DescribedType {
+  /** `pkg/path.Name`. */
+  name: string;
+  /** Import path of the declaring package. */
+  package: string;
+  /** Underlying type as go/types prints it. */
+  underlying: string;
+  /** Fields in order, for structs. */
+  fields?: { name: string; type: string; embedded: boolean; exported: boolean }[];
+  /** Exported methods of *T (of T for interfaces), sorted. */
+  methods: string[];
+}
+
+/** What oracle/stdlib/main.go prints. */
+interface Described {
+  /** The requested functions and variables, in order. */
+  functions: DescribedObject[];
+  /** The std named types they mention, by name. */
+  types: DescribedType[];
+}
+
+/** One type as the layout probe measures it. */
+interface MeasuredType {
+  /** `pkg/path.Name`. */
+  name: string;
+  /** reflect.Kind's name of the underlying type (`struct`, `int64`, `interface`, ...). */
+  kind: string;
+  /** unsafe.Sizeof. */
+  size: number;
+  /** unsafe.Alignof. */
+  align: number;
+  /** Whether values hold pointers the garbage collector must see. */
+  pointers: boolean;
+  /** Whether an interface holds the value directly (pointer-shaped). */
+  pointerShaped: boolean;
+  /** Field offsets (unsafe.Offsetof through reflect), for structs. */
+  offsets?: number[];
 }
 
 /** One parameter as printed by oracle/stdlib/main.go. */
@@ -73,7 +135,7 @@ interface DescribedParameter {
 export async function generateStdlib(outFolder: string, goVersion: string): Promise<string[]> {
   const describedRun = await runGo(['run', '.', ...modelledStdNames], join(repositoryRoot, 'oracle/stdlib'));
   if (describedRun.exitCode !== 0) return [`oracle/stdlib failed:\n${describedRun.output}`];
-  const described = JSON.parse(describedRun.output) as Described[];
+  const { functions: described, types } = JSON.parse(describedRun.output) as Described;
 
   const packages = [...new Set(described.filter((entry) => entry.kind === 'func').map((entry) => entry.package))].sort();
   const module = mkdtempSync(join(tmpdir(), 'oracle-stdlib-'));
@@ -104,10 +166,32 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
     leaks: (messagesAt.get(entry.position) ?? []).filter((message) => !message.startsWith('inlining call to ')),
   });
 
-  const snapshot: StdlibSnapshot = { goVersion, functions: {}, variables: {} };
+  const measured = await measureTypes(types);
+  if (!Array.isArray(measured)) return [measured.problem];
+  const snapshot: StdlibSnapshot = { goVersion, functions: {}, variables: {}, constants: {}, types: {} };
+  types.forEach((type, index) => {
+    const layout = measured[index] as MeasuredType;
+    const record: StdType = {
+      underlying: type.underlying,
+      kind: layout.kind,
+      size: layout.size,
+      align: layout.align,
+      pointers: layout.pointers,
+      pointerShaped: layout.pointerShaped,
+      methods: type.methods,
+    };
+    if (type.fields !== undefined) {
+      record.fields = type.fields.map((field, fieldIndex) => ({ ...field, offset: layout.offsets?.[fieldIndex] ?? -1 }));
+    }
+    snapshot.types[type.name] = record;
+  });
   for (const entry of described) {
     if (entry.kind === 'var') {
       snapshot.variables[entry.name] = { signature: entry.signature, type: entry.type };
+      continue;
+    }
+    if (entry.kind === 'const') {
+      snapshot.constants[entry.name] = { signature: entry.signature, type: entry.type, value: entry.value ?? '' };
       continue;
     }
     const declarationLine = entry.position.replace(/:\d+$/, '');
@@ -124,4 +208,106 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
   mkdirSync(outFolder, { recursive: true });
   writeFileSync(join(outFolder, 'stdlib.json'), formatJson(snapshot));
   return [];
+}
+
+/**
+ * Measures `types` by building and running a generated program with the real toolchain: for
+ * each, `unsafe.Sizeof` and `unsafe.Alignof` of a variable of the type, and through reflect its
+ * kind, field offsets, whether it holds pointers and whether it is pointer-shaped (gc's
+ * IsDirectIface: a pointer, map, channel, func or unsafe.Pointer, or a one-field struct or
+ * one-element array of one). Returns the measurements in the order of `types`.
+ */
+async function measureTypes(types: DescribedType[]): Promise<MeasuredType[] | { problem: string }> {
+  const packages = [...new Set(types.map((type) => type.package))].sort();
+  const alias = (path: string) => `p${packages.indexOf(path)}`;
+  const measurements = types.map((type) => {
+    const local = `${alias(type.package)}.${type.name.slice(type.package.length + 1)}`;
+    return `\t{\n\t\tvar v ${local}\n\t\tout = append(out, measure(${JSON.stringify(type.name)}, unsafe.Sizeof(v), unsafe.Alignof(v), reflect.TypeOf(&v).Elem()))\n\t}\n`;
+  });
+  const program = `// Code generated by oracle/stdlib.ts; measures std named types on this GOARCH.
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"os"
+\t"reflect"
+\t"unsafe"
+${packages.map((path) => `\t${alias(path)} ${JSON.stringify(path)}\n`).join('')})
+
+type layout struct {
+\tName          string    \`json:"name"\`
+\tKind          string    \`json:"kind"\`
+\tSize          uintptr   \`json:"size"\`
+\tAlign         uintptr   \`json:"align"\`
+\tPointers      bool      \`json:"pointers"\`
+\tPointerShaped bool      \`json:"pointerShaped"\`
+\tOffsets       []uintptr \`json:"offsets,omitempty"\`
+}
+
+func hasPointers(t reflect.Type) bool {
+\tswitch t.Kind() {
+\tcase reflect.Pointer, reflect.Map, reflect.Chan, reflect.Func, reflect.Interface, reflect.Slice, reflect.String, reflect.UnsafePointer:
+\t\treturn true
+\tcase reflect.Array:
+\t\treturn t.Len() > 0 && hasPointers(t.Elem())
+\tcase reflect.Struct:
+\t\tfor i := 0; i < t.NumField(); i++ {
+\t\t\tif hasPointers(t.Field(i).Type) {
+\t\t\t\treturn true
+\t\t\t}
+\t\t}
+\t}
+\treturn false
+}
+
+func pointerShaped(t reflect.Type) bool {
+\tswitch t.Kind() {
+\tcase reflect.Pointer, reflect.Map, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+\t\treturn true
+\tcase reflect.Array:
+\t\treturn t.Len() == 1 && pointerShaped(t.Elem())
+\tcase reflect.Struct:
+\t\treturn t.NumField() == 1 && pointerShaped(t.Field(0).Type)
+\t}
+\treturn false
+}
+
+func measure(name string, size, align uintptr, t reflect.Type) layout {
+\tif t.Size() != size || uintptr(t.Align()) != align {
+\t\tfmt.Fprintf(os.Stderr, "%s: reflect says size %d align %d, unsafe says %d %d\\n", name, t.Size(), t.Align(), size, align)
+\t\tos.Exit(1)
+\t}
+\tmeasured := layout{Name: name, Kind: t.Kind().String(), Size: size, Align: align, Pointers: hasPointers(t), PointerShaped: pointerShaped(t)}
+\tif t.Kind() == reflect.Struct {
+\t\tmeasured.Offsets = []uintptr{}
+\t\tfor i := 0; i < t.NumField(); i++ {
+\t\t\tmeasured.Offsets = append(measured.Offsets, t.Field(i).Offset)
+\t\t}
+\t}
+\treturn measured
+}
+
+func main() {
+\tout := []layout{}
+${measurements.join('')}\tif err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
+\t\tfmt.Fprintln(os.Stderr, err)
+\t\tos.Exit(1)
+\t}
+}
+`;
+  const module = mkdtempSync(join(tmpdir(), 'oracle-stdlib-layout-'));
+  try {
+    writeFileSync(join(module, 'go.mod'), snippetModule);
+    writeFileSync(join(module, 'main.go'), program);
+    const run = await runGo(['run', '.'], module);
+    if (run.exitCode !== 0) return { problem: `measuring std types failed:\n${run.output}` };
+    const measured = JSON.parse(run.output) as MeasuredType[];
+    if (measured.length !== types.length || measured.some((layout, index) => layout.name !== types[index]?.name)) {
+      return { problem: 'measuring std types: the probe did not report every type in order' };
+    }
+    return measured;
+  } finally {
+    rmSync(module, { recursive: true, force: true });
+  }
 }

@@ -3,6 +3,10 @@
 // variable "os.Stdout"), it prints, as JSON, the go/types signature and the source positions of
 // the declaration and of each parameter, read by type-checking the std package from source.
 // oracle/stdlib.ts pairs those positions with what `go build -gcflags=<pkg>=-m` prints.
+//
+// It also describes every std named type those signatures and variables mention (and the types
+// of those types' exported fields): its underlying type, exported fields and exported methods,
+// for oracle/stdlib.ts to measure with the real toolchain.
 package main
 
 import (
@@ -13,6 +17,7 @@ import (
 	"go/types"
 	"os"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -27,7 +32,8 @@ type parameter struct {
 type function struct {
 	Name      string      `json:"name"`               // the requested name
 	Package   string      `json:"package"`            // import path of the declaring package
-	Kind      string      `json:"kind"`               // "func" or "var"
+	Kind      string      `json:"kind"`               // "func", "var" or "const"
+	Value     string      `json:"value,omitempty"`    // for a constant: its exact value (constant.Value.ExactString)
 	Signature string      `json:"signature"`          // types.ObjectString
 	Type      string      `json:"type"`               // the object's type alone
 	Position  string      `json:"position"`           // file:line:column of the declared name
@@ -36,20 +42,56 @@ type function struct {
 	Results   []string    `json:"results"`            // result types in order
 }
 
+// field is one field of a std struct type.
+type field struct {
+	Name     string `json:"name"`     // declared name (the type's name for an embedded field)
+	Type     string `json:"type"`     // type as go/types prints it, packages by path
+	Embedded bool   `json:"embedded"` // whether the field is embedded
+	Exported bool   `json:"exported"` // whether user code can name it
+}
+
+// namedType is one std named type mentioned by a described signature or variable.
+type namedType struct {
+	Name       string   `json:"name"`             // "pkg/path.Name"
+	Package    string   `json:"package"`          // import path of the declaring package
+	Underlying string   `json:"underlying"`       // underlying type as go/types prints it, packages by path
+	Fields     []field  `json:"fields,omitempty"` // fields in order, for structs
+	Methods    []string `json:"methods"`          // exported methods of *T (of T for interfaces), sorted
+}
+
+// output is what the command prints.
+type output struct {
+	Functions []function  `json:"functions"` // the requested names, in order
+	Types     []namedType `json:"types"`     // the named types they mention, by name
+}
+
 // methodName matches "(*pkg.Type).Method" and "pkg.Type.Method".
 var methodName = regexp.MustCompile(`^\((\*?)([\w/]+)\.(\w+)\)\.(\w+)$|^([\w/]+)\.(\w+)\.(\w+)$`)
 
 func main() {
 	fileSet := token.NewFileSet()
 	source := importer.ForCompiler(fileSet, "source", nil)
-	described := []function{}
+	described := output{Functions: []function{}, Types: []namedType{}}
+	mentioned := map[string]*types.Named{}
 	for _, name := range os.Args[1:] {
 		object, err := lookup(source, name)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "stdlib: %s: %v\n", name, err)
 			os.Exit(1)
 		}
-		described = append(described, describe(fileSet, name, object))
+		collectNamed(object.Type(), mentioned)
+		if _, isType := object.(*types.TypeName); isType {
+			continue // a type asked for by name ("reflect.SliceHeader") is described with the others
+		}
+		described.Functions = append(described.Functions, describe(fileSet, name, object))
+	}
+	names := make([]string, 0, len(mentioned))
+	for name := range mentioned {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		described.Types = append(described.Types, describeNamed(name, mentioned[name]))
 	}
 	encoder := json.NewEncoder(os.Stdout)
 	encoder.SetIndent("", "  ")
@@ -107,6 +149,11 @@ func describe(fileSet *token.FileSet, name string, object types.Object) function
 		Params:    []parameter{},
 		Results:   []string{},
 	}
+	if constant, ok := object.(*types.Const); ok {
+		described.Kind = "const"
+		described.Value = constant.Val().ExactString()
+		return described
+	}
 	signature, ok := object.Type().(*types.Signature)
 	if !ok {
 		return described
@@ -129,5 +176,94 @@ func describe(fileSet *token.FileSet, name string, object types.Object) function
 	for i := 0; i < signature.Results().Len(); i++ {
 		described.Results = append(described.Results, signature.Results().At(i).Type().String())
 	}
+	return described
+}
+
+// byPath prints package-qualified names with the package's import path.
+func byPath(pkg *types.Package) string { return pkg.Path() }
+
+// collectNamed adds to seen the std named types t mentions: through pointers, slices, arrays,
+// maps, channels and signatures, and through the exported fields of a named struct type (user
+// code can reach those); not through unexported fields. Generic types and types of internal
+// packages (which a user module cannot import) are left out.
+func collectNamed(t types.Type, seen map[string]*types.Named) {
+	switch t := t.(type) {
+	case *types.Named:
+		object := t.Obj()
+		if object.Pkg() == nil || !object.Exported() || t.TypeParams().Len() > 0 || isInternal(object.Pkg().Path()) {
+			return
+		}
+		name := object.Pkg().Path() + "." + object.Name()
+		if _, ok := seen[name]; ok {
+			return
+		}
+		seen[name] = t
+		if structure, ok := t.Underlying().(*types.Struct); ok {
+			for i := 0; i < structure.NumFields(); i++ {
+				if structure.Field(i).Exported() {
+					collectNamed(structure.Field(i).Type(), seen)
+				}
+			}
+		}
+	case *types.Pointer:
+		collectNamed(t.Elem(), seen)
+	case *types.Slice:
+		collectNamed(t.Elem(), seen)
+	case *types.Array:
+		collectNamed(t.Elem(), seen)
+	case *types.Map:
+		collectNamed(t.Key(), seen)
+		collectNamed(t.Elem(), seen)
+	case *types.Chan:
+		collectNamed(t.Elem(), seen)
+	case *types.Signature:
+		if t.Recv() != nil {
+			collectNamed(t.Recv().Type(), seen)
+		}
+		for i := 0; i < t.Params().Len(); i++ {
+			collectNamed(t.Params().At(i).Type(), seen)
+		}
+		for i := 0; i < t.Results().Len(); i++ {
+			collectNamed(t.Results().At(i).Type(), seen)
+		}
+	}
+}
+
+// isInternal reports whether an import path has an "internal" element.
+func isInternal(path string) bool {
+	for _, element := range strings.Split(path, "/") {
+		if element == "internal" {
+			return true
+		}
+	}
+	return false
+}
+
+// describeNamed turns a named type into its JSON record.
+func describeNamed(name string, t *types.Named) namedType {
+	described := namedType{
+		Name:       name,
+		Package:    t.Obj().Pkg().Path(),
+		Underlying: types.TypeString(t.Underlying(), byPath),
+		Methods:    []string{},
+	}
+	if structure, ok := t.Underlying().(*types.Struct); ok {
+		for i := 0; i < structure.NumFields(); i++ {
+			f := structure.Field(i)
+			described.Fields = append(described.Fields, field{Name: f.Name(), Type: types.TypeString(f.Type(), byPath), Embedded: f.Embedded(), Exported: f.Exported()})
+		}
+	}
+	var methods *types.MethodSet
+	if types.IsInterface(t) {
+		methods = types.NewMethodSet(t)
+	} else {
+		methods = types.NewMethodSet(types.NewPointer(t))
+	}
+	for i := 0; i < methods.Len(); i++ {
+		if object := methods.At(i).Obj(); object.Exported() {
+			described.Methods = append(described.Methods, object.Name())
+		}
+	}
+	sort.Strings(described.Methods)
 	return described
 }

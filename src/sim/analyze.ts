@@ -1,4 +1,4 @@
-import { MODELED_GO_VERSION, type AllocationSite, type AnalysisRequest, type AnalysisResult, type Diagnostic } from './api.ts';
+import { MODELED_GO_VERSION, type AllocationSite, type AnalysisRequest, type AnalysisResult, type Diagnostic, type Position } from './api.ts';
 import stdlibSnapshot from '../data/oracle/stdlib.json' with { type: 'json' };
 import type { StdlibSnapshot } from '../data/oracle/snapshots.ts';
 import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
@@ -13,6 +13,8 @@ import { standardLibraryInternalsUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
 import { check } from './types/index.ts';
+import type { Info } from './types/info.ts';
+import type { Named, Type } from './types/types.ts';
 
 let stdlib: Stdlib | undefined;
 
@@ -49,19 +51,29 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   const parseNotModeled = parsed.diagnostics.filter((diagnostic) => diagnostic.message.startsWith('not modeled'));
   if (parseNotModeled.length > 0) return { kind: 'notModeled', goVersion, diagnostics: parseNotModeled };
 
-  const checked = check(parsed.file, { stdlib: standardLibrary() });
+  const checked = check(parsed.file, { stdlib: standardLibrary(), fileName: request.fileName });
   const errors = checked.diagnostics.filter((diagnostic) => !diagnostic.message.startsWith('not modeled'));
   if (errors.length > 0) return { kind: 'compileError', goVersion, diagnostics: errors };
   const notModeled = checked.diagnostics.filter(
     (d) => d.message.startsWith('not modeled') && !(request.allowBodylessFunctions === true && d.message === 'not modeled: function declarations without a body'),
   );
   if (notModeled.length > 0) return { kind: 'notModeled', goVersion, diagnostics: notModeled };
+  const unknownLayout = unknownStdLayoutUse(checked.info, standardLibrary());
+  if (unknownLayout !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [unknownLayout] };
   const internals = standardLibraryInternalsUse(parsed.file, request.flags);
   if (internals !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [internals] };
   const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
   if (!request.flags.noInline && request.flags.m >= 2) {
     return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: -m=2 with inlining on (use -l)' }] };
+  }
+  const staticSlot = request.flags.m >= 2 ? staticSlotAssignment(lowered.file.funcs) : undefined;
+  if (staticSlot !== undefined) {
+    return {
+      kind: 'notModeled',
+      goVersion,
+      diagnostics: [{ ...staticSlot, message: 'not modeled: -m=2 explanations of a package-level composite literal built at run time (gc names its static storage)' }],
+    };
   }
   const unknownCapture = request.flags.m >= 2 ? capturedWithUnknownLayout(lowered.file.funcs) : undefined;
   if (unknownCapture !== undefined) {
@@ -156,6 +168,22 @@ function stepPosition(text: string): { line?: number; column?: number } {
 /** Diagnostics re-exported for callers that only need the type. */
 export type { Diagnostic };
 
+/**
+ * Where the package initialisation stores a dynamic element of a statically laid out composite
+ * literal into its static slot (lowered as an assignment to `.stmp_N`); `-m=2` would print gc's
+ * name for that storage, which the simulator does not reproduce.
+ */
+function staticSlotAssignment(funcs: IrFunc[]): Position | undefined {
+  for (const fn of funcs) {
+    if (fn.name !== 'init' || fn.body === undefined) continue;
+    for (const stmt of fn.body) {
+      const target = stmt.op === 'assign' ? stmt.lhs[0] : undefined;
+      if (target?.op === 'name' && target.name.class === 'global' && target.name.name.startsWith('.stmp_')) return stmt.position;
+    }
+  }
+  return undefined;
+}
+
 /** The first variable captured by a closure whose type's layout the simulator does not know (`-m=2` prints its width). */
 function capturedWithUnknownLayout(funcs: IrFunc[]): IrName | undefined {
   const pending = [...funcs];
@@ -164,6 +192,41 @@ function capturedWithUnknownLayout(funcs: IrFunc[]): IrName | undefined {
     const found = fn.closureVariables.find((variable) => variable.type.layoutUnknown === true);
     if (found !== undefined) return found;
     pending.push(...fn.closures);
+  }
+  return undefined;
+}
+
+/**
+ * The first expression whose type involves a std type stdlib.json records no layout for: sizes,
+ * pointer flows and capture modes would all be guesses, so the file is not modelled. (Every std
+ * type a recorded signature mentions is measured; this only fires on a stale or partial snapshot.)
+ */
+function unknownStdLayoutUse(info: Info, library: Stdlib): Diagnostic | undefined {
+  if (library.unknownLayouts.length === 0) return undefined;
+  const unknown = new Set<Named>(library.unknownLayouts);
+  const verdicts = new Map<Type, Named | null>();
+  const involved = (type: Type): Named | null => {
+    const known = verdicts.get(type);
+    if (known !== undefined) return known;
+    verdicts.set(type, null);
+    let found: Named | null = null;
+    switch (type.kind) {
+      case 'Named': found = unknown.has(type) ? type : involved(type.underlying); break;
+      case 'Pointer': case 'Slice': case 'Array': case 'Chan': found = involved(type.elem); break;
+      case 'Map': found = involved(type.key) ?? involved(type.elem); break;
+      case 'Struct': found = type.fields.map((field) => involved(field.type)).find((item) => item !== null) ?? null; break;
+      case 'Tuple': found = type.vars.map((item) => involved(item.type)).find((item) => item !== null) ?? null; break;
+      case 'Signature':
+        found = [...type.params, ...type.results].map((item) => involved(item.type)).find((item) => item !== null) ?? null;
+        break;
+      default: break;
+    }
+    verdicts.set(type, found);
+    return found;
+  };
+  for (const [expr, typed] of info.types) {
+    const found = involved(typed.type);
+    if (found !== null) return { line: expr.pos.line, column: expr.pos.column, message: `not modeled: the layout of ${found.obj.pkg}.${found.obj.name}` };
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ const knownAccepted = [
   'directive.go', 'directive2.go', 'goto.go', 'wasmexport.go', 'fixedbugs/bug136.go', 'fixedbugs/bug181.go',
   'fixedbugs/bug192.go', 'fixedbugs/bug344.go', 'fixedbugs/bug385_32.go', 'fixedbugs/bug386.go',
   'fixedbugs/issue11674.go', 'fixedbugs/issue13485.go', 'fixedbugs/issue14729.go', 'fixedbugs/issue16949.go',
-  'fixedbugs/issue18231.go', 'fixedbugs/issue18882.go', 'fixedbugs/issue19482.go', 'fixedbugs/issue22200.go',
+  'fixedbugs/issue18231.go', 'fixedbugs/issue18882.go', 'fixedbugs/issue19482.go', 'fixedbugs/issue20529.go', 'fixedbugs/issue22200.go',
   'fixedbugs/issue22200b.go', 'fixedbugs/issue25507.go', 'fixedbugs/issue28079c.go',
   'fixedbugs/issue4097.go', 'fixedbugs/issue4517c.go', 'fixedbugs/issue48230.go', 'fixedbugs/issue48301.go',
   'fixedbugs/issue49814.go', 'fixedbugs/issue52697.go', 'fixedbugs/issue54280.go', 'fixedbugs/issue59190.go',

@@ -30,14 +30,11 @@ const bodiless = [
 const notModeled: Record<string, string[]> = {
   'escape2.go': bodiless,
   'escape2n.go': bodiless,
-  'escape5.go': [
-    '13:2: not modeled: import "runtime"',
-  ],
   'escape_alias.go': [
     '751:13: not modeled: generic functions',
     '751:25: not modeled: generic type instantiation',
     '779:9: not modeled: generic types',
-    '14:8: not modeled: import "runtime"',
+    '685:10: not modeled: runtime.AddCleanup',
   ],
   'escape_bloop.go': [
     '12:2: not modeled: import "testing"',
@@ -48,18 +45,8 @@ const notModeled: Record<string, string[]> = {
   'escape_hash_maphash.go': [
     '12:2: not modeled: import "hash/maphash"',
   ],
-  'escape_reflect.go': [
-    '12:2: not modeled: import "reflect"',
-  ],
   'escape_runtime_atomic.go': [
     '12:2: not modeled: import "internal/runtime/atomic"',
-  ],
-  'escape_slice.go': [
-    '113:12: not modeled: os.Environ',
-    '120:16: not modeled: strings.SplitAfterN',
-  ],
-  'escape_sync_atomic.go': [
-    '12:2: not modeled: import "sync/atomic"',
   ],
   'escape_unique.go': [
     '15:19: not modeled: generic type instantiation',
@@ -74,9 +61,6 @@ const notModeled: Record<string, string[]> = {
     '59:20: not modeled: generic type instantiation',
     '11:8: not modeled: import "unique"',
   ],
-  'escape_unsafe.go': [
-    '12:2: not modeled: import "reflect"',
-  ]
 };
 
 const files = root === null || !existsSync(`${root}/test`) ? [] : [

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SizesSnapshot } from '../../src/data/oracle/snapshots.ts';
+import type { SizesSnapshot, StdlibSnapshot } from '../../src/data/oracle/snapshots.ts';
 import { modelledStdlib } from '../../src/sim/stdlib/modelled.ts';
 import type { FuncDecl } from '../../src/sim/syntax/ast.ts';
 import { loadGoParserForNode } from '../../src/sim/syntax/node-wasm.ts';
@@ -14,9 +14,6 @@ import { alignOf, offsetsOf, sizeOf } from '../../src/sim/types/sizes.ts';
 
 const goParser = await loadGoParserForNode();
 const snapshot = JSON.parse(readFileSync('src/data/oracle/sizes.json', 'utf8')) as SizesSnapshot;
-
-/** Types whose layout depends on std types stdlib.json does not describe. */
-const unknownLayouts = new Set(['test/fixtures/escape/std-sync-mutex.go Counter', 'test/fixtures/escape/std-io-writer.go upper']);
 
 describe('sizes equal the oracle (amd64)', () => {
   it('covers the amd64 snapshot', () => {
@@ -38,15 +35,33 @@ describe('sizes equal the oracle (amd64)', () => {
         const type = found?.[1]?.type;
         expect(type).toBeDefined();
         if (type === undefined) return;
-        if (unknownLayouts.has(`${source} ${name}`)) {
-          expect(sizeOf(type)).toBeNull();
-          return;
-        }
         expect({ size: sizeOf(type), align: alignOf(type) }).toEqual({ size: layout.size, align: layout.align });
         if (layout.fields !== undefined) {
           expect(offsetsOf(type)?.offsets).toEqual(layout.fields.map((field) => field.offset));
         }
       });
     }
+  }
+});
+
+describe('std types have the layout the oracle measured (stdlib.json)', () => {
+  const library = modelledStdlib();
+  const recorded = JSON.parse(readFileSync('src/data/oracle/stdlib.json', 'utf8')) as StdlibSnapshot;
+  it('records a layout for every std named type the model knows', () => {
+    expect(library.unknownLayouts.map((type) => `${type.obj.pkg}.${type.obj.name}`)).toEqual([]);
+    expect(Object.keys(recorded.types).length).toBeGreaterThan(0);
+  });
+  for (const [qualified, layout] of Object.entries(recorded.types)) {
+    it(qualified, () => {
+      const dot = qualified.lastIndexOf('.');
+      const type = library.packages.get(qualified.slice(0, dot))?.members.get(qualified.slice(dot + 1))?.type;
+      expect(type?.kind).toBe('Named');
+      if (type === undefined) return;
+      expect({ size: sizeOf(type), align: alignOf(type) }).toEqual({ size: layout.size, align: layout.align });
+      // A type the checker sees through (all fields exported, whole method set recorded) lays out its fields as measured.
+      if (type.kind === 'Named' && type.underlying.kind === 'Struct') {
+        expect(offsetsOf(type)?.offsets).toEqual(layout.fields?.map((field) => field.offset));
+      }
+    });
   }
 });

@@ -121,6 +121,54 @@ export interface StdlibSnapshot {
   functions: Record<string, StdFunction>;
   /** Package variables, keyed by "pkg.Name" (e.g. "os.Stdout"). */
   variables: Record<string, StdVariable>;
+  /** Package constants, keyed by "pkg.Name" (e.g. "reflect.SelectRecv"). */
+  constants: Record<string, StdConstant>;
+  /** Std named types the functions and variables mention (and their exported fields' types), keyed by "pkg/path.Name". */
+  types: Record<string, StdType>;
+}
+
+/** One std package constant. */
+export interface StdConstant {
+  /** go/types' object string, e.g. "const reflect.SelectRecv reflect.SelectDir". */
+  signature: string;
+  /** Its type, e.g. "reflect.SelectDir" ("untyped int" for an untyped constant). */
+  type: string;
+  /** Its exact value as go/constant prints it (ExactString): "2", "\"text\"", "true". */
+  value: string;
+}
+
+/** One std named type and its layout on amd64, measured by a program built with the real toolchain. */
+export interface StdType {
+  /** Underlying type as go/types prints it, packages by import path (e.g. "int64", "struct{addr *strings.Builder; buf []byte}"). */
+  underlying: string;
+  /** reflect.Kind's name of the underlying type: "struct", "int64", "interface", "ptr", ... */
+  kind: string;
+  /** unsafe.Sizeof. */
+  size: number;
+  /** unsafe.Alignof. */
+  align: number;
+  /** Whether values hold pointers the garbage collector must see. */
+  pointers: boolean;
+  /** Whether an interface holds a value of the type directly, without a box (gc's IsDirectIface). */
+  pointerShaped: boolean;
+  /** Exported methods of *T (of T for an interface), sorted. */
+  methods: string[];
+  /** Fields in order, for structs, with their offsets. */
+  fields?: StdField[];
+}
+
+/** One field of a std struct type. */
+export interface StdField {
+  /** Declared name (the type's name for an embedded field). */
+  name: string;
+  /** Type as go/types prints it, packages by import path. */
+  type: string;
+  /** Whether the field is embedded. */
+  embedded: boolean;
+  /** Whether user code can name it. */
+  exported: boolean;
+  /** unsafe.Offsetof. */
+  offset: number;
 }
 
 /** One std package variable. */

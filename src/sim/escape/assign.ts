@@ -2,7 +2,7 @@
 import type { IrExpr, IrStmt } from '../ir/ir.ts';
 import type { Escape } from './escape.ts';
 import type { Hole } from './graph.ts';
-import { discard, expr } from './expr.ts';
+import { discard, expr, isReflectHeaderDataField, unsafeValue } from './expr.ts';
 import { isSelfAssign } from './utils.ts';
 
 /** The hole for storing into `n` (gc's `addr`); `undefined` is `_`. */
@@ -59,6 +59,11 @@ export function assignList(
     let k = hole;
     const src = srcs[index];
     const dst = dsts[index];
+    // Storing a uintptr into a reflect header's Data word stores a pointer (gc converts it implicitly).
+    if (dst !== undefined && src !== undefined && isReflectHeaderDataField(dst)) {
+      unsafeValue(e, e.heapHole().note(where, why), src);
+      return;
+    }
     if (dst !== undefined && src !== undefined && isSelfAssign(dst, src)) {
       e.batch.report.warn(where.position, `${e.fn.name} ignoring self-assignment in ${where.text}`);
       k = e.discardHole();

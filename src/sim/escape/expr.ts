@@ -148,9 +148,21 @@ export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
   }
 }
 
+/** Whether `n` is `p.Data` with `p` a `*reflect.SliceHeader` or `*reflect.StringHeader` (gc's IsReflectHeaderDataField, through a pointer). */
+export function isReflectHeaderDataField(n: IrExpr): boolean {
+  if (n.op !== 'dotPtr' || n.field !== 'Data' || n.type.kind !== 'uintptr') return false;
+  const header = n.x.type.elem?.text;
+  return header === 'reflect.SliceHeader' || header === 'reflect.StringHeader';
+}
+
 /** A uintptr converted back to unsafe.Pointer: it carries the pointers it was computed from. */
-function unsafeValue(e: Escape, k: Hole, n: IrExpr): void {
+export function unsafeValue(e: Escape, k: Hole, n: IrExpr): void {
   switch (n.op) {
+    case 'dotPtr':
+      // The Data word of a reflect header holds the pointer the header describes.
+      if (isReflectHeaderDataField(n)) expr(e, k.deref(n, 'reflect.Header.Data'), n.x);
+      else discard(e, n.x);
+      return;
     case 'conv':
       if (n.x.type.kind === 'unsafePointer') expr(e, k, n.x);
       else discard(e, n.x);

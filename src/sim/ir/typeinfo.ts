@@ -6,7 +6,7 @@
  */
 import { underlying } from '../types/predicates.ts';
 import { layoutOf } from '../types/sizes.ts';
-import type { Type } from '../types/types.ts';
+import type { StdTypeFacts, Type } from '../types/types.ts';
 import type { TypeInfo, TypeKind } from './ir.ts';
 
 /** Converts checker types to `TypeInfo`, caching by identity. */
@@ -91,6 +91,7 @@ export class TypeTable {
     const under = underlying(type);
     const text = this.text(type);
     const base = { text, untyped: false };
+    if (type.kind === 'Named' && under.kind === 'Basic' && under.basic === 'invalid type') return { ...base, ...opaqueStdFacts(type.std) };
     switch (under.kind) {
       case 'Basic':
         return { ...base, ...basicFacts(under.basic) };
@@ -140,6 +141,25 @@ export class TypeTable {
   }
 }
 
+/** The shapes of std types the checker sees as opaque, by reflect.Kind name (those needing no element type). */
+const opaqueKinds: Record<string, TypeKind> = {
+  bool: 'bool', int: 'integer', int8: 'integer', int16: 'integer', int32: 'integer', int64: 'integer',
+  uint: 'integer', uint8: 'integer', uint16: 'integer', uint32: 'integer', uint64: 'integer', uintptr: 'uintptr',
+  float32: 'float', float64: 'float', complex64: 'complex', complex128: 'complex', string: 'string',
+  'unsafe.Pointer': 'unsafePointer', struct: 'struct', interface: 'interface',
+};
+
+/**
+ * A std type known to the checker by name only: the layout the oracle measured (stdlib.json).
+ * Without one, or for a shape whose element type would be needed (pointers, slices, maps, ...),
+ * the facts are placeholders flagged `layoutUnknown`.
+ */
+function opaqueStdFacts(std: StdTypeFacts | undefined): Omit<TypeInfo, 'text'> {
+  const kind = std === undefined ? undefined : opaqueKinds[std.kind];
+  if (std === undefined || kind === undefined) return { ...basicFacts('invalid type') };
+  return { kind, size: std.size, align: std.align, hasPointers: std.hasPointers, directIface: std.pointerShaped, untyped: false };
+}
+
 function basicFacts(basic: string): { kind: TypeKind; size: number; align: number; hasPointers: boolean; directIface: boolean; untyped: boolean; layoutUnknown?: true } {
   const scalar = (kind: TypeKind, size: number, align = size) => ({ kind, size, align, hasPointers: false, directIface: false, untyped: false });
   switch (basic) {
@@ -187,7 +207,7 @@ function basicFacts(basic: string): { kind: TypeKind; size: number; align: numbe
     case 'untyped rune':
       return { kind: 'integer', size: 8, align: 8, hasPointers: false, directIface: false, untyped: true };
     case 'invalid type':
-      // A std type known only by name: nothing about its layout is known.
+      // A std type known only by name whose layout stdlib.json lacks: nothing about it is known.
       return { ...scalar('integer', 8), layoutUnknown: true };
     default:
       return scalar('integer', 8);

@@ -5,13 +5,17 @@
  * ...) for the escape engine. Nothing here is declared by hand: a std name that is not in the
  * snapshot is `not modeled`.
  *
- * Std types known only by name (`strings.Builder`, `io.Writer`) are opaque `Named` types: their
- * underlying type is unknown (invalid), so their size and their methods beyond the snapshot
- * are not modelled.
+ * Std types (`strings.Builder`, `io.Writer`) carry the layout the oracle measured (size,
+ * alignment, pointers: `Named.std`). To the checker they stay opaque `Named` types (underlying
+ * type invalid, so using their representation or a method beyond the snapshot is not modelled),
+ * except a type whose underlying type and whole exported method set the snapshot records with
+ * nothing hidden (every field exported, e.g. `reflect.SliceHeader`): that one is an ordinary
+ * named type.
  */
-import type { StdFunction, StdlibSnapshot } from '../../data/oracle/snapshots.ts';
-import type { Func, GoObject, TypeName, Var } from '../types/objects.ts';
-import type { Named, Signature, Type } from '../types/types.ts';
+import type { StdFunction, StdlibSnapshot, StdType } from '../../data/oracle/snapshots.ts';
+import type { ConstantValue } from '../types/constant.ts';
+import type { Const, Func, GoObject, TypeName, Var } from '../types/objects.ts';
+import type { Named, Signature, Struct, Type } from '../types/types.ts';
 import { basicTypes, byteType, emptyInterface, errorType, invalidType, runeType } from '../types/universe.ts';
 
 /** How the compiler summarises one parameter of a std function. */
@@ -54,11 +58,14 @@ export interface Stdlib {
   functions: Map<string, StdFunctionInfo>;
   /** Looks up the tags of a function or method by its stdlib.json key. */
   tags(key: string): StdFunctionInfo | undefined;
+  /** Std named types whose layout the snapshot does not record (uses that need it are not modelled). */
+  unknownLayouts: Named[];
 }
 
 /** Builds the std model from a stdlib.json snapshot. */
 export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
   const named = new Map<string, Named>();
+  const recordedTypes: Record<string, StdType> = snapshot.types ?? {};
   const packages = new Map<string, StdPackage>();
   const functions = new Map<string, StdFunctionInfo>();
   const packageOf = (path: string): StdPackage => {
@@ -76,6 +83,10 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
       const path = qualified.slice(0, dot);
       const object: TypeName = { kind: 'TypeName', name: qualified.slice(dot + 1), type: invalidType, pos: null, pkg: path, parent: null, isAlias: false };
       found = { kind: 'Named', obj: object, underlying: invalidType, methods: [] };
+      const recorded = recordedTypes[qualified];
+      if (recorded !== undefined) {
+        found.std = { kind: recorded.kind, size: recorded.size, align: recorded.align, hasPointers: recorded.pointers, pointerShaped: recorded.pointerShaped };
+      }
       object.type = found;
       named.set(qualified, found);
       packageOf(path).members.set(object.name, object);
@@ -117,7 +128,60 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
     };
     packageOf(object.pkg).members.set(object.name, object);
   }
-  return { goVersion: snapshot.goVersion, packages, functions, tags: (key) => functions.get(key) };
+  for (const [key, recorded] of Object.entries(snapshot.constants ?? {})) {
+    const plain = /^([\w/]+)\.(\w+)$/.exec(key);
+    const value = constantValue(recorded.value);
+    if (plain === null || value === undefined) continue;
+    const object: Const = { kind: 'Const', name: plain[2] ?? '', type: parseType(recorded.type), pos: null, pkg: plain[1] ?? '', parent: null, value };
+    packageOf(object.pkg).members.set(object.name, object);
+  }
+  for (const [qualified, recorded] of Object.entries(recordedTypes)) {
+    const type = namedType(qualified);
+    const complete = recorded.methods.every((method) => functions.has(`(*${qualified}).${method}`) || functions.has(`${qualified}.${method}`));
+    if (!complete) continue;
+    const under = transparentUnderlying(recorded, type.obj.pkg, parseType);
+    if (under !== undefined) type.underlying = under;
+  }
+  const unknownLayouts = [...named.values()].filter((type) => type.std === undefined);
+  return { goVersion: snapshot.goVersion, packages, functions, tags: (key) => functions.get(key), unknownLayouts };
+}
+
+/** A constant's value from go/constant's exact string (integers, booleans, plain strings); undefined for others. */
+function constantValue(text: string): ConstantValue | undefined {
+  if (/^-?\d+$/.test(text)) return { kind: 'int', value: BigInt(text) };
+  if (text === 'true' || text === 'false') return { kind: 'bool', value: text === 'true' };
+  if (/^"([^"\\]|\\[\\"nt])*"$/.test(text)) return { kind: 'string', value: JSON.parse(text) as string };
+  return undefined;
+}
+
+/**
+ * The underlying type of a std type when user code can see all of it: a struct whose fields are
+ * all exported and not embedded, or a non-struct, non-interface type, each spelled only with types
+ * the parser knows. Undefined otherwise (the type stays opaque).
+ */
+function transparentUnderlying(recorded: StdType, pkg: string, parseType: (text: string) => Type): Type | undefined {
+  if (recorded.fields !== undefined) {
+    if (recorded.fields.some((field) => !field.exported || field.embedded)) return undefined;
+    const fields = recorded.fields.map((field) => ({ ...parameter(field.name, parseType(field.type)), pkg, isField: true, isParam: false }));
+    if (fields.some((field) => !spelledOut(field.type))) return undefined;
+    const struct: Struct = { kind: 'Struct', fields, tags: fields.map(() => '') };
+    return struct;
+  }
+  if (recorded.kind === 'interface') return undefined;
+  const under = parseType(recorded.underlying);
+  return spelledOut(under) && under.kind !== 'Named' ? under : undefined;
+}
+
+/** Whether a parsed type has no part the parser could not read. */
+function spelledOut(type: Type): boolean {
+  switch (type.kind) {
+    case 'Basic': return type.basic !== 'invalid type';
+    case 'Pointer': case 'Slice': case 'Array': case 'Chan': return spelledOut(type.elem);
+    case 'Map': return spelledOut(type.key) && spelledOut(type.elem);
+    case 'Signature': return [...type.params, ...type.results].every((item) => spelledOut(item.type));
+    case 'Named': return true;
+    default: return false;
+  }
 }
 
 function parameter(name: string, type: Type): Var {

@@ -7,7 +7,7 @@
 import type { Type } from './types.ts';
 import { underlying } from './predicates.ts';
 
-/** A type's layout; null where the type's layout is not known (std types we only know by name). */
+/** A type's layout; null where it is not known (a std type known by name whose layout stdlib.json lacks). */
 export type Layout = { size: number; align: number } | null;
 
 const wordSize = 8;
@@ -22,6 +22,10 @@ const basicSizes: Record<string, number> = {
 export function layoutOf(type: Type, depth = 0): Layout {
   if (depth > 100) return null;
   const under = underlying(type);
+  // A std type known by name only: the layout the oracle measured, if any.
+  if (type.kind === 'Named' && under.kind === 'Basic' && under.basic === 'invalid type') {
+    return type.std === undefined ? null : { size: type.std.size, align: type.std.align };
+  }
   switch (under.kind) {
     case 'Basic': {
       const size = basicSizes[under.basic];

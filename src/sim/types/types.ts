@@ -114,6 +114,22 @@ export interface Named {
   underlying: Type;
   /** Methods declared with this type as receiver base, in source order. */
   methods: Func[];
+  /** For a std type the checker treats as opaque: its layout as the oracle measured it (stdlib.json). */
+  std?: StdTypeFacts;
+}
+
+/** A std type's layout on amd64, measured with the real toolchain (src/data/oracle/stdlib.json). */
+export interface StdTypeFacts {
+  /** reflect.Kind's name of the underlying type: `struct`, `int64`, `interface`, `ptr`, ... */
+  kind: string;
+  /** unsafe.Sizeof. */
+  size: number;
+  /** unsafe.Alignof. */
+  align: number;
+  /** Whether values hold pointers. */
+  hasPointers: boolean;
+  /** Whether an interface holds a value directly, without a box. */
+  pointerShaped: boolean;
 }
 
 /** Any Go type. */
