@@ -46,7 +46,7 @@ describe('readDirectives', () => {
 });
 
 describe('isManagedFile', () => {
-  it('owns escape snapshots, the three top-level files and maps except recordings', () => {
+  it('owns escape snapshots, the four top-level files and maps except recordings', () => {
     expect(isManagedFile('escape/test/fixtures/escape/a.json', false)).toBe(true);
     expect(isManagedFile('stdlib.json', false)).toBe(true);
     expect(isManagedFile('facts.json', false)).toBe(true);
