@@ -91,7 +91,11 @@ export class TypeTable {
     const under = underlying(type);
     const text = this.text(type);
     const base = { text, untyped: false };
-    if (type.kind === 'Named' && under.kind === 'Basic' && under.basic === 'invalid type') return { ...base, ...opaqueStdFacts(type.std) };
+    if (type.kind === 'Named' && under.kind === 'Basic' && under.basic === 'invalid type') {
+      // A std type the checker sees as opaque: its recorded underlying type, or its measured layout.
+      if (type.std?.underlying !== undefined) return { ...this.info(type.std.underlying), ...base };
+      return { ...base, ...opaqueStdFacts(type.std) };
+    }
     switch (under.kind) {
       case 'Basic':
         return { ...base, ...basicFacts(under.basic) };

@@ -142,7 +142,16 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
     const under = transparentUnderlying(recorded, type.obj.pkg, parseType);
     if (under !== undefined) type.underlying = under;
   }
-  const unknownLayouts = [...named.values()].filter((type) => type.std === undefined);
+  for (const type of named.values()) {
+    const recorded = recordedTypes[`${type.obj.pkg}.${type.obj.name}`];
+    if (type.std === undefined || recorded === undefined || recorded.fields !== undefined || recorded.kind === 'interface') continue;
+    const under = parseType(recorded.underlying);
+    if (spelledOut(under) && under.kind !== 'Named') type.std.underlying = under;
+  }
+  // Without a recorded layout, or (for a pointer, slice, map... type) without a readable underlying type, nothing is known.
+  const shapes = new Set(['struct', 'interface', 'bool', 'string', 'uintptr', 'unsafe.Pointer']);
+  const knownShape = (type: Named) => type.std !== undefined && (type.std.underlying !== undefined || shapes.has(type.std.kind) || /^(u?int|float|complex)\d*$/.test(type.std.kind));
+  const unknownLayouts = [...named.values()].filter((type) => !knownShape(type));
   return { goVersion: snapshot.goVersion, packages, functions, tags: (key) => functions.get(key), unknownLayouts };
 }
 

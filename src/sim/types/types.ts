@@ -130,6 +130,8 @@ export interface StdTypeFacts {
   hasPointers: boolean;
   /** Whether an interface holds a value directly, without a box. */
   pointerShaped: boolean;
+  /** The underlying type, for a type that is neither a struct nor an interface (`[]string`, `map[string][]string`), when it could be read. */
+  underlying?: Type;
 }
 
 /** Any Go type. */
