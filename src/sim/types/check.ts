@@ -19,10 +19,15 @@ import type { Interface, Named, Signature, Struct, Type } from './types.ts';
 import { exprString, typeString } from './typestring.ts';
 import { emptyInterface, invalidType, unsafeMembers, universe } from './universe.ts';
 
+/** An object that can take part in package initialisation order. */
+type InitNode = Var | Const | Func;
+
 /** Options of a check. */
 export interface CheckOptions {
   /** The std functions and variables to model (from stdlib.json); without it only `unsafe` can be imported. */
   stdlib?: Stdlib | null;
+  /** The file's name as gc is given it (`main.go`), for the positions some messages print inside them. */
+  fileName?: string;
 }
 
 /** A package-level or local declaration whose object is resolved on first use. */
@@ -79,13 +84,15 @@ export class Checker {
   typeDepth = 0;
   /** Checks that need every package-level type complete (map keys, channel elements), run after them. */
   later: (() => void)[] = [];
-  /** The package-level variable or function whose initialiser or body is being checked. */
-  initOwner: Var | Func | null = null;
-  /** Package-level variables and functions each package-level variable or function refers to. */
-  initDependencies = new Map<Var | Func, Set<Var | Func>>();
+  /** The package-level constant, variable or function whose initialiser or body is being checked. */
+  initOwner: InitNode | null = null;
+  /** Package-level constants, variables and functions each of them refers to. */
+  initDependencies = new Map<InitNode, Set<InitNode>>();
+  /** The package-level objects being resolved, outermost first (types2's object path). */
+  objectPath: GoObject[] = [];
 
   /** Records that the current initialiser or function body refers to a package-level `obj`. */
-  dependOn(obj: Var | Func): void {
+  dependOn(obj: InitNode): void {
     if (this.initOwner === null) return;
     let set = this.initDependencies.get(this.initOwner);
     if (set === undefined) {
@@ -95,38 +102,116 @@ export class Checker {
     set.add(obj);
   }
 
-  /** Reports package-level variables whose initialisation depends on themselves (through functions too). */
+  /**
+   * Reports package-level variables whose initialisation depends on themselves (through
+   * functions too), the way types2 finds them while ordering initialisation: functions are
+   * folded out of the dependency graph, variables are taken fewest-dependencies first (then in
+   * source order), and one still waiting on another when taken starts a cycle, reported with
+   * each step (`a refers to f`) at the object that refers.
+   */
   initializationCycles(): void {
-    const reported = new Set<Var | Func>();
+    type Node = InitNode;
+    const order = (node: Node): number => (node.pos === null ? 0 : node.pos.line * 1e6 + node.pos.column);
+    const dependencies = (node: Node): Node[] => [...(this.initDependencies.get(node) ?? [])].sort((a, b) => order(a) - order(b));
+    const variables: (Var | Const)[] = [];
     for (const decl of this.file.declarations) {
-      if (decl.kind !== 'VarDecl') continue;
+      if (decl.kind !== 'VarDecl' && decl.kind !== 'ConstDecl') continue;
       for (const name of decl.names) {
-        const start = this.packageScope.names.get(name.value);
-        if (start?.kind !== 'Var' || reported.has(start)) continue;
-        // Depth-first search for a path from `start` back to itself.
-        const path: (Var | Func)[] = [];
-        const visited = new Set<Var | Func>();
-        const search = (node: Var | Func): boolean => {
-          for (const next of this.initDependencies.get(node) ?? []) {
-            if (next === start) return true;
-            if (visited.has(next)) continue;
-            visited.add(next);
-            path.push(next);
-            if (search(next)) return true;
-            path.pop();
-          }
-          return false;
-        };
-        if (!search(start)) continue;
-        for (const member of [start, ...path]) reported.add(member);
-        const message = path.length === 0 ? `initialization cycle: ${start.name} refers to itself` : `initialization cycle for ${start.name}`;
-        this.error(name, message);
+        const obj = this.packageScope.names.get(name.value);
+        if ((obj?.kind === 'Var' || obj?.kind === 'Const') && !variables.includes(obj)) variables.push(obj);
       }
+    }
+    if (variables.length === 0) return;
+    // The graph: successors (what a node depends on) and predecessors, functions included.
+    const successors = new Map<Node, Set<Node>>();
+    const predecessors = new Map<Node, Set<Node>>();
+    const edges = (map: Map<Node, Set<Node>>, node: Node): Set<Node> => {
+      let set = map.get(node);
+      if (set === undefined) {
+        set = new Set();
+        map.set(node, set);
+      }
+      return set;
+    };
+    const functions = new Set<Func>();
+    const pending: Node[] = [...variables];
+    const seen = new Set<Node>(variables);
+    while (pending.length > 0) {
+      const node = pending.pop() as Node;
+      for (const dependency of this.initDependencies.get(node) ?? []) {
+        edges(successors, node).add(dependency);
+        edges(predecessors, dependency).add(node);
+        if (!seen.has(dependency)) {
+          seen.add(dependency);
+          if (dependency.kind === 'Func') functions.add(dependency);
+          pending.push(dependency);
+        }
+      }
+    }
+    // Fold functions out: each caller now depends on what the function depends on.
+    for (const fn of functions) {
+      const fnSuccessors = edges(successors, fn);
+      for (const p of edges(predecessors, fn)) {
+        if (p === fn) continue;
+        for (const s of fnSuccessors) {
+          if (s === fn) continue;
+          edges(successors, p).add(s);
+          edges(predecessors, s).add(p);
+        }
+        edges(successors, p).delete(fn);
+      }
+      for (const s of fnSuccessors) edges(predecessors, s).delete(fn);
+    }
+    const waiting = new Map<Var | Const, number>(variables.map((v) => [v, edges(successors, v).size]));
+    // A path of dependencies from `from` back to `to`, reversed (`[to, ..., first step]`).
+    const findPath = (from: Node, to: Node, visited: Set<Node>): Node[] | null => {
+      if (visited.has(from)) return null;
+      visited.add(from);
+      for (const dependency of dependencies(from)) {
+        if (dependency === to) return [dependency];
+        const path = findPath(dependency, to, visited);
+        if (path !== null) return [...path, dependency];
+      }
+      return null;
+    };
+    const remaining = new Set(variables);
+    while (remaining.size > 0) {
+      let next: Var | Const | undefined;
+      for (const v of remaining) {
+        const count = waiting.get(v) ?? 0;
+        const best = next === undefined ? undefined : (waiting.get(next) ?? 0);
+        if (next === undefined || best === undefined || count < best || (count === best && order(v) < order(next))) next = v;
+      }
+      if (next === undefined) break;
+      remaining.delete(next);
+      if ((waiting.get(next) ?? 0) > 0) {
+        const cycle = findPath(next, next, new Set());
+        if (cycle !== null) this.reportInitializationCycle(cycle);
+      }
+      for (const p of edges(predecessors, next)) if (p.kind !== 'Func' && waiting.has(p)) waiting.set(p, (waiting.get(p) ?? 0) - 1);
     }
   }
 
-  constructor(file: ast.File, stdlib: Stdlib | null) {
+  private reportInitializationCycle(cycle: InitNode[]): void {
+    let obj = cycle[0] as InitNode;
+    const at = (node: InitNode): ast.Pos => node.pos ?? { line: 1, column: 1 };
+    if (cycle.length === 1) {
+      this.errorAt(at(obj), `initialization cycle: ${obj.name} refers to itself`);
+      return;
+    }
+    const details: { position: ast.Pos; message: string }[] = [];
+    const first = obj;
+    for (let j = cycle.length - 1; j >= 0; j--) {
+      const next = cycle[j] as InitNode;
+      details.push({ position: at(obj), message: `${obj.name} refers to ${next.name}` });
+      obj = next;
+    }
+    this.errorWithDetails(at(first), `initialization cycle for ${first.name}`, details);
+  }
+
+  constructor(file: ast.File, stdlib: Stdlib | null, fileName = 'main.go') {
     this.file = file;
+    this.fileName = fileName;
     this.packageName = file.packageName.value;
     this.stdlib = stdlib;
     this.info = {
@@ -148,6 +233,24 @@ export class Checker {
   /** Reports an error at the start of a node (where types2 reports most errors). */
   error(node: ast.NodeBase, message: string): void {
     this.errorAt(this.file.lines.position(node.start), message);
+  }
+
+  /** A position as printed inside a message (`./main.go:4:6`, the way `go build` names the file). */
+  where(position: ast.Pos): string {
+    return `./${this.fileName}:${position.line}:${position.column}`;
+  }
+
+  /**
+   * Reports an error that goes on with more lines, each at its own position (`other
+   * declaration of f`): types2 prints them under the first, indented by a tab.
+   */
+  errorWithDetails(position: ast.Pos, message: string, details: { position: ast.Pos; message: string }[]): void {
+    this.errorAt(position, [message, ...details.map((detail) => `\t${this.where(detail.position)}: ${detail.message}`)].join('\n'));
+  }
+
+  /** Reports `name` declared where `existing` already is, and where that one is. */
+  redeclared(at: ast.Pos, message: string, existing: GoObject): void {
+    this.errorWithDetails(at, message, existing.pos === null ? [] : [{ position: existing.pos, message: `other declaration of ${existing.name}` }]);
   }
 
   /** Reports a construct outside the modelled subset. */
@@ -179,17 +282,18 @@ export class Checker {
 
   // --- declarations --------------------------------------------------------------------------
 
-  /** Declares `obj` in `scope`, reporting a redeclaration. */
-  declare(scope: Scope, name: ast.Name, obj: GoObject): void {
+  /** Declares `obj` in `scope`, reporting a redeclaration; whether it was declared. */
+  declare(scope: Scope, name: ast.Name, obj: GoObject): boolean {
     this.info.defs.set(name, name.value === '_' ? null : obj);
-    if (name.value === '_') return;
+    if (name.value === '_') return false;
     const existing = scope.names.get(name.value);
     if (existing !== undefined) {
-      this.error(name, `${name.value} redeclared in this block`);
-      return;
+      this.redeclared(this.file.lines.position(name.start), `${name.value} redeclared in this block`, existing);
+      return false;
     }
     obj.parent = scope;
     scope.names.set(name.value, obj);
+    return true;
   }
 
   newVar(name: ast.Name | null, type: Type, isParam: boolean, decl: ast.Node | null): Var {
@@ -246,6 +350,17 @@ export class Checker {
       this.initOwner = null;
     });
     for (const deferred of this.later) deferred();
+    // A package-level name may not also be an imported package's name in the file.
+    for (const { obj } of importNames) {
+      const alt = this.packageScope.names.get(obj.name);
+      if (alt === undefined || alt.pos === null || obj.pos === null) continue;
+      const segments = obj.path.split('/');
+      const last = segments[segments.length - 1] as string;
+      const packageName = segments.length > 1 && /^v[0-9]+$/.test(last) ? (segments[segments.length - 2] as string) : last;
+      this.errorWithDetails(alt.pos, `${alt.name} already declared through import of package ${packageName} (${JSON.stringify(obj.path)})`, [
+        { position: obj.pos, message: `other declaration of ${obj.name}` },
+      ]);
+    }
     this.initializationCycles();
     for (const { decl, obj } of importNames) {
       if (obj.used) continue;
@@ -269,6 +384,11 @@ export class Checker {
       return null;
     }
     const obj: PkgName = { kind: 'PkgName', name, type: invalidType, pos: decl.pos, pkg: this.packageName, parent: this.fileScope, path, used: !known };
+    const existing = this.fileScope.names.get(name);
+    if (existing !== undefined) {
+      this.redeclared(decl.pos, `${name} redeclared in this block`, existing);
+      return null;
+    }
     this.fileScope.names.set(name, obj);
     this.info.imports.set(name, obj);
     if (decl.localName !== null) this.info.defs.set(decl.localName, obj);
@@ -328,18 +448,19 @@ export class Checker {
     const pending = this.pending.get(obj);
     if (pending === undefined) return;
     if (pending.resolving) {
-      if (obj.kind === 'TypeName' && obj.type.kind === 'Named') return; // a named type may refer to itself
-      this.error(pending.decl, `invalid recursive ${obj.kind === 'Const' ? 'constant' : obj.kind === 'Var' ? 'variable' : 'type'} ${obj.name}`);
+      if (!this.validCycle(obj) && obj.kind !== 'Func') obj.type = invalidType;
       return;
     }
     pending.resolving = true;
+    this.objectPath.push(obj);
     const savedContext = this.context;
     const savedIota = this.iota;
     const savedDeclarations = this.declareLater;
     const savedOwner = this.initOwner;
     this.context = null;
     this.declareLater = [];
-    if (obj.kind === 'Var') this.initOwner = obj;
+    // Dependencies are recorded for a constant's or variable's initialiser, not for a type's declaration.
+    this.initOwner = obj.kind === 'Var' || obj.kind === 'Const' ? obj : null;
     if (obj.kind === 'TypeName') this.typeDepth++;
     try {
       if (pending.decl.kind === 'FuncDecl') this.funcSignature(pending.decl, obj as Func);
@@ -350,8 +471,44 @@ export class Checker {
       this.iota = savedIota;
       this.declareLater = savedDeclarations;
       this.initOwner = savedOwner;
+      this.objectPath.pop();
       this.pending.delete(obj);
     }
+  }
+
+  /**
+   * Whether referring to `obj` while it is being resolved is a cycle gc allows: one of only
+   * constants and variables (an initialisation cycle, reported later), or of only types with at
+   * least one defined type. Any other is reported here, from the object declared first.
+   */
+  validCycle(obj: GoObject): boolean {
+    const start = this.objectPath.indexOf(obj);
+    if (start < 0) return true;
+    const cycle = this.objectPath.slice(start);
+    const values = cycle.filter((o) => o.kind === 'Const' || o.kind === 'Var').length;
+    const definitions = cycle.filter((o) => o.kind === 'TypeName' && !o.isAlias).length;
+    if (values === cycle.length) return true;
+    if (values === 0 && definitions > 0) return true;
+    let first = 0;
+    cycle.forEach((o, index) => {
+      const best = cycle[first]?.pos;
+      if (o.pos !== null && best !== null && best !== undefined && (o.pos.line < best.line || (o.pos.line === best.line && o.pos.column < best.column))) first = index;
+    });
+    const head = cycle[first] as GoObject;
+    const isType = head.kind === 'TypeName';
+    const at = head.pos ?? { line: 1, column: 1 };
+    if (cycle.length === 1) {
+      this.errorAt(at, isType ? `invalid recursive type: ${head.name} refers to itself` : `invalid cycle in declaration: ${head.name} refers to itself`);
+      return false;
+    }
+    const details: { position: ast.Pos; message: string }[] = [];
+    for (let i = 0; i < cycle.length; i++) {
+      const from = cycle[(first + i) % cycle.length] as GoObject;
+      const to = cycle[(first + i + 1) % cycle.length] as GoObject;
+      details.push({ position: from.pos ?? at, message: `${from.name} refers to ${to.name}` });
+    }
+    this.errorWithDetails(at, isType ? `invalid recursive type ${head.name}` : `invalid cycle in declaration of ${head.name}`, details);
+    return false;
   }
 
   /** Checks one declaration (package-level or local) for the object(s) it declares. */
@@ -425,8 +582,8 @@ export class Checker {
 
   flushLocalDeclarations(): void {
     for (const { scope, name, obj } of this.declareLater) {
-      this.declare(scope, name, obj);
-      if (obj.kind === 'Var' && this.context !== null && !obj.isGlobal) this.context.locals.push(obj);
+      // A variable that could not be declared is not reported unused: it is in no scope.
+      if (this.declare(scope, name, obj) && obj.kind === 'Var' && this.context !== null && !obj.isGlobal) this.context.locals.push(obj);
     }
     this.declareLater = [];
   }
@@ -568,8 +725,9 @@ export class Checker {
       return;
     }
     if (decl.name.value !== '_') {
-      if (base.methods.some((m) => m.name === decl.name.value)) {
-        this.error(decl.name, `method ${base.obj.name}.${decl.name.value} already declared`);
+      const other = base.methods.find((m) => m.name === decl.name.value);
+      if (other !== undefined) {
+        this.error(decl.name, `method ${base.obj.name}.${decl.name.value} already declared${other.pos === null ? '' : ` at ${this.where(other.pos)}`}`);
       } else if (under.kind === 'Struct' && under.fields.some((f) => f.name === decl.name.value)) {
         this.error(decl.name, `field and method with the same name ${decl.name.value}`);
       } else base.methods.push(obj);
@@ -593,11 +751,13 @@ export class Checker {
       signature.params.push(this.newVar(field.name, fieldType, true, field));
     });
     for (const field of type.results) signature.results.push(this.newVar(field.name, this.typeExpr(field.type, scope), true, field));
-    const names = new Set<string>();
+    const names = new Map<string, ast.Pos>();
     for (const field of [...(recv === null ? [] : [recv]), ...type.params, ...type.results]) {
       if (field.name === null || field.name.value === '_') continue;
-      if (names.has(field.name.value)) this.error(field.name, `${field.name.value} redeclared in this block`);
-      names.add(field.name.value);
+      const other = names.get(field.name.value);
+      if (other !== undefined) {
+        this.errorWithDetails(this.file.lines.position(field.name.start), `${field.name.value} redeclared in this block`, [{ position: other, message: `other declaration of ${field.name.value}` }]);
+      } else names.set(field.name.value, this.file.lines.position(field.name.start));
     }
     this.info.types.set(type, { mode: 'typexpr', type: signature });
     return signature;
@@ -747,15 +907,19 @@ export class Checker {
 
   structType(expr: ast.StructType, scope: Scope): Struct {
     const struct: Struct = { kind: 'Struct', fields: [], tags: [] };
-    const names = new Set<string>();
+    const names = new Map<string, ast.Pos>();
     expr.fields.forEach((field, index) => {
       const type = this.typeExpr(field.type, scope);
       let name = field.name?.value ?? '';
+      // Where the field's name is: an embedded `*p.T` is named by its `T`.
+      let identifier: ast.NodeBase = field.name ?? field.type;
       const embedded = field.name === null;
       if (embedded) {
         let base: ast.Expr = field.type;
         if (base.kind === 'Operation' && base.op === '*') base = base.x;
         name = base.kind === 'SelectorExpr' ? base.selector.value : base.kind === 'Name' ? base.value : '_';
+        if (base.kind === 'SelectorExpr') identifier = base.selector;
+        else if (base.kind === 'Name') identifier = base;
         const under = type.kind === 'Pointer' ? type.elem : type;
         if (type.kind === 'Pointer' && (underlying(under).kind === 'Pointer' || underlying(under).kind === 'Interface')) {
           this.error(field.type, `embedded field type cannot be a pointer to an interface`);
@@ -766,8 +930,10 @@ export class Checker {
         kind: 'Var', name, type, pos: (field.name ?? field).pos, pkg: this.packageName, parent: null,
         isField: true, embedded, isParam: false, used: true, isGlobal: false, decl: field,
       };
-      if (name !== '_' && names.has(name)) this.error(field.name ?? field.type, `${name} redeclared`);
-      names.add(name);
+      const at = this.file.lines.position(identifier.start);
+      const other = names.get(name);
+      if (name !== '_' && other !== undefined) this.errorWithDetails(at, `${name} redeclared`, [{ position: other, message: `other declaration of ${name}` }]);
+      else names.set(name, at);
       if (field.name !== null) this.info.defs.set(field.name, fieldVar);
       else this.info.implicits.set(field, fieldVar);
       struct.fields.push(fieldVar);

@@ -319,7 +319,8 @@ proto.ident = function ident(this: Checker, e: ast.Name, scope: Scope): Operand 
   // A named type can be referred to before its underlying type is known; resolving it from
   // inside another type declaration would turn legal cycles (through a named type) into errors.
   const namedType = obj.kind === 'TypeName' && obj.type.kind === 'Named';
-  if (this.pending.has(obj) && !(namedType && this.typeDepth > 0)) this.resolve(obj);
+  // One being resolved right now is a cycle, which is checked either way.
+  if (this.pending.has(obj) && (!(namedType && this.typeDepth > 0) || this.objectPath.includes(obj))) this.resolve(obj);
   switch (obj.kind) {
     case 'Var':
       this.use(obj);
@@ -334,6 +335,7 @@ proto.ident = function ident(this: Checker, e: ast.Name, scope: Scope): Operand 
         }
         return { mode: 'constant', type: obj.type, value: { kind: 'int', value: this.iota }, expr: e };
       }
+      if (obj.parent === this.packageScope) this.dependOn(obj);
       if (isInvalid(obj.type)) return invalid(e);
       return { mode: 'constant', type: obj.type, value: obj.value, expr: e };
     case 'TypeName':
@@ -388,6 +390,12 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
     // Method expression T.m or (*T).m.
     const found = lookupFieldOrMethod(x.type, name);
     if (found.obj?.kind !== 'Func') {
+      // A std type's methods beyond stdlib.json are unknown, not missing.
+      const base = x.type.kind === 'Pointer' ? x.type.elem : x.type;
+      if (base.kind === 'Named' && isInvalid(base.underlying) && base.obj.pkg !== this.packageName && base.obj.pkg !== '') {
+        this.notModeledAt(e.selector.start, `${base.obj.pkg}.${base.obj.name}.${name}`);
+        return invalid(e);
+      }
       this.error(e.selector, `${exprString(e)} undefined (type ${this.typeText(x.type)} has no method ${name})`);
       return invalid(e);
     }
@@ -679,7 +687,10 @@ proto.assignment = function assignment(this: Checker, x: Operand, target: Type, 
     this.record(x);
     return;
   }
-  if (!identical(x.type, target) && (this.opaque(target, x.expr) || this.opaque(x, x.expr))) {
+  // Any value can be assigned to an empty interface: an opaque std type needs no more than its recorded layout there.
+  const targetUnder = underlying(target);
+  const toEmptyInterface = targetUnder.kind === 'Interface' && methodsOf(targetUnder).length === 0;
+  if (!identical(x.type, target) && !toEmptyInterface && (this.opaque(target, x.expr) || this.opaque(x, x.expr))) {
     x.mode = 'invalid';
     return;
   }
@@ -1309,6 +1320,15 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
       break;
     }
     default:
+      // `T{}` of a std struct type the checker sees as opaque is its zero value (the oracle's layout says it is a struct).
+      if (e.elements.length === 0 && type.kind === 'Named' && type.std?.kind === 'struct') break;
+      // A std type known by name only: using its representation is not modelled.
+      if (this.opaque(type, e)) return invalid(e);
+      // A type whose underlying type is invalid (a recursive type) was reported where it is declared.
+      if (isInvalid(under)) {
+        for (const element of e.elements) this.expr(element.kind === 'KeyValueExpr' ? element.value : element, scope);
+        break;
+      }
       if (!this.opaque(type, e)) this.error(e, `invalid composite literal type ${typeText()}`);
       return invalid(e);
   }

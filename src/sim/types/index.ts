@@ -12,7 +12,7 @@ export type { CheckOptions } from './check.ts';
 
 /** Checks one parsed file. Never throws: every problem is a diagnostic. */
 export function check(file: ast.File, options: CheckOptions = {}): CheckResult {
-  const checker = new Checker(file, options.stdlib ?? null);
+  const checker = new Checker(file, options.stdlib ?? null, options.fileName);
   try {
     checker.checkFile();
   } catch (error) {

@@ -18,6 +18,7 @@ interface CheckerStatements {
   openScope(node: ast.Node, parent: Scope): Scope;
   assignStmt(s: ast.AssignStmt, scope: Scope): void;
   assignTo(lhs: ast.Expr, x: Operand, scope: Scope): void;
+  unassignable(lhs: ast.Expr): void;
   defineVars(s: ast.AssignStmt | ast.RangeClause, names: ast.Expr[], scope: Scope): Var[] | null;
   rangeStmt(clause: ast.RangeClause, scope: Scope): void;
   switchStmt(s: ast.SwitchStmt, scope: Scope, flow: FlowContext): void;
@@ -37,27 +38,28 @@ proto.openScope = function openScope(this: Checker, node: ast.Node, parent: Scop
 };
 
 proto.labels = function labels(this: Checker, body: ast.BlockStmt, context: FunctionContext): void {
-  const stack: ast.Stmt[] = [...body.list];
-  while (stack.length > 0) {
-    const s = stack.pop() as ast.Stmt;
+  // In source order, as gc's syntax check meets them: a second label of a name is the one reported.
+  const visit = (s: ast.Stmt): void => {
     if (s.kind === 'LabeledStmt') {
       if (s.label.value !== '_') {
-        if (context.labels.has(s.label.value)) this.error(s.label, `label ${s.label.value} already defined`);
+        const other = context.labels.get(s.label.value);
+        if (other !== undefined) this.error(s.label, `label ${s.label.value} already defined${other.pos === null ? '' : ` at ${this.where(other.pos)}`}`);
         else {
           const label: Label = { kind: 'Label', name: s.label.value, type: invalidType, pos: s.label.pos, pkg: this.packageName, parent: null, used: false };
           context.labels.set(s.label.value, label);
           this.info.defs.set(s.label, label);
         }
       }
-      stack.push(s.stmt);
-    } else if (s.kind === 'BlockStmt') stack.push(...s.list);
+      visit(s.stmt);
+    } else if (s.kind === 'BlockStmt') s.list.forEach(visit);
     else if (s.kind === 'IfStmt') {
-      stack.push(s.then);
-      if (s.else !== null) stack.push(s.else);
-    } else if (s.kind === 'ForStmt') stack.push(s.body);
-    else if (s.kind === 'SwitchStmt') for (const clause of s.body) stack.push(...clause.body);
-    else if (s.kind === 'SelectStmt') for (const clause of s.body) stack.push(...clause.body);
-  }
+      visit(s.then);
+      if (s.else !== null) visit(s.else);
+    } else if (s.kind === 'ForStmt') visit(s.body);
+    else if (s.kind === 'SwitchStmt') for (const clause of s.body) clause.body.forEach(visit);
+    else if (s.kind === 'SelectStmt') for (const clause of s.body) clause.body.forEach(visit);
+  };
+  body.list.forEach(visit);
 };
 
 proto.stmtList = function stmtList(this: Checker, list: ast.Stmt[], scope: Scope, flow: FlowContext): void {
@@ -255,13 +257,11 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
     // x++ / x--
     const x = this.expr(s.lhs[0] as ast.Expr, scope);
     if (x.mode === 'invalid') return;
-    if (!['variable', 'mapindex'].includes(x.mode)) {
-      this.error(s.lhs[0] as ast.Expr, `cannot assign to ${exprString(s.lhs[0] as ast.Expr)} (neither addressable nor a map index expression)`);
-      return;
-    }
     if (!(underlying(x.type).kind === 'Basic' && !isBoolean(x.type) && (x.type as { basic?: string }).basic !== 'string' && !(underlying(x.type) as { basic: string }).basic.includes('string'))) {
       this.error(s.lhs[0] as ast.Expr, `invalid operation: ${exprString(s.lhs[0] as ast.Expr)}${s.op === '+' ? '++' : '--'} (non-numeric type ${this.typeText(x.type)})`);
+      return;
     }
+    if (x.mode !== 'variable' && x.mode !== 'mapindex') this.unassignable(s.lhs[0] as ast.Expr);
     return;
   }
   if (s.define) {
@@ -281,9 +281,7 @@ proto.assignStmt = function assignStmt(this: Checker, s: ast.AssignStmt, scope: 
     this.info.types.delete(operation);
     if (x.mode === 'invalid') return;
     const target = this.expr(lhs, scope);
-    if (target.mode !== 'invalid' && target.mode !== 'variable' && target.mode !== 'mapindex') {
-      this.error(lhs, `cannot assign to ${exprString(lhs)} (neither addressable nor a map index expression)`);
-    }
+    if (target.mode !== 'invalid' && target.mode !== 'variable' && target.mode !== 'mapindex') this.unassignable(lhs);
     return;
   }
   if (s.rhs.length === 1 && s.lhs.length > 1) {
@@ -345,16 +343,23 @@ proto.assignTo = function assignTo(this: Checker, lhs: ast.Expr, x: Operand, sco
   } else target = this.expr(lhs, scope);
   if (target.mode === 'invalid') return;
   if (target.mode !== 'variable' && target.mode !== 'mapindex') {
-    let base: ast.Expr = lhs;
-    while (base.kind === 'ParenExpr') base = base.x;
-    if (base.kind === 'SelectorExpr' && this.info.types.get(base.x)?.mode === 'mapindex') {
-      this.error(lhs, `cannot assign to struct field ${exprString(lhs)} in map`);
-    } else {
-      this.error(lhs, `cannot assign to ${exprString(lhs)} (neither addressable nor a map index expression)`);
-    }
+    this.unassignable(lhs);
     return;
   }
   this.assignment(x, target.type, 'assignment');
+};
+
+/**
+ * Reports a left-hand side that can be neither assigned nor stored through. A field of a map
+ * element has its own message; a parenthesised one does not (types2 looks at the expression
+ * as written).
+ */
+proto.unassignable = function unassignable(this: Checker, lhs: ast.Expr): void {
+  if (lhs.kind === 'SelectorExpr' && this.info.types.get(lhs.x)?.mode === 'mapindex') {
+    this.error(lhs, `cannot assign to struct field ${exprString(lhs)} in map`);
+  } else {
+    this.error(lhs, `cannot assign to ${exprString(lhs)} (neither addressable nor a map index expression)`);
+  }
 };
 
 proto.defineVars = function defineVars(this: Checker, s: ast.AssignStmt | ast.RangeClause, names: ast.Expr[], scope: Scope): Var[] | null {
