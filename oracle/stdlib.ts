@@ -55,6 +55,9 @@ export const modelledStdNames: readonly string[] = [
     'TrySend', 'Type', 'Uint', 'UnsafePointer',
   ].map((method) => `reflect.Value.${method}`),
   '(*reflect.MapIter).Next', '(*reflect.MapIter).Key', '(*reflect.MapIter).Value', '(*reflect.MapIter).Reset',
+  'io.Discard', 'os.Open', '(*os.File).Read', '(*os.File).Close',
+  ...['Abs', 'Hours', 'Microseconds', 'Milliseconds', 'Minutes', 'Nanoseconds', 'Round', 'Seconds', 'Truncate'].map((method) => `time.Duration.${method}`),
+  'time.Nanosecond', 'time.Microsecond', 'time.Millisecond', 'time.Second', 'time.Minute', 'time.Hour',
 ];
 
 /** One function or variable printed by oracle/stdlib/main.go. */
