@@ -410,20 +410,25 @@ export class Batch {
 }
 
 /**
- * go1.25: a `make` whose size is a variable that always holds one literal (as an inlined
- * parameter does) is treated, and printed, as if the literal were written (gc's
- * `rewriteWithLiterals`).
+ * go1.25: a `make` whose size, or an interface conversion whose operand, is a variable that
+ * always holds one literal (as an inlined parameter does) is treated, and printed, as if the
+ * literal were written (gc's `rewriteWithLiterals`): `2 escapes to heap`, and boxing a
+ * constant allocates nothing.
  */
 function rewriteWithLiterals(batch: Batch): void {
   const candidate = batch.allLocations.some((location) => {
     const expr = location.node?.kind === 'expr' ? location.node.expr : undefined;
+    if (expr?.op === 'convIface') return expr.x.op === 'name' && expr.x.type.kind !== 'interface';
     const decisive = expr?.op === 'makeSlice' && expr.constantCount === undefined ? expr.args[expr.args.length - 1] : undefined;
     return decisive?.op === 'name' || (decisive?.op === 'builtin' && decisive.builtin === 'len');
   });
   if (!candidate) return;
   const reassigned = new Set<IrName>();
+  // The assignment whose single value each interface conversion is (its printed text shows the value).
+  const assignmentOf = new Map<IrExpr, Extract<IrStmt, { op: 'assign' }>>();
   for (const fn of batch.funcs) {
     visitIr(fn.body ?? [], (node) => {
+      if (node.op === 'assign' && node.rhs.length === 1 && node.rhs[0]?.op === 'convIface') assignmentOf.set(node.rhs[0], node);
       if (node.op === 'assign' || node.op === 'assignCall') {
         for (const lhs of node.lhs) if (lhs?.op === 'name' && lhs.name.definedBy !== node) reassigned.add(lhs.name);
       } else if (node.op === 'range') {
@@ -433,21 +438,39 @@ function rewriteWithLiterals(batch: Batch): void {
       }
     });
   }
+  // The value a never-reassigned local always holds, following chains of such locals.
+  const staticValue = (value: IrExpr | undefined): IrExpr | undefined => {
+    for (let guard = 0; guard < 20 && value?.op === 'name'; guard++) {
+      const name = value.name;
+      if (name.class !== 'local' || reassigned.has(name) || name.definedBy?.op !== 'assign') return value;
+      const definition = name.definedBy;
+      value = definition.rhs[definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name)];
+    }
+    return value;
+  };
   for (const location of batch.allLocations) {
     const expr = location.node?.kind === 'expr' ? location.node.expr : undefined;
+    if (expr?.op === 'convIface') {
+      if (expr.x.op !== 'name' || expr.x.type.kind === 'interface') continue;
+      const value = staticValue(expr.x);
+      // The literal takes the operand's type; one of another type is left alone.
+      if (value?.op !== 'literal' || value.type.text !== expr.x.type.text) continue;
+      const before = expr.text;
+      const operand = `(${expr.x.text})`;
+      // An explicit conversion prints as one (`any(2)`), an implicit one as its operand.
+      expr.text = expr.explicit && before.endsWith(operand) ? `${before.slice(0, before.length - operand.length)}(${value.text})` : value.text;
+      expr.x = { ...value, position: expr.position };
+      const assignment = assignmentOf.get(expr);
+      for (const separator of [' := ', ' = ']) {
+        if (assignment === undefined || !assignment.text.endsWith(`${separator}${before}`)) continue;
+        assignment.text = `${assignment.text.slice(0, assignment.text.length - before.length)}${expr.text}`;
+        break;
+      }
+      continue;
+    }
     if (expr?.op !== 'makeSlice' || expr.constantCount !== undefined) continue;
     const decisive = expr.args[expr.args.length - 1];
     if (decisive === undefined) continue;
-    // The value a never-reassigned local always holds, following chains of such locals.
-    const staticValue = (value: IrExpr | undefined): IrExpr | undefined => {
-      for (let guard = 0; guard < 20 && value?.op === 'name'; guard++) {
-        const name = value.name;
-        if (name.class !== 'local' || reassigned.has(name) || name.definedBy?.op !== 'assign') return value;
-        const definition = name.definedBy;
-        value = definition.rhs[definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name)];
-      }
-      return value;
-    };
     let count: number | undefined;
     if (decisive.op === 'name') {
       const value = staticValue(decisive);

@@ -173,5 +173,11 @@ function noteSite(where: IrExpr | IrStmt | IrName): NoteSite {
   if (where.op === 'range') return { text: 'for loop', position: where.rangePosition };
   if (where.op === 'for') return { text: 'for loop', position: where.position };
   if (where.op === 'select' || where.op === 'switch') return { text: `${where.op} statement`, position: where.position };
-  return { text: where.text, position: where.position };
+  // Read when printed: escape analysis may rewrite a node after noting it (rewriteWithLiterals).
+  return {
+    get text() {
+      return where.text;
+    },
+    position: where.position,
+  };
 }

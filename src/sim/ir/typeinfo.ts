@@ -5,6 +5,7 @@
  * pointers, whether an interface stores it directly.
  */
 import { underlying } from '../types/predicates.ts';
+import { anyType } from '../types/universe.ts';
 import { layoutOf } from '../types/sizes.ts';
 import type { StdTypeFacts, Type } from '../types/types.ts';
 import type { TypeInfo, TypeKind } from './ir.ts';
@@ -72,6 +73,7 @@ export class TypeTable {
         return text;
       }
       case 'Interface': {
+        if (type === anyType) return 'any';
         if (type.methods.length === 0 && type.embedded.length === 0) return 'interface {}';
         const methods = type.methods.map((method) => `${method.name}${this.text(method.type, depth + 1).slice('func'.length)}`);
         const embedded = type.embedded.map((item) => this.text(item, depth + 1));

@@ -722,7 +722,10 @@ proto.assignment = function assignment(this: Checker, x: Operand, target: Type, 
     return;
   }
   if (!assignableType(x.type, target)) {
-    const reason = this.implementsReason(x.type, target);
+    let reason = this.implementsReason(x.type, target);
+    // An interface value whose dynamic type could be the target: types2 hints at an assertion.
+    const valueUnder = underlying(x.type);
+    if (reason === null && targetUnder.kind !== 'Interface' && valueUnder.kind === 'Interface' && missingMethod(target, valueUnder) === null) reason = 'need type assertion';
     this.error(x.expr, `cannot use ${this.describe(x)} as ${targetText} value in ${context}${reason === null ? '' : `: ${reason}`}`);
     x.mode = 'invalid';
   }

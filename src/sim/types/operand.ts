@@ -9,6 +9,7 @@ import type { Mode } from './info.ts';
 import type { Type } from './types.ts';
 import { isInvalid, isUntyped, underlying } from './predicates.ts';
 import { exprString, typeString } from './typestring.ts';
+import { anyType } from './universe.ts';
 
 /** An expression under evaluation. `invalid` operands stop follow-on errors. */
 export interface Operand {
@@ -31,6 +32,8 @@ const modeWords: Record<Operand['mode'], string> = {
 
 /** The kind word types2 puts before `type T` for named types (`struct type T`, `int type MyInt`). */
 function kindDescription(type: Type): string {
+  // `any` is an alias: described like a named type.
+  if (type === anyType) return 'interface ';
   if (type.kind !== 'Named') return '';
   const under = underlying(type);
   switch (under.kind) {

@@ -6,6 +6,7 @@
 import type * as ast from '../syntax/ast.ts';
 import type { Type } from './types.ts';
 import { methodsOf } from './predicates.ts';
+import { anyType } from './universe.ts';
 
 /** Writes a type; `localPackage` names are left unqualified. */
 export function typeString(type: Type, localPackage: string, depth = 0): string {
@@ -34,6 +35,7 @@ export function typeString(type: Type, localPackage: string, depth = 0): string 
     case 'Signature':
       return `func${signatureString(type, localPackage, depth)}`;
     case 'Interface': {
+      if (type === anyType) return 'any';
       if (type.methods.length === 0 && type.embedded.length === 0) return 'interface{}';
       const parts = methodsOf(type).map((m) => m.name + (m.type.kind === 'Signature' ? signatureString(m.type, localPackage, depth + 1) : ''));
       return `interface{${parts.join('; ')}}`;

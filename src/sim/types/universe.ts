@@ -54,8 +54,14 @@ export const errorType: Named = (() => {
   return named;
 })();
 
-/** `any`, the alias of `interface{}`. */
+/** `interface{}`. */
 export const emptyInterface: Interface = { kind: 'Interface', methods: [], embedded: [], allMethods: [] };
+
+/**
+ * `any`, the alias of `interface{}`: identical to it, but its own object, because gc and
+ * types2 print it by name (`any(x)`, `[]any{...}`) where `interface{}` is spelled out.
+ */
+export const anyType: Interface = { kind: 'Interface', methods: [], embedded: [], allMethods: [] };
 
 /** The builtin functions of the universe (`comparable` is not modelled: it only appears in constraints). */
 const builtinNames: BuiltinId[] = [
@@ -81,7 +87,7 @@ export const universe: Scope = (() => {
   names.set('byte', typeName('byte', byteType, true));
   names.set('rune', typeName('rune', runeType, true));
   names.set('error', errorType.obj);
-  names.set('any', typeName('any', emptyInterface, true));
+  names.set('any', typeName('any', anyType, true));
   names.set('true', { kind: 'Const', name: 'true', type: basicTypes['untyped bool'], pos: null, pkg: '', parent: scope, value: { kind: 'bool', value: true } });
   names.set('false', { kind: 'Const', name: 'false', type: basicTypes['untyped bool'], pos: null, pkg: '', parent: scope, value: { kind: 'bool', value: false } });
   names.set('iota', { kind: 'Const', name: 'iota', type: basicTypes['untyped int'], pos: null, pkg: '', parent: scope, value: { kind: 'int', value: 0n } });
