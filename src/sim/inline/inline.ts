@@ -43,25 +43,54 @@ export interface InlineOptions {
   enabled: boolean;
   /** Whether a function of another package can be inlined (its body is then unknown to us). */
   isInlinableExternal: (fn: IrFunc) => boolean;
+  /** Hears each judged function's cost (undefined: something forbids inlining it), for tests and debugging. */
+  onCost?: (fn: IrFunc, cost: number | undefined) => void;
 }
 
-/** Runs the pass over the file, rewriting calls in place; returns the messages gc prints. */
+/** The most a function literal may cost to be inlinable (`inlineClosureCalledOnceCost`), and to be inlined where it is the only call. */
+const inlineClosureCalledOnceCost = 10 * inlineMaxBudget;
+/** What a call of a parameter or captured variable costs (`inlineParamCallCost`). */
+const inlineParamCallCost = 17;
+
+/** A call site the pass may replace (gc marks each with a parenthesis): where it is, and how it was reached. */
+interface CallSite {
+  /** The object holding the call, and the key under which. */
+  holder: Record<string, unknown> | unknown[];
+  key: string | number;
+  /** The call. */
+  call: CallExpr;
+  /** The outermost call site when the call comes from an inlined body. */
+  outermost: Position | undefined;
+  /** The functions inlined on the way to this call (a function is not inlined into its own copy). */
+  chain: IrFunc[];
+  /** The callee this site resolved to, once known. */
+  resolved?: IrFunc;
+}
+
+/**
+ * Runs the pass over the file, rewriting calls in place; returns the messages gc prints. As in
+ * gc (go1.22+): first every function is judged, bottom-up over the call graph (a function
+ * literal with its enclosing function, and a literal called directly is judged before its
+ * caller); then, bottom-up again, each function's call sites are inlined in post-order, the
+ * sites found in inlined bodies in a next round, until nothing changes.
+ */
 export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessage[] {
   const messages: InlineMessage[] = [];
   const components: IrFunc[][] = [];
   visitFuncsBottomUp(file.funcs, (list) => components.push(list));
   const costs = new Map<IrFunc, number>();
   const savedBodies = new Map<IrFunc, IrStmt[]>();
-  const decided = new Set<IrFunc>();
-  // Whether `fn` can be inlined, decided once; a literal called by the function being
-  // judged is judged first, since its cost is part of the call's.
-  const decide = (fn: IrFunc): void => {
-    if (decided.has(fn)) return;
-    decided.add(fn);
+  const checked = new Set<IrFunc>();
+  // Whether `fn` can be inlined (gc's CanInline), decided once.
+  const canInline = (fn: IrFunc): void => {
+    if (checked.has(fn)) return;
+    checked.add(fn);
     // The package initialisation function is never inlined.
     if (fn.name === 'init' && fn.closureParent === undefined) return;
-    const cost = inlineCost(fn, costs, options, decide);
-    if (cost !== undefined && cost <= inlineMaxBudget) {
+    // A function literal is inlinable up to a much larger budget: where it is called only once it is inlined whatever it costs up to that.
+    const budget = fn.closureParent === undefined ? inlineMaxBudget : Math.max(inlineMaxBudget, inlineClosureCalledOnceCost);
+    const cost = inlineCost(fn, budget, costs, options, canInline);
+    if (cost !== undefined) {
       costs.set(fn, cost);
       // The body as it is before calls are inlined into it: what gets copied into callers.
       savedBodies.set(fn, clone(fn.body ?? [], new Map(), undefined) as IrStmt[]);
@@ -70,52 +99,105 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   };
   if (options.enabled) {
     for (const list of components) {
-      for (const fn of list) decide(fn);
+      for (const fn of list) canInline(fn);
     }
   }
+
+  // How many call sites of the package resolve to each function (a literal called once may cost more).
+  const useCounts = new Map<IrFunc, number>();
+  const sites = new Map<IrFunc, CallSite[]>();
+  const resolve = (site: CallSite, caller: IrFunc): IrFunc | undefined => {
+    if (site.resolved !== undefined) return site.resolved;
+    if (!options.enabled || site.holder[site.key as never] !== site.call) return undefined;
+    const callee = site.call.callee ?? staticClosure(site.call.fun, caller);
+    if (callee === undefined) return undefined;
+    site.resolved = callee;
+    useCounts.set(callee, (useCounts.get(callee) ?? 0) + 1);
+    return callee;
+  };
+  const allFuncs: IrFunc[] = [];
+  const collect = (fn: IrFunc): void => {
+    allFuncs.push(fn);
+    for (const closure of fn.closures) collect(closure);
+  };
+  for (const fn of file.funcs) collect(fn);
+  for (const fn of allFuncs) {
+    const list = markCalls(fn.body ?? [], undefined, []);
+    sites.set(fn, list);
+    for (const site of list) {
+      if (options.enabled && site.call.interfaceReceiver !== undefined) devirtualizeInlined(site.call, fn, file);
+      resolve(site, fn);
+    }
+  }
+
+  const devirtualizeReported = new Set<CallExpr>();
   for (const list of components) {
-    for (const fn of list) {
-      // Calls are inlined level by level: first those of the body, then those of the bodies
-      // just inlined (gc repeats its pass until nothing changes).
-      let level: { body: IrStmt[]; outermost: Position | undefined; chain: IrFunc[] }[] = [{ body: fn.body ?? [], outermost: undefined, chain: [] }];
-      while (level.length > 0) {
-        const next: typeof level = [];
-        for (const item of level) rewrite(item.body, fn, item.outermost, item.chain, next);
-        level = next;
+    let done = false;
+    while (!done) {
+      done = true;
+      for (const fn of list) {
+        const parens = sites.get(fn) ?? [];
+        let from = 0;
+        let to = parens.length;
+        for (;;) {
+          for (let index = from; index < to; index++) {
+            const site = parens[index] as CallSite;
+            if (site.call.devirtualized !== undefined && !devirtualizeReported.has(site.call)) {
+              devirtualizeReported.add(site.call);
+              messages.push({ position: site.outermost ?? site.call.position, message: site.call.devirtualized });
+            }
+            const inlined = edit(site, fn);
+            if (inlined === undefined) continue;
+            done = false;
+            parens.push(...markCalls(inlined.body, site.outermost ?? site.call.position, [...site.chain, inlined.callee]));
+          }
+          from = to;
+          to = parens.length;
+          if (from === to) break;
+          for (let index = from; index < to; index++) {
+            const site = parens[index] as CallSite;
+            if (options.enabled && site.call.interfaceReceiver !== undefined) devirtualizeInlined(site.call, fn, file);
+            resolve(site, fn);
+          }
+        }
       }
     }
   }
   if (options.enabled) messages.push(...wrapperInlining(file, costs));
   return messages;
 
-  function rewrite(
-    body: IrStmt[],
-    caller: IrFunc,
-    outermost: Position | undefined,
-    chain: IrFunc[],
-    next: { body: IrStmt[]; outermost: Position | undefined; chain: IrFunc[] }[],
-  ): void {
-    visitAndReplace(body, (call) => {
-      if (options.enabled && call.interfaceReceiver !== undefined) devirtualizeInlined(call, caller, file);
-      if (call.devirtualized !== undefined) messages.push({ position: outermost ?? call.position, message: call.devirtualized });
-      const callee = call.callee ?? staticClosure(call.fun, caller);
-      if (!options.enabled || callee === undefined || caller.isGoDeferWrapper) return undefined;
-      if (callee.body === undefined) {
-        if (options.isInlinableExternal(callee)) throw new InlineNotModeled(call.position, `inlining of ${callee.name}`);
-        return undefined;
-      }
-      const saved = savedBodies.get(callee);
-      // A function is not inlined into its own inlined copy (one level of recursion at most).
-      if (saved === undefined || chain.includes(callee)) return undefined;
-      const position = outermost ?? call.position;
-      messages.push({ position, message: `inlining call to ${callee.name}` });
-      const inlined = inlineCall(call, callee, saved, caller, position, (copy) => {
-        // A copied literal is a new function: gc decides right away whether it can be inlined.
-        decide(copy);
-      });
-      next.push({ body: inlined.body, outermost: position, chain: [...chain, callee] });
-      return inlined;
-    });
+  /** Inlines the call at `site` if gc would (TryInlineCall), returning the inlined body. */
+  function edit(site: CallSite, caller: IrFunc): { body: IrStmt[]; callee: IrFunc } | undefined {
+    if (!options.enabled || site.holder[site.key as never] !== site.call) return undefined;
+    const callee = resolve(site, caller);
+    if (callee === undefined) return undefined;
+    // Resolving a literal for inlining judges it (the first time).
+    if (callee.closureParent !== undefined) canInline(callee);
+    if (callee.body === undefined) {
+      if (options.isInlinableExternal(callee)) throw new InlineNotModeled(site.call.position, `inlining of ${callee.name}`);
+      return undefined;
+    }
+    const saved = savedBodies.get(callee);
+    const cost = costs.get(callee);
+    if (saved === undefined || cost === undefined || site.chain.includes(callee)) return undefined;
+    // A literal may cost twice the budget, and as much as it can be inlinable where it is the package's only call of it.
+    let maxCost = inlineMaxBudget;
+    if (callee.closureParent !== undefined) {
+      maxCost *= 2;
+      if (useCounts.get(callee) === 1) maxCost = Math.max(maxCost, inlineClosureCalledOnceCost);
+    }
+    if (cost > maxCost) return undefined;
+    const position = site.outermost ?? site.call.position;
+    messages.push({ position, message: `inlining call to ${callee.name}` });
+    const inlined = inlineCall(site.call, callee, saved, caller, position, site.chain);
+    const holder = site.holder as Record<string, unknown>;
+    holder[site.key as string] = inlined;
+    // A conversion of an inlined call now converts the call's result variable, and prints it.
+    if (site.key === 'x' && typeof holder.text === 'string' && inlined.returnVariables.length === 1) {
+      const result = inlined.returnVariables[0] as IrExpr;
+      holder.text = holder.text.replace(inlined.text, result.text);
+    }
+    return { body: inlined.body, callee };
   }
 }
 
@@ -213,82 +295,95 @@ function wrapperInlining(file: IrFile, costs: Map<IrFunc, number>): InlineMessag
 }
 
 /**
- * The "hairiness" of a function: one per IR node, plus the cost of calls. Undefined when
- * something forbids inlining (go, defer, recover, closures, unknown externals).
+ * The "hairiness" of a function (gc's hairyVisitor): one per IR node, plus the cost of calls.
+ * Undefined when something forbids inlining (go, defer, recover, unknown externals) or the
+ * cost exceeds `budget` (gc stops counting there, so a literal called later in the body is
+ * not judged on the way).
  */
-function inlineCost(fn: IrFunc, costs: Map<IrFunc, number>, options: InlineOptions, decide: (fn: IrFunc) => void): number | undefined {
-  if (fn.body === undefined || fn.isGoDeferWrapper || fn.noInline === true) return undefined;
+function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, options: InlineOptions, canInline: (fn: IrFunc) => void): number | undefined {
+  if (fn.body === undefined || fn.noInline === true) return undefined;
   let cost = 0;
   let blocked = false;
   visitIr(fn.body, (node) => {
+    if (blocked) return;
+    const over = cost > budget;
     switch (node.op) {
       case 'go':
       case 'defer':
         blocked = true;
         return;
-      case 'closure': {
-        // A function literal costs 15 plus its body.
-        const bodyCost = node.func.isGoDeferWrapper ? undefined : inlineCost(node.func, costs, options, decide);
-        if (bodyCost === undefined) blocked = true;
-        else cost += 15 + bodyCost;
-        return;
-      }
+      case 'closure':
+        // A function literal costs the same whatever its body.
+        cost += 16;
+        break;
       case 'block':
-        return;
       case 'conv':
-        return;
+      // A call statement is the call itself in gc.
+      case 'expr':
+        break;
+      case 'decl':
+        // The declaration and its name.
+        cost += 2;
+        break;
       case 'builtin':
         if (node.builtin === 'recover') blocked = true;
         if (node.builtin === 'panic') cost += inlineExtraPanicCost;
         cost++;
-        return;
+        break;
       case 'call': {
         cost++;
-        const callee = node.callee;
-        if (callee !== undefined && callee.closureParent !== undefined && callee !== fn) decide(callee);
+        const callee = node.callee ?? staticClosure(node.fun, fn);
+        // Resolving a literal judges it first (unless gc has stopped counting already).
+        if (callee !== undefined && callee.closureParent !== undefined && callee !== fn && !over) canInline(callee);
         const calleeCost = callee === undefined ? undefined : costs.get(callee);
-        if (calleeCost !== undefined) cost += calleeCost;
+        const maxCost = callee?.closureParent !== undefined ? 2 * inlineMaxBudget : inlineMaxBudget;
+        if (calleeCost !== undefined && calleeCost <= maxCost) cost += calleeCost;
         else if (callee !== undefined && callee.body === undefined && options.isInlinableExternal(callee)) blocked = true;
-        else cost += inlineExtraCallCost;
-        return;
+        else cost += callsParameter(node.fun, fn) ? inlineParamCallCost : inlineExtraCallCost;
+        break;
       }
-      case 'decl':
-        return;
+      case 'structLit':
+        // Each field value sits in a key node (OSTRUCTKEY).
+        cost += 1 + node.elements.length;
+        break;
+      case 'mapLit':
+        // Each entry is a key node (OKEY).
+        cost += 1 + node.keys.length;
+        break;
       default:
         cost++;
     }
   });
-  return blocked ? undefined : cost;
+  options.onCost?.(fn, blocked ? undefined : cost);
+  return blocked || cost > budget ? undefined : cost;
 }
 
-/** Visits every call in `body` (pre-order); a call the callback replaces is not entered again. */
-function visitAndReplace(body: IrStmt[], replace: (call: CallExpr) => IrExpr | undefined): void {
-  const walk = (value: unknown): unknown => {
-    if (value === null || typeof value !== 'object') return value;
+/** Whether `fun` is a parameter or a captured variable of `fn` (calling one costs less: it may turn out constant). */
+function callsParameter(fun: IrExpr | undefined, fn: IrFunc): boolean {
+  if (fun?.op !== 'name') return false;
+  const name = fun.name;
+  return (name.class === 'param' && name.fn === fn) || fn.closureVariables.includes(name);
+}
+
+/** The call sites under `body` (not inside function literals), in post-order: a call's arguments before the call. */
+function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFunc[]): CallSite[] {
+  const sites: CallSite[] = [];
+  const walk = (holder: Record<string, unknown> | unknown[], key: string | number): void => {
+    const value = (holder as Record<string | number, unknown>)[key];
+    if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) value[index] = walk(value[index]);
-      return value;
+      for (let index = 0; index < value.length; index++) walk(value, index);
+      return;
     }
     const record = value as Record<string, unknown>;
-    if (record.op === 'closure') return value;
-    if (record.op === 'call') {
-      const replaced = replace(value as CallExpr);
-      if (replaced !== undefined) return replaced;
+    if (record.op === 'closure') return;
+    for (const child in record) {
+      if (!skippedKeys.has(child)) walk(record, child);
     }
-    for (const key in record) {
-      if (skippedKeys.has(key)) continue;
-      const before = record[key];
-      record[key] = walk(before);
-      const after = record[key] as { op?: string; text?: string; returnVariables?: IrExpr[] };
-      // A conversion of an inlined call now converts the call's result variable, and prints it.
-      if (key === 'x' && after !== before && after.op === 'inlinedCall' && typeof record.text === 'string') {
-        const result = after.returnVariables?.[0];
-        if (result !== undefined && after.returnVariables?.length === 1) record.text = record.text.replace(after.text ?? '', result.text);
-      }
-    }
-    return value;
+    if (record.op === 'call') sites.push({ holder, key, call: value as CallExpr, outermost, chain });
   };
-  walk(body);
+  walk({ body }, 'body');
+  return sites;
 }
 
 const skippedKeys = new Set(['type', 'position', 'text', 'name', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes', 'devirtualized']);
@@ -300,7 +395,7 @@ function inlineCall(
   savedBody: IrStmt[],
   caller: IrFunc,
   position: Position,
-  onClosure: (clone: IrFunc) => void,
+  chain: IrFunc[],
 ): Extract<IrExpr, { op: 'inlinedCall' }> {
   const names = new Map<IrName, IrName>();
   const fresh = (name: IrName, printed = name.name): IrName => {
@@ -331,7 +426,9 @@ function inlineCall(
     body.push(assign);
   }
   if (callee.hasGoto === true) caller.hasGoto = true;
-  const copied = clone(savedBody, names, position, { caller, onClosure, copies: new Map() }) as IrStmt[];
+  // Literals copied from the body are named after the caller and the inlined functions (`main.counter.func1`).
+  const naming = { root: caller, prefix: [caller.name, ...chain.map((fn) => fn.name), callee.name].join('.') };
+  const copied = clone(savedBody, names, position, { caller, naming, copies: new Map() }) as IrStmt[];
   body.push(...replaceReturns(copied, results.map(nameExpr), position));
   return { op: 'inlinedCall', type: call.type, body, returnVariables: results.map(nameExpr), position, text: call.text };
 }
@@ -340,8 +437,8 @@ function inlineCall(
 interface CloneTarget {
   /** The function the copy is inlined into. */
   caller: IrFunc;
-  /** Called with each copied literal's function. */
-  onClosure: (clone: IrFunc) => void;
+  /** The function whose literal count numbers the copies, and the prefix of their names. */
+  naming: { root: IrFunc; prefix: string };
   /** Copied literals by original, so calls of the original call the copy. */
   copies: Map<IrFunc, IrFunc>;
 }
@@ -375,9 +472,14 @@ function clone(value: unknown, names: Map<IrName, IrName>, position: Position | 
 
 /** A copy of a function literal's function for the caller it is inlined into. */
 function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTarget): IrFunc {
+  // gc names a copied literal after the function it is inlined into, continuing that
+  // function's count of literals (`.func` after a declared function, `.` after a literal).
+  const root = target.naming.root;
+  root.funcLitGen = (root.funcLitGen ?? 0) + 1;
   const fn: IrFunc = {
     ...original,
-    name: `${target.caller.name}.${original.name}`,
+    name: `${target.naming.prefix}${root.closureParent === undefined ? '.func' : '.'}${root.funcLitGen}`,
+    funcLitGen: 0,
     params: [],
     results: [],
     declarations: [],
@@ -396,12 +498,11 @@ function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTa
   fn.params = original.params.map((param) => (param.name === undefined ? { ...param } : { ...param, name: own.get(param.name) as IrName }));
   fn.results = original.results.map((result) => own.get(result) as IrName);
   target.copies.set(original, fn);
-  fn.body = clone(original.body ?? [], own, undefined, { caller: fn, onClosure: target.onClosure, copies: target.copies }) as IrStmt[];
+  fn.body = clone(original.body ?? [], own, undefined, { caller: fn, naming: target.naming, copies: target.copies }) as IrStmt[];
   for (const name of fn.declarations) {
     if (name.definedBy !== undefined) name.definedBy = undefined;
   }
   target.caller.closures.push(fn);
-  target.onClosure(fn);
   return fn;
 }
 

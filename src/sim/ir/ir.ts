@@ -103,6 +103,8 @@ export interface IrFunc {
   hasGoto?: boolean;
   /** Closures defined directly in this function's body, in source order. */
   closures: IrFunc[];
+  /** How many function literals gc has named after this function so far (its `funcLitGen`): copies made by inlining continue the count. */
+  funcLitGen?: number;
   /** For functions of other packages (no body here): whether gc inlines calls to them. */
   inlinableElsewhere?: boolean;
 }

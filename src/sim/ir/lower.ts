@@ -16,6 +16,7 @@ import { formatConstant } from '../types/constant.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
 import { underlying } from '../types/predicates.ts';
+import { anyType } from '../types/universe.ts';
 import type { Signature, Type } from '../types/types.ts';
 import type {
   IrExpr,
@@ -227,6 +228,7 @@ class Lowerer {
     const init = this.newFunc('init', decls[0]?.pos ?? this.file.pos, undefined);
     this.context = { fn: init, closureCount: 0 };
     const body: IrStmt[] = [];
+    let staticTemporaries = 0;
     try {
       for (const decl of decls) {
         if (decl.values.length !== decl.names.length) throw new NotModeled(decl.pos, 'package-level variables initialised from a multi-value call');
@@ -238,6 +240,19 @@ class Lowerer {
           const text = `${name.value} = ${this.exprText(value)}`;
           if (name.value === '_' || obj === undefined || obj === null) {
             body.push({ op: 'expr', x: this.expr(value), position: value.pos, text });
+            return;
+          }
+          const parts = this.dynamicInitParts(value, obj.type);
+          if (parts.length !== 1 || parts[0]?.expr !== value || parts[0].target !== obj.type) {
+            // A composite literal laid out statically: only its dynamic elements run, each stored into its static slot.
+            for (const part of parts) {
+              const slotType = this.types.info(part.target);
+              const slot: IrName = { name: `.stmp_${staticTemporaries++}`, class: 'global', position: part.expr.pos, type: slotType };
+              const stripped = stripParens(part.expr);
+              const rhs = stripped.kind === 'CompositeLit' && stripped.type === null ? this.compositeLit(stripped, part.target) : this.convertTo(part.expr, part.target);
+              const assignText = `${slot.name} = ${this.exprText(part.expr)}`;
+              body.push({ op: 'assign', why: 'assign', lhs: [{ op: 'name', name: slot, type: slotType, position: part.expr.pos, text: slot.name }], rhs: [rhs], compound: false, position: part.expr.pos, text: assignText });
+            }
             return;
           }
           const type = this.types.info(obj.type);
@@ -252,6 +267,57 @@ class Lowerer {
     if (body.length === 0) return undefined;
     init.body = body;
     return init;
+  }
+
+  /**
+   * The parts of a package-level variable's initial value that run in the init function, each
+   * with the type of the slot it is stored into. gc's staticinit lays a composite literal (or `&`
+   * of one) out in static data and assigns only its dynamic elements at run time (calls, map
+   * literals, conversions of non-constants to interfaces...), each into its static slot; any
+   * other value that is not static runs whole (the result is then `[value]` itself).
+   */
+  private dynamicInitParts(value: ast.Expr, target: Type): { expr: ast.Expr; target: Type }[] {
+    if (this.isStaticInitializer(value)) return [];
+    const expr = stripParens(value);
+    if (isInterfaceType(target)) {
+      // A concrete value converted to an interface: the itab and the box are static data; only
+      // the value itself is computed at run time, into the box (no conversion runs).
+      const conversion = expr.kind === 'CallExpr' ? this.info.conversions.get(expr) : undefined;
+      const inner = conversion !== undefined && isInterfaceType(conversion) && expr.kind === 'CallExpr' ? (expr.args[0] ?? value) : value;
+      const innerType = this.typeOf(inner);
+      return isInterfaceType(innerType) ? [{ expr: value, target }] : this.dynamicInitParts(inner, innerType);
+    }
+    let literal: ast.CompositeLit | undefined;
+    let literalType = target;
+    if (expr.kind === 'CompositeLit') {
+      literal = expr;
+      if (expr.type !== null) literalType = this.typeOf(expr);
+      const under = underlying(literalType);
+      // An elided `&T` inside an outer literal points to static storage too.
+      if (under.kind === 'Pointer') literalType = under.elem;
+    } else if (expr.kind === 'Operation' && expr.op === '&' && expr.y === null) {
+      const inner = stripParens(expr.x);
+      if (inner.kind === 'CompositeLit') {
+        literal = inner;
+        literalType = this.typeOf(inner);
+      }
+    }
+    if (literal === undefined) return [{ expr: value, target }];
+    const under = underlying(literalType);
+    // A map literal is made at run time (into its static slot when it sits under `&` or in another literal).
+    if (under.kind === 'Map') return literal === expr ? [{ expr: value, target }] : [{ expr: literal, target: literalType }];
+    const valueOf = (element: ast.Expr) => (element.kind === 'KeyValueExpr' ? element.value : element);
+    return literal.elements.flatMap((element, index) => {
+      let elementType: Type | undefined;
+      if (under.kind === 'Struct') {
+        const key = element.kind === 'KeyValueExpr' && element.key.kind === 'Name' ? element.key.value : undefined;
+        elementType = (key === undefined ? under.fields[index] : under.fields.find((field) => field.name === key))?.type;
+      } else if (under.kind === 'Array' || under.kind === 'Slice') {
+        elementType = under.elem;
+      }
+      if (elementType === undefined) return [{ expr: valueOf(element), target: this.typeOf(valueOf(element)) }];
+      return this.dynamicInitParts(valueOf(element), elementType);
+    });
   }
 
   /** Whether gc initialises a package-level variable with this value statically (no code runs). */
@@ -421,6 +487,7 @@ class Lowerer {
     if (context === undefined) throw new Error('lower: no function');
     context.closureCount++;
     const parent = context.fn;
+    parent.funcLitGen = context.closureCount;
     return parent.closureParent === undefined ? `${parent.name}.func${context.closureCount}` : `${parent.name}.${context.closureCount}`;
   }
 
@@ -647,15 +714,13 @@ class Lowerer {
   private assign(n: ast.AssignStmt, out: IrStmt[]): void {
     const text = this.stmtText(n);
     if (n.op !== null) {
-      // x op= y, x++, x--: gc's OASOP: the destination receives a value computed from itself.
+      // x op= y, x++, x--: gc's OASOP. Escape analysis sees only `y` flowing into `x` (the
+      // destination is evaluated once, as a destination; a string concatenation it implies is
+      // made later, after escape analysis, so it has no location of its own).
       const target = n.lhs[0] as ast.Expr;
-      const y: IrExpr =
+      const value: IrExpr =
         n.rhs.length > 0 ? this.expr(n.rhs[0] as ast.Expr) : { op: 'literal', type: this.types.info(this.typeOf(target)), position: n.pos, text: '1' };
       const x = this.expr(target);
-      const isStringConcat = n.op === '+' && x.type.kind === 'string';
-      const value: IrExpr = isStringConcat
-        ? { op: 'addString', type: x.type, args: [x, y], position: n.pos, text: `${x.text} + ${y.text}` }
-        : { op: 'binary', operator: n.op, type: x.type, x, y, position: n.pos, text };
       out.push({ op: 'assign', why: 'assign', lhs: [x], rhs: [value], compound: true, position: n.pos, text });
       return;
     }
@@ -1044,16 +1109,9 @@ class Lowerer {
   private convertTo(expr: ast.Expr, target: Type | undefined): IrExpr {
     const value = this.expr(expr);
     if (target === undefined || !isInterfaceType(target)) return value;
-    const converted = this.implicitIface(value, this.types.info(target));
-    if (converted.op === 'convIface' && value.op === 'name' && this.options.goMinor >= 25) {
-      // go1.25: a variable that always holds one constant is boxed as that constant (gc's rewriteWithLiterals).
-      const stat = this.staticValue(expr);
-      const entry = stat === stripParens(expr) ? undefined : this.info.types.get(stat);
-      if (entry?.mode === 'constant' && entry.value !== undefined) {
-        converted.text = this.constantText(this.typeOf(expr), formatConstant(entry.value));
-      }
-    }
-    return converted;
+    // (A variable that always holds one constant is boxed as that constant: escape analysis
+    // rewrites it, as gc's rewriteWithLiterals does, once the function is walked.)
+    return this.implicitIface(value, this.types.info(target));
   }
 
   private convertToInfo(expr: ast.Expr, target: TypeInfo | undefined): IrExpr {
@@ -1217,6 +1275,8 @@ class Lowerer {
         return { op: 'mapLit', elements, keys, ...base };
       }
       default:
+        // `T{}` of a std struct type known by its measured layout only: its zero value.
+        if (typeInfo.kind === 'struct' && n.elements.length === 0) return { op: 'structLit', elements: [], keys: [], ...base };
         throw new NotModeled(n.pos, 'composite literal of this type');
     }
   }
@@ -1224,7 +1284,15 @@ class Lowerer {
   private selector(n: ast.SelectorExpr): IrExpr {
     const selection = this.info.selections.get(n);
     if (selection === undefined) {
-      // A qualified identifier `pkg.Name`.
+      // A qualified identifier `pkg.Name`: a std package variable is a global like any other.
+      const obj = this.info.uses.get(n.selector);
+      if (obj?.kind === 'Var' && obj.isGlobal) {
+        const type = this.types.info(obj.type);
+        const text = this.exprText(n);
+        const name: IrName = this.names.get(obj) ?? { name: text, class: 'global', position: n.pos, type };
+        this.names.set(obj, name);
+        return { op: 'name', name, type, position: n.pos, text };
+      }
       throw new NotModeled(n.pos, `use of ${this.exprText(n)}`);
     }
     const type = this.types.info(this.typeOf(n));
@@ -1417,14 +1485,36 @@ class Lowerer {
       const obj = this.info.uses.get(staticValue);
       if (obj?.kind === 'Func') callee = this.funcs.get(obj);
     }
-    const funExpr = this.expr(n.fun);
+    let funExpr = this.expr(n.fun);
     if (staticValue.kind === 'FuncLit') {
       callee = funExpr.op === 'closure' ? funExpr.func : this.closureOfLiteral(staticValue);
+    }
+    if (this.callsOrReceives(n.fun)) {
+      // `f()(x)`: gc first evaluates the called value into a temporary (RewriteNonNameCall).
+      const temporary = this.temporary(funExpr.type, n.pos);
+      const assignment: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [funExpr], compound: false, position: n.pos, text: `${temporary.name} = ${funExpr.text}` };
+      temporary.definedBy = assignment;
+      init.push({ op: 'decl', name: temporary, position: n.pos, text: assignment.text }, assignment);
+      funExpr = { ...this.nameExpr(temporary), position: funExpr.position };
     }
     return { ...base, fun: funExpr, callee };
   }
 
   private readonly literalFuncs = new Map<ast.FuncLit, IrFunc>();
+
+  /** Whether evaluating `expr` calls something or receives from a channel (`new` and conversions aside), as gc's `callOrChan`. */
+  private callsOrReceives(expr: ast.Expr): boolean {
+    let found = false;
+    const visit = (node: ast.Node): void => {
+      // A function literal's body runs later.
+      if (found || node.kind === 'FuncLit') return;
+      if (node.kind === 'CallExpr' && !this.info.conversions.has(node) && this.info.builtins.get(node)?.id !== 'new') found = true;
+      if (node.kind === 'Operation' && node.op === '<-' && node.y === null) found = true;
+      forEachChild(node, visit);
+    };
+    visit(expr);
+    return found;
+  }
 
   /**
    * A call as gc prints it after type checking: a static method call as its method
@@ -1575,7 +1665,7 @@ class Lowerer {
     // An untyped constant operand may be recorded with the conversion's type: its value tells its kind.
     const fromUnder: Type =
       argEntry?.mode === 'constant' && argEntry.value?.kind === 'string' ? { kind: 'Basic', basic: 'string', name: 'string' } : underlying(this.typeOf(arg));
-    const unnamed = target.kind !== 'Named' && target.kind !== 'Basic';
+    const unnamed = target.kind !== 'Named' && target.kind !== 'Basic' && target !== anyType;
     const text = unnamed ? `(${type.text})(${x.text})` : `${type.text}(${x.text})`;
     // gc positions an explicit conversion at its operand.
     n = { ...n, pos: arg.pos };
@@ -1780,7 +1870,7 @@ class Lowerer {
         const args = n.args.map((arg) => this.exprText(arg));
         if (conversion !== undefined) {
           const type = this.types.info(conversion).text;
-          const unnamed = conversion.kind !== 'Named' && conversion.kind !== 'Basic';
+          const unnamed = conversion.kind !== 'Named' && conversion.kind !== 'Basic' && conversion !== anyType;
           return { text: unnamed ? `(${type})(${args.join(', ')})` : `${type}(${args.join(', ')})`, precedence: 8 };
         }
         const builtin = this.info.builtins.get(n);
@@ -1792,7 +1882,13 @@ class Lowerer {
           const kind = underlying(made).kind;
           return { text: `${builtin.id}(${[typeText, ...args.slice(1)].join(', ')})`, precedence: builtin.id === 'make' && (kind === 'Map' || kind === 'Chan') ? 0 : 8 };
         }
-        const text = `${this.exprText(n.fun, 8)}(${args.join(', ')}${n.hasDots ? '...' : ''})`;
+        // gc has no printed form for these three and prints the node's operation instead; the
+        // other unsafe functions print under their own name, whatever the package is imported as.
+        if (builtin !== undefined && (builtin.id === 'unsafe.SliceData' || builtin.id === 'unsafe.String' || builtin.id === 'unsafe.StringData')) {
+          return { text: `<node ${builtin.id}>`, precedence: 8 };
+        }
+        const fun = builtin !== undefined && builtin.id.startsWith('unsafe.') ? builtin.id : this.exprText(n.fun, 8);
+        const text = `${fun}(${args.join(', ')}${n.hasDots ? '...' : ''})`;
         // Likewise `complex`, `real`, `imag` and `recover`.
         const loose = builtin !== undefined && ['complex', 'real', 'imag', 'recover'].includes(builtin.id);
         return { text, precedence: loose ? 0 : 8 };
