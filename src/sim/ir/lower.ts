@@ -29,6 +29,7 @@ import type {
   SwitchCase,
   TypeInfo,
 } from './ir.ts';
+import { fileBuildConstraint } from './goversion.ts';
 import { TypeTable } from './typeinfo.ts';
 import { visitIr } from './walk.ts';
 
@@ -111,7 +112,14 @@ class Lowerer {
     this.types = new TypeTable(file.packageName.value);
   }
 
+  /** The file's Go language version (minor): its `//go:build` line's, or the toolchain's. */
+  private languageMinor = 0;
+
   run(): IrFile {
+    const constraint = fileBuildConstraint(this.file.source, this.options.goMinor);
+    if (constraint?.notModeled !== undefined) throw new NotModeled({ line: constraint.line, column: 1 }, constraint.notModeled);
+    if (constraint?.excluded === true) throw new NotModeled({ line: constraint.line, column: 1 }, 'a //go:build line that leaves the file out of the build');
+    this.languageMinor = Math.min(constraint?.languageMinor ?? this.options.goMinor, this.options.goMinor);
     const decls = this.file.declarations.filter((decl): decl is ast.FuncDecl => decl.kind === 'FuncDecl');
     for (const decl of decls) {
       if (decl.hasTypeParams) throw new NotModeled(decl.pos, 'generic functions');
@@ -802,7 +810,7 @@ class Lowerer {
 
   /** Loop variables of a three-clause loop that must become per-iteration (captured or address-taken). */
   private perIterationVars(n: ast.ForStmt): IrName[] {
-    if (this.options.goMinor < 22 || n.init === null || n.init.kind !== 'AssignStmt' || !n.init.define) return [];
+    if (this.languageMinor < 22 || n.init === null || n.init.kind !== 'AssignStmt' || !n.init.define) return [];
     const result: IrName[] = [];
     for (const lhs of n.init.lhs) {
       const stripped = stripParens(lhs);
@@ -916,6 +924,8 @@ class Lowerer {
     const rangedType = underlying(this.typeOf(clause.x));
     if (rangedType.kind === 'Signature' || (rangedType.kind === 'Basic' && rangedType.basic !== 'string' && !rangedType.basic.startsWith('untyped string'))) {
       if (rangedType.kind === 'Signature') throw new NotModeled(clause.pos, 'range over functions');
+      // gc rejects it in a file whose //go:build line sets an older language version.
+      if (this.languageMinor < 22) throw new NotModeled(clause.pos, `range over an integer in a file of language version go1.${this.languageMinor}`);
     }
     const init: IrStmt[] = [];
     let key: IrExpr | undefined;
@@ -930,7 +940,7 @@ class Lowerer {
       names.forEach((name, index) => {
         if (name === undefined) return;
         const obj = this.info.defs.get(clause.lhs[index] as ast.Name);
-        if (this.options.goMinor >= 22 && obj?.kind === 'Var' && this.leaksInLoop(obj, n.body)) perIteration.push(name);
+        if (this.languageMinor >= 22 && obj?.kind === 'Var' && this.leaksInLoop(obj, n.body)) perIteration.push(name);
       });
       const rangeExprs = names.map((name) => {
         if (name === undefined) return undefined;
