@@ -568,4 +568,10 @@ export interface GoDeferStmt extends NodeBase {
 export interface IrFile {
   /** Top-level functions and methods, in source order (closures hang off their parents). */
   funcs: IrFunc[];
+  /**
+   * The package-level named types, in declaration order (as gc prints them), each with whether
+   * a package-level declaration other than its own mentions it: gc then reads it earlier than
+   * its declaration, in an order not modelled.
+   */
+  namedTypes?: { text: string; position: Position; mentionedElsewhere: boolean }[];
 }

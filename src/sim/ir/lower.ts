@@ -134,7 +134,37 @@ class Lowerer {
       if (decl.body !== null) this.lowerBody(fn, decl.body.list);
       funcs.push(fn);
     }
-    return { funcs };
+    return { funcs, namedTypes: this.namedTypes() };
+  }
+
+  /** The package-level named types in declaration order, and whether another package-level declaration mentions each. */
+  private namedTypes(): NonNullable<IrFile['namedTypes']> {
+    const declared = this.file.declarations.filter((decl): decl is ast.TypeDecl => decl.kind === 'TypeDecl' && !decl.alias);
+    const objects = new Map(declared.map((decl) => [this.info.defs.get(decl.name), decl]));
+    const mentioned = new Set<ast.TypeDecl>();
+    const visit = (node: ast.Node, own: ast.TypeDecl | undefined): void => {
+      if (node.kind === 'Name') {
+        const target = objects.get(this.info.uses.get(node));
+        if (target !== undefined && target !== own) mentioned.add(target);
+      }
+      forEachChild(node, (child) => visit(child, own));
+    };
+    for (const decl of this.file.declarations) {
+      if (decl.kind === 'TypeDecl') visit(decl.type, decl);
+      else if (decl.kind === 'VarDecl' || decl.kind === 'ConstDecl') visit(decl, undefined);
+      else if (decl.kind === 'FuncDecl') {
+        // A method's signature may mention its own receiver type.
+        const recv = decl.recv === null ? undefined : this.info.defs.get(decl.name);
+        const recvType = recv?.kind === 'Func' && recv.type.kind === 'Signature' ? recv.type.recv?.type : undefined;
+        const base = recvType?.kind === 'Pointer' ? recvType.elem : recvType;
+        const own = base?.kind === 'Named' ? objects.get(base.obj) : undefined;
+        visit(decl.type, own);
+      }
+    }
+    return declared.map((decl) => {
+      const obj = this.info.defs.get(decl.name);
+      return { text: obj === undefined || obj === null ? decl.name.value : this.types.text(obj.type), position: decl.name.pos, mentionedElsewhere: mentioned.has(decl) };
+    });
   }
 
   // ---------------------------------------------------------------------------------------
