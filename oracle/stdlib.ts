@@ -58,6 +58,9 @@ export const modelledStdNames: readonly string[] = [
   'io.Discard', 'os.Open', '(*os.File).Read', '(*os.File).Close',
   ...['Abs', 'Hours', 'Microseconds', 'Milliseconds', 'Minutes', 'Nanoseconds', 'Round', 'Seconds', 'Truncate'].map((method) => `time.Duration.${method}`),
   'time.Nanosecond', 'time.Microsecond', 'time.Millisecond', 'time.Second', 'time.Minute', 'time.Hour',
+  'testing.AllocsPerRun', 'testing.Benchmark', '(*testing.B).Loop', '(*testing.B).ReportAllocs', '(*testing.B).ResetTimer',
+  'testing.BenchmarkResult.String', 'testing.BenchmarkResult.MemString', 'testing.BenchmarkResult.AllocsPerOp',
+  'testing.BenchmarkResult.AllocedBytesPerOp', 'testing.BenchmarkResult.NsPerOp',
 ];
 
 /** One function or variable printed by oracle/stdlib/main.go. */

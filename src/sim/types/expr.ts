@@ -421,9 +421,11 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
   if (containsInvalid(x.type)) return invalid(e);
   const found = lookupFieldOrMethod(x.type, name);
   if (found.obj === null) {
+    // A std type's fields and methods beyond stdlib.json are unknown, not missing (also through a pointer).
+    const base = x.type.kind === 'Pointer' ? x.type.elem : x.type;
     if (found.ambiguous) this.error(e.selector, `ambiguous selector ${exprString(e)}`);
-    else if (x.type.kind === 'Named' && isInvalid(x.type.underlying) && x.type.obj.pkg !== this.packageName) {
-      this.notModeledAt(e.selector.start, `${x.type.obj.pkg}.${x.type.obj.name}.${name}`);
+    else if (base.kind === 'Named' && isInvalid(base.underlying) && base.obj.pkg !== this.packageName && base.obj.pkg !== '') {
+      this.notModeledAt(e.selector.start, `${base.obj.pkg}.${base.obj.name}.${name}`);
     } else {
       const under = underlying(x.type);
       if (under.kind === 'Pointer' && underlying(under.elem).kind === 'Interface' && lookupFieldOrMethod(under.elem, name).obj !== null) {
