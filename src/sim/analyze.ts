@@ -4,6 +4,7 @@ import type { StdlibSnapshot } from '../data/oracle/snapshots.ts';
 import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
 import { inlinePackage, InlineNotModeled, type InlineMessage } from './inline/inline.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
+import { explainWrappers, wrapperTypes } from './escape/wrappers.ts';
 import { Leaks } from './escape/leaks.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
@@ -93,6 +94,12 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   removeDeadLocals(lowered.file);
   const options = { m: request.flags.m, goMinor, fileName: request.fileName, escapeMutationsCalls: request.escapeMutationsCalls === true };
   const analysis = escapeFile(lowered.file, options, before);
+  if (request.flags.m >= 2) {
+    // gc analyses the method wrappers it generates last; -m=2 prints their explanations.
+    const wrappers = wrapperTypes(parsed.file, checked.info);
+    const unmodelled = wrappers.kind === 'ok' ? explainWrappers(analysis, lowered.file, wrappers.types) : wrappers;
+    if (unmodelled !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...unmodelled.position, message: `not modeled: ${unmodelled.what}` }] };
+  }
   const functions = functionAllocations(analysis, lowered.file).map((summary) => ({
     name: summary.fn.name,
     line: summary.fn.position.line,

@@ -1,0 +1,248 @@
+/**
+ * The method wrappers gc generates for the package's own types, and the `-m=2` lines their
+ * escape analysis prints at the end of the run (gc analyses them after every function of the
+ * file, and prints no `leaking param` summary for them, only the explanations).
+ *
+ * - For an interface type with methods, named or not, gc makes `I.M`, a function taking the
+ *   interface value as `~p0` and calling the method dynamically: the receiver and every
+ *   parameter that holds pointers leak to the heap.
+ * - For a named non-interface type, gc makes `(*T).M` around each method with a value
+ *   receiver: a parameter leaks the way it leaks from `T.M`.
+ *
+ * Types are taken in the order gc reads them (package-level declarations in source order, a
+ * type mentioned in a declaration before the declared type). Types declared or spelled out
+ * inside function bodies are read in an order not modelled, and so are wrappers whose
+ * parameters leak other than straight to the heap: both are reported as not modelled.
+ */
+import type { Position } from '../api.ts';
+import type { IrFile, IrFunc } from '../ir/ir.ts';
+import { TypeTable } from '../ir/typeinfo.ts';
+import type * as ast from '../syntax/ast.ts';
+import type { Info } from '../types/info.ts';
+import type { Func, TypeName, Var } from '../types/objects.ts';
+import { methodsOf, underlying } from '../types/predicates.ts';
+import type { Interface, Named, Type } from '../types/types.ts';
+import type { Analysis } from './escape.ts';
+import { Leaks } from './leaks.ts';
+
+/** A parameter of a wrapped method. */
+interface WrapperParam {
+  /** As the wrapper's call prints it (`p`, or `~p1` when unnamed or blank). */
+  name: string;
+  /** Its declaration (the identifier, or the type when unnamed). */
+  position: Position;
+  /** Whether its type holds pointers (only those can leak). */
+  hasPointers: boolean;
+}
+
+/** One method to wrap. */
+interface WrapperMethod {
+  name: string;
+  params: WrapperParam[];
+  variadic: boolean;
+  /** For a value-receiver method: the receiver's name in the call (`t`, or `~p0`). */
+  receiver?: string;
+}
+
+/** A type whose wrappers gc generates. */
+export interface WrapperType {
+  kind: 'interface' | 'value';
+  /** The type as the wrapper's name prints it (`Shape`, `interface { U(*int) }`). */
+  text: string;
+  methods: WrapperMethod[];
+}
+
+/** What {@link wrapperTypes} finds: the types in gc's order, or where the order is not modelled. */
+export type WrapperTypes = { kind: 'ok'; types: WrapperType[] } | { kind: 'notModeled'; position: Position; what: string };
+
+/** The types gc generates wrappers for, in the order it generates them. */
+export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
+  const table = new TypeTable(file.packageName.value);
+  const position = (node: ast.NodeBase): Position => file.lines.position(node.start);
+  const types: WrapperType[] = [];
+  const seen = new Set<string>();
+  let notModeled: WrapperTypes | undefined;
+
+  const paramsOf = (vars: Var[], offset: number): WrapperParam[] =>
+    vars.map((v, index) => {
+      const field = v.decl as ast.Field | null;
+      const at = v.pos ?? (field !== null && field.kind === 'Field' ? position(field.type) : { line: 1, column: 1 });
+      const named = v.name !== '' && v.name !== '_';
+      return { name: named ? v.name : `~p${index + offset}`, position: at, hasPointers: table.info(v.type).hasPointers };
+    });
+
+  const addInterface = (type: Type, text: string): void => {
+    const iface = underlying(type) as Interface;
+    const methods = [...methodsOf(iface)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (methods.length === 0 || seen.has(text)) return;
+    seen.add(text);
+    types.push({
+      kind: 'interface',
+      text,
+      methods: methods.map((m) => {
+        const signature = m.type as { params: Var[]; variadic: boolean };
+        return { name: m.name, params: paramsOf(signature.params, 1), variadic: signature.variadic };
+      }),
+    });
+  };
+
+  // Unnamed interface types with methods spelled out in a type expression, innermost first
+  // (a declared type's own underlying type is not one: `skipRoot`).
+  const scanTypeExpr = (expr: ast.Node | null | undefined, inBody: boolean, skipRoot = false): void => {
+    if (expr === null || expr === undefined || notModeled !== undefined) return;
+    visitTypeExprs(expr, (node) => {
+      if (node.kind !== 'InterfaceType' || (skipRoot && node === expr)) return;
+      const type = info.types.get(node as ast.Expr)?.type;
+      if (type === undefined || methodsOf(underlying(type) as Interface).length === 0) return;
+      if (inBody) {
+        notModeled ??= { kind: 'notModeled', position: position(node), what: '-m=2 lines of the wrappers gc generates for an interface type spelled out in a function body' };
+        return;
+      }
+      addInterface(type, table.info(type).text);
+    });
+  };
+
+  // Value-receiver methods by receiver type name.
+  const valueMethods = new Map<string, ast.FuncDecl[]>();
+  for (const decl of file.declarations) {
+    if (decl.kind !== 'FuncDecl' || decl.recv === null) continue;
+    const recvType = decl.recv.type;
+    if (recvType.kind !== 'Name') continue;
+    const list = valueMethods.get(recvType.value) ?? [];
+    list.push(decl);
+    valueMethods.set(recvType.value, list);
+  }
+
+  for (const decl of file.declarations) {
+    if (decl.kind === 'TypeDecl') {
+      scanTypeExpr(decl.type, false, true);
+      const obj = info.defs.get(decl.name) as TypeName | null | undefined;
+      if (decl.alias || decl.hasTypeParams || obj === null || obj === undefined || obj.type.kind !== 'Named') continue;
+      const named = obj.type;
+      const under = underlying(named);
+      if (under.kind === 'Interface') {
+        addInterface(named, obj.name);
+        continue;
+      }
+      if (under.kind === 'Pointer') continue;
+      if (under.kind === 'Struct' && under.fields.some((field) => field.embedded && hasMethods(field.type))) {
+        notModeled ??= { kind: 'notModeled', position: position(decl.name), what: '-m=2 lines of the wrappers gc generates for promoted methods' };
+        continue;
+      }
+      const methods = (valueMethods.get(obj.name) ?? [])
+        .map((method) => ({ method, func: info.defs.get(method.name) as Func | null | undefined }))
+        .filter((entry) => entry.func !== null && entry.func !== undefined && entry.func.type.kind === 'Signature')
+        .sort((a, b) => (a.method.name.value < b.method.name.value ? -1 : a.method.name.value > b.method.name.value ? 1 : 0))
+        .map(({ method, func }) => {
+          const signature = (func as Func).type as { params: Var[]; variadic: boolean };
+          const recvName = method.recv?.name?.value;
+          return {
+            name: method.name.value,
+            params: paramsOf(signature.params, 1),
+            variadic: signature.variadic,
+            receiver: recvName === undefined || recvName === '_' ? '~p0' : recvName,
+          };
+        });
+      if (methods.length > 0) types.push({ kind: 'value', text: obj.name, methods });
+    } else if (decl.kind === 'VarDecl' || decl.kind === 'ConstDecl') {
+      scanTypeExpr(decl.type, false);
+      for (const value of decl.values) scanTypeExpr(value, false);
+    } else if (decl.kind === 'FuncDecl') {
+      scanTypeExpr(decl.recv?.type, false);
+      scanTypeExpr(decl.type, false);
+      if (decl.body !== null) scanTypeExpr(decl.body, true);
+    }
+    if (notModeled !== undefined) return notModeled;
+  }
+  // Local named types are read with the function bodies.
+  for (const decl of file.declarations) {
+    if (decl.kind !== 'FuncDecl' || decl.body === null) continue;
+    let local: ast.TypeDecl | undefined;
+    visitTypeExprs(decl.body, (node) => {
+      if (node.kind === 'TypeDecl' && local === undefined) {
+        const obj = info.defs.get(node.name) as TypeName | null | undefined;
+        if (obj !== null && obj !== undefined && (hasMethods(obj.type) || valueMethods.has(obj.name))) local = node;
+      }
+    });
+    if (local !== undefined) {
+      return { kind: 'notModeled', position: position(local.name), what: '-m=2 lines of the wrappers gc generates for a type declared in a function' };
+    }
+  }
+  return notModeled ?? { kind: 'ok', types };
+}
+
+/** Whether `type` (or the type it points to) has methods: a named type's own, or an interface's. */
+function hasMethods(type: Type): boolean {
+  const base = type.kind === 'Pointer' ? type.elem : type;
+  if (base.kind === 'Named' && (base as Named).methods.length > 0) return true;
+  const under = underlying(base);
+  return under.kind === 'Interface' && methodsOf(under).length > 0;
+}
+
+/** Calls `visit` on every node under `root` (statements, expressions, type expressions), inner nodes first. */
+function visitTypeExprs(root: ast.Node, visit: (node: ast.Node) => void): void {
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    const node = value as { kind?: unknown };
+    if (typeof node.kind !== 'string') return;
+    for (const key in value) {
+      if (key === 'kind' || key === 'pos') continue;
+      walk((value as Record<string, unknown>)[key]);
+    }
+    visit(value as ast.Node);
+  };
+  walk(root);
+}
+
+/**
+ * Prints the `-m=2` lines of the wrappers, after everything else, as gc does; or says which
+ * wrapper's lines are not modelled.
+ */
+export function explainWrappers(analysis: Analysis, file: IrFile, types: WrapperType[]): { position: Position; what: string } | undefined {
+  const report = analysis.report;
+  const auto = '<autogenerated>:1';
+  const lines: string[] = [];
+  const leak = (at: string, name: string, wrapper: string, call: string): void => {
+    lines.push(`${at}: parameter ${name} leaks to {heap} for ${wrapper} with derefs=0:`);
+    lines.push(`${at}:   flow: {heap} ← ${name}:`);
+    lines.push(`${at}:     from ${call} (call parameter) at ${auto}`);
+  };
+  const args = (method: WrapperMethod): string[] =>
+    method.params.map((param, index) => (method.variadic && index === method.params.length - 1 ? `${param.name}...` : param.name));
+  const funcsByName = new Map<string, IrFunc>(file.funcs.map((fn) => [fn.name, fn]));
+  for (const type of types) {
+    for (const method of type.methods) {
+      if (type.kind === 'interface') {
+        const wrapper = `${type.text}.${method.name}`;
+        const call = `~p0.${method.name}(${args(method).join(', ')})`;
+        leak(auto, '~p0', wrapper, call);
+        for (const param of method.params) if (param.hasPointers) leak(report.formatPosition(param.position), param.name, wrapper, call);
+        continue;
+      }
+      const fn = funcsByName.get(`${type.text}.${method.name}`);
+      if (fn === undefined) return { position: { line: 1, column: 1 }, what: `-m=2 lines of the wrapper (*${type.text}).${method.name}` };
+      const wrapper = `(*${type.text}).${method.name}`;
+      const call = `${type.text}.${method.name}(${[method.receiver ?? '~p0', ...args(method)].join(', ')})`;
+      const irParams = fn.params.filter((param) => !param.receiver);
+      for (const param of fn.params) {
+        if (!param.type.hasPointers) continue;
+        const leaks = Leaks.parse(analysis.tagOf(param));
+        const toResult = Array.from({ length: fn.results.length }, (_, index) => leaks.result(index)).some((derefs) => derefs >= 0);
+        const heap = leaks.heap();
+        if (heap < 0 && !toResult) continue;
+        // The receiver is passed dereferenced, and a leak to a result goes through the wrapper's
+        // return: gc explains both with more steps than are modelled here.
+        if (param.receiver || heap !== 0 || toResult) return { position: param.position, what: `-m=2 lines of the wrapper ${wrapper} gc generates` };
+        const declared = method.params[irParams.indexOf(param)];
+        if (declared === undefined) return { position: param.position, what: `-m=2 lines of the wrapper ${wrapper} gc generates` };
+        leak(report.formatPosition(declared.position), declared.name, wrapper, call);
+      }
+    }
+  }
+  for (const line of lines) report.lines.push(line);
+  return undefined;
+}
