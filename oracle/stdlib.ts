@@ -61,6 +61,7 @@ export const modelledStdNames: readonly string[] = [
   'testing.AllocsPerRun', 'testing.Benchmark', '(*testing.B).Loop', '(*testing.B).ReportAllocs', '(*testing.B).ResetTimer',
   'testing.BenchmarkResult.String', 'testing.BenchmarkResult.MemString', 'testing.BenchmarkResult.AllocsPerOp',
   'testing.BenchmarkResult.AllocedBytesPerOp', 'testing.BenchmarkResult.NsPerOp',
+  'encoding/json.Marshal', 'runtime/pprof.WriteHeapProfile', 'runtime.MemProfileRate', 'os.Create',
 ];
 
 /** One function or variable printed by oracle/stdlib/main.go. */
