@@ -163,7 +163,11 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       }
     }
   }
-  if (options.enabled) messages.push(...wrapperInlining(file, costs));
+  if (options.enabled) {
+    const init = file.funcs.find((fn) => fn.name === 'init' && fn.closureParent === undefined);
+    if (init !== undefined) staticInitFromInlinedCalls(init);
+    messages.push(...wrapperInlining(file, costs));
+  }
   return messages;
 
   /** Inlines the call at `site` if gc would (TryInlineCall), returning the inlined body. */
@@ -265,6 +269,103 @@ function staticClosure(fun: IrExpr | undefined, caller: IrFunc): IrFunc | undefi
     current = definition.rhs[index];
   }
   return undefined;
+}
+
+/**
+ * gc's static initialization of package-level variables from inlined calls (staticinit's
+ * staticAssignInlinedCall): `var v = f(args)` where f's body is just `return expr` (one unnamed
+ * result) becomes `var v = expr` with the arguments substituted, when the arguments have no side
+ * effects, a parameter used more than once has a repeatable argument, and no literal in `expr`
+ * captures anything. A composite literal (or `&` of one) is then laid out in static data: only
+ * its dynamic elements run, each stored into a static slot (a global), and the literal itself
+ * allocates nothing.
+ */
+function staticInitFromInlinedCalls(init: IrFunc): void {
+  const body = init.body ?? [];
+  let slots = 0;
+  for (let index = 0; index < body.length; index++) {
+    const statement = body[index];
+    if (statement?.op !== 'assign' || statement.lhs.length !== 1 || statement.lhs[0]?.op !== 'name' || statement.lhs[0].name.class !== 'global') continue;
+    const call = statement.rhs[0];
+    if (call?.op !== 'inlinedCall' || call.returnVariables.length !== 1) continue;
+    const result = call.returnVariables[0];
+    if (result?.op !== 'name' || !result.name.name.startsWith('~r')) continue;
+    const rest = call.body.filter((item) => item.op !== 'decl');
+    let paramAssign: Extract<IrStmt, { op: 'assign' }> | undefined;
+    if (rest.length === 2 && rest[0]?.op === 'assign' && rest[0].lhs.every((lhs) => lhs === undefined || (lhs.op === 'name' && lhs.name.class === 'local'))) paramAssign = rest[0];
+    const returned = rest[rest.length - 1];
+    if (rest.length !== (paramAssign === undefined ? 1 : 2) || returned?.op !== 'assign' || returned.lhs.length !== 1) continue;
+    if (returned.lhs[0]?.op !== 'name' || returned.lhs[0].name !== result.name) continue;
+    const expr = returned.rhs[0];
+    if (expr === undefined) continue;
+    const args = new Map<IrName, IrExpr>();
+    let ok = true;
+    paramAssign?.lhs.forEach((lhs, position) => {
+      const arg = paramAssign?.rhs[position];
+      if (lhs?.op !== 'name' || arg === undefined) return;
+      if (!['literal', 'nil', 'name'].includes(arg.op)) ok = false;
+      args.set(lhs.name, arg);
+    });
+    const uses = new Map<IrName, number>();
+    visitIr([expr], (node) => {
+      if (node.op === 'name' && args.has(node.name)) uses.set(node.name, (uses.get(node.name) ?? 0) + 1);
+      if (node.op === 'addr' && node.x.op === 'name' && args.has(node.x.name)) ok = false;
+      if (node.op === 'closure' && node.func.closureVariables.length > 0) ok = false;
+    });
+    for (const [name, count] of uses) if (count > 1 && args.get(name)?.op !== 'literal' && args.get(name)?.op !== 'nil') ok = false;
+    if (!ok) continue;
+    const substituted = substitute(expr, args);
+    const parts = staticParts(substituted);
+    if (parts === undefined) continue;
+    const assignments: IrStmt[] = parts.map((part) => {
+      const slot: IrName = { name: `.stmp_inl${slots++}`, class: 'global', position: part.position, type: part.type };
+      return { op: 'assign', why: 'assign', lhs: [{ op: 'name', name: slot, type: part.type, position: part.position, text: slot.name }], rhs: [part], compound: false, position: part.position, text: `${slot.name} = ${part.text}` };
+    });
+    body.splice(index, 1, ...assignments);
+    index += assignments.length - 1;
+  }
+}
+
+/** `expr` with the parameter names in `args` replaced by their arguments. */
+function substitute(expr: IrExpr, args: Map<IrName, IrExpr>): IrExpr {
+  const walk = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map(walk);
+    const record = value as Record<string, unknown>;
+    if (record.op === 'name') {
+      const arg = args.get(record.name as IrName);
+      if (arg !== undefined) return arg;
+    }
+    if (record.op === 'closure') return value;
+    const copy: Record<string, unknown> = {};
+    for (const key in record) copy[key] = skippedKeys.has(key) ? record[key] : walk(record[key]);
+    return copy;
+  };
+  return walk(expr) as IrExpr;
+}
+
+/**
+ * The parts of a statically initialised value that still run (each stored into its own static
+ * slot), or undefined when the value is not laid out statically at all: a composite literal or
+ * `&` of one (or a slice literal's backing array) is static, with its constant elements; any
+ * other element runs.
+ */
+function staticParts(expr: IrExpr): IrExpr[] | undefined {
+  if (expr.op === 'ptrLit') {
+    const inner = expr.args[0];
+    return inner === undefined ? undefined : staticParts(inner);
+  }
+  // A slice literal's backing array is static data too.
+  if (expr.op !== 'structLit' && expr.op !== 'arrayLit' && expr.op !== 'sliceLit') return undefined;
+  const parts: IrExpr[] = [];
+  for (const element of expr.elements) {
+    if (element.op === 'literal' || element.op === 'nil' || (element.op === 'name' && element.name.class === 'func')) continue;
+    if (element.op === 'closure' && element.func.closureVariables.length === 0) continue;
+    const nested = element.op === 'ptrLit' || element.op === 'structLit' || element.op === 'arrayLit' || element.op === 'sliceLit' ? staticParts(element) : undefined;
+    if (nested !== undefined) parts.push(...nested);
+    else parts.push(element);
+  }
+  return parts;
 }
 
 /**
