@@ -17,6 +17,7 @@ import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
 import { underlying } from '../types/predicates.ts';
 import { anyType } from '../types/universe.ts';
+import { lookupFieldOrMethod } from '../types/methodset.ts';
 import type { Signature, Type } from '../types/types.ts';
 import type {
   IrExpr,
@@ -1504,6 +1505,10 @@ class Lowerer {
         if (owner.kind === 'Interface' || (owner.kind === 'Pointer' && underlying(owner.elem).kind === 'Interface')) {
           const interfaceValue = this.fieldPath(fun.x, path, selection.recv);
           const devirtualized = path.length === 0 ? this.devirtualize(fun, interfaceValue) : undefined;
+          if (devirtualized?.method === undefined && devirtualized !== undefined) {
+            // Partially: still an interface call, on the embedded interface of the asserted value.
+            return { ...base, interfaceReceiver: devirtualized.receiver, interfaceMethod: { name: fun.selector.value, text: this.exprText(fun) }, devirtualized: devirtualized.message };
+          }
           if (devirtualized !== undefined) {
             return { ...base, receiver: devirtualized.receiver, callee: devirtualized.method, devirtualized: devirtualized.message };
           }
@@ -1574,7 +1579,7 @@ class Lowerer {
    * gc's devirtualization (done even with -l): an interface method call whose receiver is a
    * variable that only ever holds one concrete type becomes a static call on `x.(T)`.
    */
-  private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method: IrFunc; message: string } | undefined {
+  private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const receiverNode = stripParens(fun.x);
     const stat = this.staticValue(receiverNode);
     if (stat === receiverNode) return undefined;
@@ -1587,13 +1592,34 @@ class Lowerer {
     if (concrete === undefined || isInterfaceType(concrete) || concrete.kind === 'Basic' && concrete.basic.startsWith('untyped')) return undefined;
     const named = concrete.kind === 'Pointer' ? concrete.elem : concrete;
     if (named.kind !== 'Named') return undefined;
+    const concreteInfo = this.types.info(concrete);
+    const asserted: IrExpr = { op: 'dotType', type: concreteInfo, x: interfaceValue, position: interfaceValue.position, text: `${interfaceValue.text}.(${concreteInfo.text})` };
     const methodObj = named.methods.find((candidate) => candidate.name === fun.selector.value);
-    if (methodObj === undefined) return undefined;
+    if (methodObj === undefined) {
+      // A method promoted from an embedded field: through an embedded interface the call stays
+      // dynamic, on that field of `x.(T)` ("partially devirtualizing"); through an embedded
+      // struct it would go to the wrapper gc generates, which is not modelled.
+      const found = lookupFieldOrMethod(concrete, fun.selector.value);
+      const path = found.index.slice(0, -1);
+      if (found.obj?.kind !== 'Func' || found.ambiguous || path.length === 0) return undefined;
+      const owner = underlying(this.fieldOwnerType(concrete, path));
+      if (owner.kind !== 'Interface') throw new NotModeled(fun.pos, 'devirtualizing a call to a promoted method (gc calls its generated wrapper)');
+      let embedded = asserted;
+      let current: Type = concrete;
+      for (const index of path) {
+        const pointer = underlying(current).kind === 'Pointer';
+        const struct = underlying(pointer ? (underlying(current) as { elem: Type }).elem : current);
+        const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
+        if (field === undefined) return undefined;
+        current = field.type;
+        embedded = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: embedded, field: field.name, position: embedded.position, text: `${embedded.text}.${field.name}` };
+      }
+      return { receiver: embedded, message: `partially devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` };
+    }
     const method = this.funcs.get(methodObj);
     if (method === undefined) return undefined;
-    const concreteInfo = this.types.info(concrete);
 
-    let receiver: IrExpr = { op: 'dotType', type: concreteInfo, x: interfaceValue, position: interfaceValue.position, text: `${interfaceValue.text}.(${concreteInfo.text})` };
+    let receiver: IrExpr = asserted;
     if (!methodObj.pointerReceiver && concrete.kind === 'Pointer') {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
     }
