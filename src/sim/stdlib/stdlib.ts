@@ -132,7 +132,10 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
     const plain = /^([\w/]+)\.(\w+)$/.exec(key);
     const value = constantValue(recorded.value);
     if (plain === null || value === undefined) continue;
-    const object: Const = { kind: 'Const', name: plain[2] ?? '', type: parseType(recorded.type), pos: null, pkg: plain[1] ?? '', parent: null, value };
+    // An untyped constant (`math.MaxInt64`) has an untyped basic type, which go/types spells with a space.
+    const type = recorded.type.startsWith('untyped ') ? (basicTypes[recorded.type as keyof typeof basicTypes] ?? invalidType) : parseType(recorded.type);
+    if (type === invalidType || (type.kind === 'Basic' && type.basic === 'untyped float')) continue;
+    const object: Const = { kind: 'Const', name: plain[2] ?? '', type, pos: null, pkg: plain[1] ?? '', parent: null, value };
     packageOf(object.pkg).members.set(object.name, object);
   }
   for (const [qualified, recorded] of Object.entries(recordedTypes)) {
