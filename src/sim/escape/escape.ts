@@ -424,11 +424,12 @@ function rewriteWithLiterals(batch: Batch): void {
   });
   if (!candidate) return;
   const reassigned = new Set<IrName>();
-  // The assignment whose single value each interface conversion is (its printed text shows the value).
-  const assignmentOf = new Map<IrExpr, Extract<IrStmt, { op: 'assign' }>>();
+  // The assignment or return whose values each interface conversion is one of (its printed text lists them).
+  const statementOf = new Map<IrExpr, { statement: IrStmt; values: (IrExpr | undefined)[] }>();
   for (const fn of batch.funcs) {
     visitIr(fn.body ?? [], (node) => {
-      if (node.op === 'assign' && node.rhs.length === 1 && node.rhs[0]?.op === 'convIface') assignmentOf.set(node.rhs[0], node);
+      const values = node.op === 'assign' ? node.rhs : node.op === 'return' ? node.results : [];
+      for (const value of values) if (value?.op === 'convIface') statementOf.set(value, { statement: node as IrStmt, values });
       if (node.op === 'assign' || node.op === 'assignCall') {
         for (const lhs of node.lhs) if (lhs?.op === 'name' && lhs.name.definedBy !== node) reassigned.add(lhs.name);
       } else if (node.op === 'range') {
@@ -460,11 +461,13 @@ function rewriteWithLiterals(batch: Batch): void {
       // An explicit conversion prints as one (`any(2)`), an implicit one as its operand.
       expr.text = expr.explicit && before.endsWith(operand) ? `${before.slice(0, before.length - operand.length)}(${value.text})` : value.text;
       expr.x = { ...value, position: expr.position };
-      const assignment = assignmentOf.get(expr);
-      for (const separator of [' := ', ' = ']) {
-        if (assignment === undefined || !assignment.text.endsWith(`${separator}${before}`)) continue;
-        assignment.text = `${assignment.text.slice(0, assignment.text.length - before.length)}${expr.text}`;
-        break;
+      // The statement prints its values as they are now (`i := 2`, `return 2`).
+      const container = statementOf.get(expr);
+      if (container !== undefined) {
+        const list = (text: (value: IrExpr) => string) => container.values.map((value) => (value === undefined ? '' : text(value))).join(', ');
+        const old = list((value) => (value === expr ? before : value.text));
+        const { statement } = container;
+        if (statement.text.endsWith(old)) statement.text = `${statement.text.slice(0, statement.text.length - old.length)}${list((value) => value.text)}`;
       }
       continue;
     }
