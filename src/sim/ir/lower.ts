@@ -757,9 +757,10 @@ class Lowerer {
       // destination is evaluated once, as a destination; a string concatenation it implies is
       // made later, after escape analysis, so it has no location of its own).
       const target = n.lhs[0] as ast.Expr;
+      // gc reads `x` before `y` (a closure captures them in that order).
+      const x = this.expr(target);
       const value: IrExpr =
         n.rhs.length > 0 ? this.expr(n.rhs[0] as ast.Expr) : { op: 'literal', type: this.types.info(this.typeOf(target)), position: n.pos, text: '1' };
-      const x = this.expr(target);
       out.push({ op: 'assign', why: 'assign', lhs: [x], rhs: [value], compound: true, position: n.pos, text });
       return;
     }
