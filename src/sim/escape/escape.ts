@@ -424,6 +424,7 @@ function rewriteWithLiterals(batch: Batch): void {
   });
   if (!candidate) return;
   const reassigned = new Set<IrName>();
+  const writes = new Map<IrName, IrStmt[]>();
   // The assignment or return whose values each interface conversion is one of (its printed text lists them).
   const statementOf = new Map<IrExpr, { statement: IrStmt; values: (IrExpr | undefined)[] }>();
   for (const fn of batch.funcs) {
@@ -431,7 +432,15 @@ function rewriteWithLiterals(batch: Batch): void {
       const values = node.op === 'assign' ? node.rhs : node.op === 'return' ? node.results : [];
       for (const value of values) if (value?.op === 'convIface') statementOf.set(value, { statement: node as IrStmt, values });
       if (node.op === 'assign' || node.op === 'assignCall') {
-        for (const lhs of node.lhs) if (lhs?.op === 'name' && lhs.name.definedBy !== node) reassigned.add(lhs.name);
+        for (const lhs of node.lhs) {
+          if (lhs?.op !== 'name') continue;
+          // A variable an inlined body declares has no recorded definition: its only assignment is one.
+          if (lhs.name.definedBy === undefined) {
+            const list = writes.get(lhs.name) ?? [];
+            list.push(node as IrStmt);
+            writes.set(lhs.name, list);
+          } else if (lhs.name.definedBy !== node) reassigned.add(lhs.name);
+        }
       } else if (node.op === 'range') {
         for (const target of [node.key, node.value]) if (target?.op === 'name') reassigned.add(target.name);
       } else if (node.op === 'addr' && node.x.op === 'name') {
@@ -439,12 +448,17 @@ function rewriteWithLiterals(batch: Batch): void {
       }
     });
   }
+  const definitionOf = (name: IrName): IrStmt | undefined => {
+    if (name.definedBy !== undefined) return name.definedBy;
+    const list = writes.get(name);
+    return list?.length === 1 ? list[0] : undefined;
+  };
   // The value a never-reassigned local always holds, following chains of such locals.
   const staticValue = (value: IrExpr | undefined): IrExpr | undefined => {
     for (let guard = 0; guard < 20 && value?.op === 'name'; guard++) {
       const name = value.name;
-      if (name.class !== 'local' || reassigned.has(name) || name.definedBy?.op !== 'assign') return value;
-      const definition = name.definedBy;
+      const definition = definitionOf(name);
+      if (name.class !== 'local' || reassigned.has(name) || definition?.op !== 'assign' || definition.compound) return value;
       value = definition.rhs[definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name)];
     }
     return value;

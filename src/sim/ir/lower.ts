@@ -1153,13 +1153,23 @@ class Lowerer {
     if (target === undefined || !isInterfaceType(target)) return value;
     // (A variable that always holds one constant is boxed as that constant: escape analysis
     // rewrites it, as gc's rewriteWithLiterals does, once the function is walked.)
-    return this.implicitIface(value, this.types.info(target));
+    return this.atExpression(this.implicitIface(value, this.types.info(target)), value, expr);
   }
 
   private convertToInfo(expr: ast.Expr, target: TypeInfo | undefined): IrExpr {
     const value = this.expr(expr);
     if (target === undefined || target.kind !== 'interface') return value;
-    return this.implicitIface(value, target);
+    return this.atExpression(this.implicitIface(value, target), value, expr);
+  }
+
+  /**
+   * An implicit conversion sits where its expression does: for an explicit conversion `T(x)`,
+   * which gc positions at `x`, that is the call's parenthesis.
+   */
+  private atExpression(converted: IrExpr, value: IrExpr, expr: ast.Expr): IrExpr {
+    const stripped = stripParens(expr);
+    if (converted !== value && stripped.kind === 'CallExpr' && this.info.conversions.has(stripped)) converted.position = stripped.pos;
+    return converted;
   }
 
   private implicitIface(value: IrExpr, target: TypeInfo): IrExpr {
