@@ -51,9 +51,12 @@ export function fileBuildConstraint(source: string, goMinor: number): FileBuildC
 function headerLines(source: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   let inBlock = false;
-  const lines = source.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    let text = (lines[index] ?? '').trim();
+  // Line by line, only as far as the header goes (the file may be large).
+  for (let start = 0, index = 0; start <= source.length; index++) {
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    let text = source.slice(start, end).trim();
+    start = end + 1;
     if (inBlock) {
       const end = text.indexOf('*/');
       if (end < 0) continue;
