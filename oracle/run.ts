@@ -1,5 +1,5 @@
 /**
- * `node oracle/run.ts [--check] [--record] [PATH...]`: regenerates the oracle snapshots in
+ * `node oracle/run.ts [--check | --record | --stdlib | --help | PATH...]`: regenerates the oracle snapshots in
  * src/data/oracle/ with the real Go toolchain.
  *
  *   (no arguments)  everything: escape snapshots of every Go source, stdlib.json, sizes.json,
@@ -162,9 +162,15 @@ function report(problems: string[]): void {
 async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  if (argv.includes('--help')) {
+    // The module comment above is the manual.
+    const manual = readFileSync(new URL(import.meta.url), 'utf8').split('\n */')[0] ?? '';
+    console.log(manual.replace(/^\/\*\*\n?/, '').replace(/^ \* ?/gm, ''));
+    return 0;
+  }
   const options = parseOptions(argv);
   if (typeof options === 'string') {
-    console.error(`oracle: ${options}\nusage: node oracle/run.ts [--check | --record | --stdlib | PATH...]`);
+    console.error(`oracle: ${options}\nusage: node oracle/run.ts [--check | --record | --stdlib | --help | PATH...]`);
     return 2;
   }
   const goVersion = installedGoVersion();
