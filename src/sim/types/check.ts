@@ -209,6 +209,9 @@ export class Checker {
     this.errorWithDetails(at(first), `initialization cycle for ${first.name}`, details);
   }
 
+  /** The file's name, for positions printed inside messages. */
+  fileName: string;
+
   constructor(file: ast.File, stdlib: Stdlib | null, fileName = 'main.go') {
     this.file = file;
     this.fileName = fileName;
@@ -386,8 +389,9 @@ export class Checker {
     const obj: PkgName = { kind: 'PkgName', name, type: invalidType, pos: decl.pos, pkg: this.packageName, parent: this.fileScope, path, used: !known };
     const existing = this.fileScope.names.get(name);
     if (existing !== undefined) {
+      // Not declared, so never used: reported unused as well, as gc does.
       this.redeclared(decl.pos, `${name} redeclared in this block`, existing);
-      return null;
+      return { ...obj, used: false };
     }
     this.fileScope.names.set(name, obj);
     this.info.imports.set(name, obj);
@@ -729,7 +733,8 @@ export class Checker {
       if (other !== undefined) {
         this.error(decl.name, `method ${base.obj.name}.${decl.name.value} already declared${other.pos === null ? '' : ` at ${this.where(other.pos)}`}`);
       } else if (under.kind === 'Struct' && under.fields.some((f) => f.name === decl.name.value)) {
-        this.error(decl.name, `field and method with the same name ${decl.name.value}`);
+        const field = under.fields.find((f) => f.name === decl.name.value) as Var;
+        this.redeclared(this.file.lines.position(decl.name.start), `field and method with the same name ${decl.name.value}`, field);
       } else base.methods.push(obj);
     }
     return;
