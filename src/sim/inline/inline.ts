@@ -439,13 +439,37 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         cost += 16;
         break;
       case 'block':
-      case 'conv':
       // A call statement is the call itself in gc.
       case 'expr':
         break;
+      case 'conv':
+        // A conversion that changes the representation is a node (OCONV); one that does not (OCONVNOP) costs nothing.
+        if (node.noop !== true) cost++;
+        break;
+      case 'sliceLit':
+      case 'methodValue':
+        // gc charges these one more (kept for toolstash -cmp).
+        cost += 2;
+        break;
+      case 'methodExpr':
+        break;
+      case 'assign':
+        // The per-iteration copies are made after inlining: neither they nor their two names count.
+        if (node.loopvar === true) {
+          cost -= 2;
+          break;
+        }
+        cost++;
+        // gc discounts the temporaries a multi-value right side goes through (4 per value, 1 for their assignment).
+        if (node.fromTemporaries === true) cost -= 4 * node.lhs.length + 1;
+        break;
+      case 'range':
+        // A blank key before a value is a node of its own.
+        cost += node.key === undefined && node.value !== undefined ? 2 : 1;
+        break;
       case 'decl':
         // The declaration and its name.
-        cost += 2;
+        if (node.loopvar !== true) cost += 2;
         break;
       case 'builtin':
         if (node.builtin === 'recover') blocked = true;

@@ -269,6 +269,8 @@ export interface ConvExpr extends NodeBase {
   x: IrExpr;
   /** For `stringConv` from string to `[]byte`: the zero-copy candidate. */
   stringToBytes?: boolean;
+  /** For `conv`: whether the conversion changes no representation (gc's OCONVNOP: identical underlying types, pointers). */
+  noop?: boolean;
   /** Whether the conversion was written in the source (false for gc's implicit interface conversions). */
   explicit: boolean;
 }
@@ -414,6 +416,8 @@ export interface DeclStmt extends NodeBase {
   op: 'decl';
   /** The declared variable. */
   name: IrName;
+  /** Made by the per-iteration loop variable rewrite, which gc does after inlining (so it costs nothing there). */
+  loopvar?: true;
 }
 
 /** `label:`. */
@@ -532,6 +536,10 @@ export interface AssignStmt extends NodeBase {
   rhs: (IrExpr | undefined)[];
   /** Whether this is `x op= y`. */
   compound: boolean;
+  /** Made by the per-iteration loop variable rewrite, which gc does after inlining (so it costs nothing there). */
+  loopvar?: true;
+  /** Whether the values are the temporaries of a multi-value right side (`a, b = f()` assigns `f()`'s results to temporaries first). */
+  fromTemporaries?: true;
 }
 
 /** `a, b = f()`. */

@@ -15,7 +15,7 @@ import type * as ast from '../syntax/ast.ts';
 import { formatConstant } from '../types/constant.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
-import { underlying } from '../types/predicates.ts';
+import { identical, underlying } from '../types/predicates.ts';
 import { anyType } from '../types/universe.ts';
 import { lookupFieldOrMethod } from '../types/methodset.ts';
 import type { Signature, Type } from '../types/types.ts';
@@ -683,7 +683,7 @@ class Lowerer {
       const rhs = this.multiValueUses(temporaries, targetTypes.map((type) => (type === undefined ? undefined : this.types.info(type))));
       // gc prints the rewritten statement: `u, ok := (*T)(.autotmp_2), .autotmp_3`.
       const printed = `${lhs.map((expr) => expr?.text ?? '_').join(', ')} ${define ? ':=' : '='} ${rhs.map((expr) => expr.text).join(', ')}`;
-      return { op: 'assign', why: 'assign-pair', lhs, rhs, compound: false, position, text: printed };
+      return { op: 'assign', why: 'assign-pair', lhs, rhs, compound: false, position, text: printed, fromTemporaries: true };
     }
     const rhs = values.map((value, index) => this.convertTo(value, targetTypes[index]));
     return { op: 'assign', why: lhs.length > 1 ? 'assign-pair' : 'assign', lhs, rhs, compound: false, position, text };
@@ -830,9 +830,10 @@ class Lowerer {
           compound: false,
           position: name.position,
           text: `${name.name} := ${temporary.name}`,
+          loopvar: true,
         };
-        prologue.push({ op: 'decl', name, position: name.position, text: definition.text }, definition);
-        body = [...prologue, ...body, { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [this.nameExpr(name)], compound: false, position: name.position, text: '' }];
+        prologue.push({ op: 'decl', name, position: name.position, text: definition.text, loopvar: true }, definition);
+        body = [...prologue, ...body, { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [this.nameExpr(name)], compound: false, position: name.position, text: '', loopvar: true }];
         this.renameInStmts(init, name, temporary);
         this.renameInStmts(post, name, temporary);
       }
@@ -979,9 +980,9 @@ class Lowerer {
         if (perIteration.includes(name)) {
           const temporary = this.temporary(name.type, name.position, true);
           init.push({ op: 'decl', name: temporary, position: name.position, text });
-          const copy: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(name)], rhs: [this.nameExpr(temporary)], compound: false, position: clause.pos, text: `${name.name} := ${temporary.name}` };
+          const copy: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(name)], rhs: [this.nameExpr(temporary)], compound: false, position: clause.pos, text: `${name.name} := ${temporary.name}`, loopvar: true };
           name.definedBy = copy;
-          body.push({ op: 'decl', name, position: name.position, text }, copy);
+          body.push({ op: 'decl', name, position: name.position, text, loopvar: true }, copy);
           return this.nameExpr(temporary);
         }
         init.push({ op: 'decl', name, position: name.position, text });
@@ -1022,7 +1023,7 @@ class Lowerer {
           // Each clause declares its own variable, positioned at the clause.
           if (obj !== undefined) variable = this.declareVar(obj, guard.lhs.value, clause.pos, 'local', this.fn);
         }
-        return { list: [], variable, body: this.stmts(clause.body), position: clause.pos, text: this.source(clause) };
+        return { list: [], variable, body: this.stmts(clause.body), position: clause.pos, text: this.caseText(clause) };
       });
       out.push({ op: 'switch', init, tag: this.expr(guard.x), typeSwitch: true, bindsVariable: guard.lhs !== null && guard.lhs.value !== '_', cases, position: n.pos, text });
       return;
@@ -1032,7 +1033,7 @@ class Lowerer {
       list: clause.cases.map((value) => this.expr(value)),
       body: this.stmts(clause.body),
       position: clause.pos,
-      text: this.source(clause),
+      text: this.caseText(clause),
     }));
     out.push({ op: 'switch', init, tag, typeSwitch: false, bindsVariable: false, cases, position: n.pos, text });
   }
@@ -1615,7 +1616,7 @@ class Lowerer {
       if (found.obj?.kind !== 'Func' || found.ambiguous || path.length === 0) return undefined;
       const owner = underlying(this.fieldOwnerType(concrete, path));
       if (owner.kind !== 'Interface') throw new NotModeled(fun.pos, 'devirtualizing a call to a promoted method (gc calls its generated wrapper)');
-      let embedded = asserted;
+      let embedded: IrExpr = asserted;
       let current: Type = concrete;
       for (const index of path) {
         const pointer = underlying(current).kind === 'Pointer';
@@ -1761,7 +1762,10 @@ class Lowerer {
     if (targetUnder.kind === 'Basic' && targetUnder.basic === 'unsafe.Pointer' && fromUnder.kind === 'Basic' && fromUnder.basic === 'uintptr') {
       return { op: 'uintptrToPointer', type, x, explicit: true, position: n.pos, text };
     }
-    return { op: 'conv', type, x, explicit: true, position: n.pos, text };
+    // gc's OCONVNOP: the representation stays (identical underlying types, or pointers to them, or unsafe.Pointer).
+    const pointerish = (t: Type) => t.kind === 'Pointer' || (t.kind === 'Basic' && t.basic === 'unsafe.Pointer');
+    const noop = identical(targetUnder, fromUnder) || (pointerish(targetUnder) && pointerish(fromUnder));
+    return { op: 'conv', type, x, explicit: true, noop, position: n.pos, text };
   }
 
   private builtinCall(n: ast.CallExpr, id: string): IrExpr {
@@ -1877,9 +1881,40 @@ class Lowerer {
         return `${this.exprText(node.chan, 3)} <- ${this.exprText(node.value, 4)}`;
       case 'ExprStmt':
         return this.exprText(node.x);
+      // Statements with a body print short, as gc's printer does.
+      case 'IfStmt': {
+        const head = node.init === null ? `if ${this.exprText(node.cond)}` : `if ${this.stmtText(node.init)}; ${this.exprText(node.cond)}`;
+        const otherwise = node.else === null ? '' : ` else { ${node.else.kind === 'BlockStmt' ? this.stmtListText(node.else.list) : this.stmtText(node.else)} }`;
+        return `${head} { ${this.stmtListText(node.then.list)} }${otherwise}`;
+      }
+      case 'ForStmt':
+        return 'for loop';
+      case 'SwitchStmt':
+        return 'switch statement';
+      case 'SelectStmt':
+        return 'select statement';
+      case 'BlockStmt':
+        return this.stmtListText(node.list);
+      case 'BranchStmt':
+        return node.label === null ? node.token : `${node.token} ${node.label.value}`;
+      case 'CallStmt':
+        return `${node.token} ${this.exprText(node.call)}`;
+      case 'EmptyStmt':
+        return '';
       default:
         return this.source(node);
     }
+  }
+
+  /** Statements as gc prints a list of them: `a; b`. */
+  private stmtListText(list: ast.Stmt[]): string {
+    return list.filter((statement) => statement.kind !== 'EmptyStmt').map((statement) => this.stmtText(statement)).join('; ');
+  }
+
+  /** A switch clause as gc prints it: `case a, b: body` (types for a type switch), `default: body`. */
+  private caseText(clause: ast.CaseClause): string {
+    const values = clause.cases.map((value) => (this.info.types.get(value)?.mode === 'typexpr' ? this.types.info(this.typeOf(value)).text : this.exprText(value)));
+    return `${clause.isDefault ? 'default' : `case ${values.join(', ')}`}: ${this.stmtListText(clause.body)}`;
   }
 
   private readonly texts = new Map<ast.Expr, PrintedExpr>();
