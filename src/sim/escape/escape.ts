@@ -425,12 +425,21 @@ function rewriteWithLiterals(batch: Batch): void {
   if (!candidate) return;
   const reassigned = new Set<IrName>();
   const writes = new Map<IrName, IrStmt[]>();
-  // The assignment or return whose values each interface conversion is one of (its printed text lists them).
-  const statementOf = new Map<IrExpr, { statement: IrStmt; values: (IrExpr | undefined)[] }>();
+  // The node each node is part of (their printed texts show a rewritten value too), built on the first rewrite.
+  let parents: Map<IrStmt | IrExpr, IrStmt | IrExpr> | undefined;
+  const parentOf = (): Map<IrStmt | IrExpr, IrStmt | IrExpr> => {
+    if (parents !== undefined) return parents;
+    const map = new Map<IrStmt | IrExpr, IrStmt | IrExpr>();
+    for (const fn of batch.funcs) {
+      visitIr(fn.body ?? [], (node, parent) => {
+        if (parent !== undefined) map.set(node, parent);
+      });
+    }
+    parents = map;
+    return map;
+  };
   for (const fn of batch.funcs) {
     visitIr(fn.body ?? [], (node) => {
-      const values = node.op === 'assign' ? node.rhs : node.op === 'return' ? node.results : [];
-      for (const value of values) if (value?.op === 'convIface') statementOf.set(value, { statement: node as IrStmt, values });
       if (node.op === 'assign' || node.op === 'assignCall') {
         for (const lhs of node.lhs) {
           if (lhs?.op !== 'name') continue;
@@ -475,14 +484,8 @@ function rewriteWithLiterals(batch: Batch): void {
       // An explicit conversion prints as one (`any(2)`), an implicit one as its operand.
       expr.text = expr.explicit && before.endsWith(operand) ? `${before.slice(0, before.length - operand.length)}(${value.text})` : value.text;
       expr.x = { ...value, position: expr.position };
-      // The statement prints its values as they are now (`i := 2`, `return 2`).
-      const container = statementOf.get(expr);
-      if (container !== undefined) {
-        const list = (text: (value: IrExpr) => string) => container.values.map((value) => (value === undefined ? '' : text(value))).join(', ');
-        const old = list((value) => (value === expr ? before : value.text));
-        const { statement } = container;
-        if (statement.text.endsWith(old)) statement.text = `${statement.text.slice(0, statement.text.length - old.length)}${list((value) => value.text)}`;
-      }
+      // The nodes it is part of print it as it is now (`i := 2`, `return 2`, `f(2)`).
+      retext(expr, before, parentOf());
       continue;
     }
     if (expr?.op !== 'makeSlice' || expr.constantCount !== undefined) continue;
@@ -500,6 +503,38 @@ function rewriteWithLiterals(batch: Batch): void {
     expr.constantCount = count;
     expr.text = `make(${expr.type.text}, ${expr.args.map((arg) => (arg === decisive ? String(count) : arg.text)).join(', ')})`;
   }
+}
+
+/**
+ * After `node`'s text changed from `before`, the same change in the texts of the nodes it is
+ * part of, as far up as each shows the old text exactly once as a whole (gc prints nodes, so
+ * an enclosing statement or call shows the rewritten value).
+ */
+function retext(node: IrStmt | IrExpr, before: string, parentOf: Map<IrStmt | IrExpr, IrStmt | IrExpr>): void {
+  let old = before;
+  let now = node.text;
+  for (let parent = parentOf.get(node); parent !== undefined && old !== now; parent = parentOf.get(parent)) {
+    const at = wholeOccurrence(parent.text, old);
+    if (at < 0) return;
+    const previous = parent.text;
+    parent.text = `${previous.slice(0, at)}${now}${previous.slice(at + old.length)}`;
+    old = previous;
+    now = parent.text;
+  }
+}
+
+/** Where `part` occurs in `text` as a whole expression (not inside a longer name), if exactly once; else -1. */
+function wholeOccurrence(text: string, part: string): number {
+  const word = /[\w.]/;
+  let found = -1;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + part.length];
+    if ((before !== undefined && word.test(before)) || (after !== undefined && word.test(after))) continue;
+    if (found >= 0) return -1;
+    found = at;
+  }
+  return found;
 }
 
 function isAppend(node: LocationNode): boolean {

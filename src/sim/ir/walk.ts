@@ -8,21 +8,25 @@ const nonChildKeys = new Set([
   'resultCount', 'operator', 'overArray', 'defines', 'typeSwitch', 'bindsVariable',
 ]);
 
-/** Calls `visit` for every statement and expression under `roots`; a closure is visited but not entered. */
-export function visitIr(roots: (IrStmt | IrExpr)[], visit: (node: IrStmt | IrExpr) => void): void {
-  const walkValue = (value: unknown): void => {
+/**
+ * Calls `visit` for every statement and expression under `roots`, with the node it is part of
+ * (undefined at the top); a closure is visited but not entered.
+ */
+export function visitIr(roots: (IrStmt | IrExpr)[], visit: (node: IrStmt | IrExpr, parent: IrStmt | IrExpr | undefined) => void): void {
+  const walkValue = (value: unknown, parent: IrStmt | IrExpr | undefined): void => {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      for (const item of value) walkValue(item);
+      for (const item of value) walkValue(item, parent);
       return;
     }
     const record = value as Record<string, unknown>;
-    if (typeof record.op === 'string') visit(value as IrStmt | IrExpr);
+    const isNode = typeof record.op === 'string';
+    if (isNode) visit(value as IrStmt | IrExpr, parent);
     if (record.op === 'closure') return;
     for (const key in record) {
       if (nonChildKeys.has(key)) continue;
-      walkValue(record[key]);
+      walkValue(record[key], isNode ? (value as IrStmt | IrExpr) : parent);
     }
   };
-  walkValue(roots);
+  walkValue(roots, undefined);
 }
