@@ -686,7 +686,7 @@ class Lowerer {
       return { op: 'assign', why: 'assign-pair', lhs, rhs, compound: false, position, text: printed, fromTemporaries: true };
     }
     const rhs = values.map((value, index) => this.convertTo(value, targetTypes[index]));
-    return { op: 'assign', why: lhs.length > 1 ? 'assign-pair' : 'assign', lhs, rhs, compound: false, position, text };
+    return { op: 'assign', why: lhs.length > 1 ? 'assign-pair' : 'assign', lhs, rhs, compound: false, position, text: this.withLoweredCalls(text, values, rhs) };
   }
 
   /**
@@ -801,7 +801,25 @@ class Lowerer {
       const target = fn.results[index];
       return this.convertToInfo(result, target?.type);
     });
-    out.push({ op: 'return', results, position: n.pos, text });
+    out.push({ op: 'return', results, position: n.pos, text: this.withLoweredCalls(text, n.results, results) });
+  }
+
+  /**
+   * A statement's text with each call among `values` as gc prints it after lowering (a packed
+   * variadic slice as `... argument...`, a static method call with its receiver first).
+   */
+  private withLoweredCalls(text: string, values: ast.Expr[], lowered: (IrExpr | undefined)[]): string {
+    let result = text;
+    values.forEach((value, index) => {
+      let ir = lowered[index];
+      if (ir?.op === 'convIface' && !ir.explicit) ir = ir.x;
+      const printed = this.exprText(value);
+      if (ir?.op !== 'call' || ir.text === printed) return;
+      const at = result.lastIndexOf(printed);
+      if (at < 0 || result.indexOf(printed) !== at) return;
+      result = `${result.slice(0, at)}${ir.text}${result.slice(at + printed.length)}`;
+    });
+    return result;
   }
 
   private forStmt(n: ast.ForStmt, out: IrStmt[]): void {
