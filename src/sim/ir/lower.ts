@@ -681,8 +681,9 @@ class Lowerer {
       });
       const temporaries = this.multiValue(values[0] as ast.Expr, out, position);
       const rhs = this.multiValueUses(temporaries, targetTypes.map((type) => (type === undefined ? undefined : this.types.info(type))));
-      // gc prints the rewritten statement: `u, ok := (*T)(.autotmp_2), .autotmp_3`.
-      const printed = `${lhs.map((expr) => expr?.text ?? '_').join(', ')} ${define ? ':=' : '='} ${rhs.map((expr) => expr.text).join(', ')}`;
+      // gc prints the rewritten statement: `u, ok := (*T)(.autotmp_2), .autotmp_3`, with `0` for
+      // each value that goes to a blank (`r, _ := (*T)(.autotmp_2), 0`).
+      const printed = `${lhs.map((expr) => expr?.text ?? '_').join(', ')} ${define ? ':=' : '='} ${rhs.map((expr, index) => (lhs[index] === undefined ? '0' : expr.text)).join(', ')}`;
       return { op: 'assign', why: 'assign-pair', lhs, rhs, compound: false, position, text: printed, fromTemporaries: true };
     }
     const rhs = values.map((value, index) => this.convertTo(value, targetTypes[index]));
@@ -1428,7 +1429,8 @@ class Lowerer {
     if (wantsPointer && !isPointer) {
       receiver = { op: 'addr', type: { text: `*${receiver.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: receiver.type, untyped: false }, x: receiver, position: n.pos, text: receiver.text };
     } else if (!wantsPointer && isPointer) {
-      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
+      // gc's implicit dereference, which it prints as its operand.
+      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
     }
     const resolved = method ?? this.stdMethod(n, methodObj);
     return { receiver, method: resolved, receiverParam: resolved.params[0] };
@@ -1443,7 +1445,8 @@ class Lowerer {
     }
     let x = this.expr(n.x);
     if (xType.kind === 'Pointer') {
-      x = { op: 'deref', type: x.type.elem ?? x.type, x, position: x.position, text: `*${x.text}` };
+      // gc's implicit dereference of a pointer to an array, at the index expression, printed as its operand.
+      x = { op: 'deref', type: x.type.elem ?? x.type, x, position: n.pos, text: x.text };
     }
     return { op: 'index', type, x, index: this.expr(n.index), position: n.pos, text };
   }
@@ -1651,7 +1654,8 @@ class Lowerer {
 
     let receiver: IrExpr = asserted;
     if (!methodObj.pointerReceiver && concrete.kind === 'Pointer') {
-      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: `*${receiver.text}` };
+      // gc's implicit dereference, which it prints as its operand.
+      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
     }
     return { receiver, method, message: `devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` };
   }
