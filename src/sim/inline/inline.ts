@@ -459,13 +459,25 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
           cost -= 2;
           break;
         }
-        cost++;
+        // A blank destination is a node too.
+        cost += 1 + node.lhs.filter((lhs) => lhs === undefined).length;
         // gc discounts the temporaries a multi-value right side goes through (4 per value, 1 for their assignment).
         if (node.fromTemporaries === true) cost -= 4 * node.lhs.length + 1;
         break;
       case 'range':
         // A blank key before a value is a node of its own.
         cost += node.key === undefined && node.value !== undefined ? 2 : 1;
+        // Ranging over an array for its indices only needs its length: gc keeps the array
+        // expression only when evaluating it has effects, else a constant stands for it.
+        if (node.overArray && node.value === undefined) {
+          let nodes = 0;
+          let effects = false;
+          visitIr([node.x], (inner) => {
+            if (inner.op === 'call' || inner.op === 'receive' || inner.op === 'inlinedCall') effects = true;
+            if (inner.op !== 'conv' || inner.noop !== true) nodes++;
+          });
+          if (!effects) cost += 1 - nodes;
+        }
         break;
       case 'decl':
         // The declaration and its name.
@@ -473,11 +485,16 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         break;
       case 'builtin':
         if (node.builtin === 'recover') blocked = true;
-        if (node.builtin === 'panic') cost += inlineExtraPanicCost;
+        if (node.builtin === 'panic') {
+          cost += inlineExtraPanicCost;
+          // gc does not charge the implicit conversion of panic's argument to an interface.
+          if (node.args[0]?.op === 'convIface' && !node.args[0].explicit) cost--;
+        }
         cost++;
         break;
       case 'call': {
-        cost++;
+        // A call through an interface has its method selector as a node.
+        cost += node.interfaceReceiver !== undefined ? 2 : 1;
         const callee = node.callee ?? staticClosure(node.fun, fn);
         // Resolving a literal judges it first (unless gc has stopped counting already).
         if (callee !== undefined && callee.closureParent !== undefined && callee !== fn && !over) canInline(callee);

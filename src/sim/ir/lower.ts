@@ -1716,7 +1716,7 @@ class Lowerer {
     if (only !== undefined && onlyType?.kind === 'Tuple' && onlyType.vars.length > 1) {
       // f(g()) with several results: g's results go to temporaries first.
       const temporaries = this.multiValue(only, init, n.pos);
-      items = temporaries.map((temporary, index) => (target: Type | undefined) => {
+      items = temporaries.map((_temporary, index) => (target: Type | undefined) => {
         const uses = this.multiValueUses(temporaries, temporaries.map((_, other) => (other === index && target !== undefined ? this.types.info(target) : undefined)));
         return uses[index] as IrExpr;
       });
