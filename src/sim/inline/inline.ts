@@ -493,6 +493,13 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         cost++;
         break;
       case 'call': {
+        if (node.devirtualized !== undefined) {
+          // gc judges before it devirtualizes: still a call through an interface (the call, its
+          // method selector, the interface value), not the `x.(T)` receiver it becomes.
+          const receiver = node.receiver;
+          cost += 2 + inlineExtraCallCost - 1 - (receiver?.op === 'deref' ? 1 : 0);
+          break;
+        }
         // A call through an interface has its method selector as a node.
         cost += node.interfaceReceiver !== undefined ? 2 : 1;
         const callee = node.callee ?? staticClosure(node.fun, fn);
