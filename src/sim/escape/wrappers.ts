@@ -15,7 +15,8 @@
  * parameters leak other than straight to the heap: both are reported as not modelled.
  */
 import type { Position } from '../api.ts';
-import type { IrFile, IrFunc } from '../ir/ir.ts';
+import type { IrFile, IrFunc, IrParam } from '../ir/ir.ts';
+import { visitIr } from '../ir/walk.ts';
 import { TypeTable } from '../ir/typeinfo.ts';
 import type * as ast from '../syntax/ast.ts';
 import type { Info } from '../types/info.ts';
@@ -179,6 +180,32 @@ function hasMethods(type: Type): boolean {
   return under.kind === 'Interface' && methodsOf(under).length > 0;
 }
 
+/** The first method value whose wrapper (`T.M-fm`) would print a leak at -m=2, if any. */
+function methodValueWithLeaks(analysis: Analysis, file: IrFile): { position: Position; what: string } | undefined {
+  const funcs: IrFunc[] = [];
+  const add = (fn: IrFunc): void => {
+    funcs.push(fn);
+    for (const closure of fn.closures) add(closure);
+  };
+  for (const fn of file.funcs) add(fn);
+  let found: { position: Position; what: string } | undefined;
+  for (const fn of funcs) {
+    visitIr(fn.body ?? [], (node) => {
+      if (found !== undefined || node.op !== 'methodValue') return;
+      const method = node.method;
+      const leaks = (param: IrParam): boolean => {
+        if (!param.type.hasPointers) return false;
+        const tag = Leaks.parse(analysis.tagOf(param));
+        return tag.heap() >= 0 || Array.from({ length: node.resultCount }, (_, index) => tag.result(index)).some((derefs) => derefs >= 0);
+      };
+      if (method === undefined || method.params.some(leaks)) {
+        found = { position: node.position, what: `-m=2 lines of the method value wrapper gc generates for ${node.text}` };
+      }
+    });
+  }
+  return found;
+}
+
 /** Calls `visit` on every node under `root` (statements, expressions, type expressions), inner nodes first. */
 function visitTypeExprs(root: ast.Node, visit: (node: ast.Node) => void): void {
   const walk = (value: unknown): void => {
@@ -214,6 +241,10 @@ export function explainWrappers(analysis: Analysis, file: IrFile, types: Wrapper
   const args = (method: WrapperMethod): string[] =>
     method.params.map((param, index) => (method.variadic && index === method.params.length - 1 ? `${param.name}...` : param.name));
   const funcsByName = new Map<string, IrFunc>(file.funcs.map((fn) => [fn.name, fn]));
+  // Method values: gc's T.M-fm wrappers print their leaks too, after these; modelled only when
+  // they print nothing (no parameter of the method leaks).
+  const methodValue = methodValueWithLeaks(analysis, file);
+  if (methodValue !== undefined) return methodValue;
   for (const type of types) {
     for (const method of type.methods) {
       if (type.kind === 'interface') {

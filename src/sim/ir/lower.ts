@@ -532,7 +532,24 @@ class Lowerer {
 
   private stmts(list: ast.Stmt[]): IrStmt[] {
     const out: IrStmt[] = [];
-    for (const statement of list) this.stmt(statement, out);
+    let lastLabel = -1;
+    list.forEach((statement, index) => {
+      if (statement.kind === 'LabeledStmt') lastLabel = index;
+    });
+    for (let index = 0; index < list.length; index++) {
+      const statement = list[index] as ast.Stmt;
+      this.stmt(statement, out);
+      // gc's dead code pass: after an `if` on a constant whose taken branch ends in a return or
+      // a panic, the rest of the list never runs and is dropped (unless a label follows).
+      if (statement.kind === 'IfStmt' && statement.init === null && index > lastLabel) {
+        const condition = this.info.types.get(statement.cond);
+        if (condition?.mode !== 'constant' || condition.value?.kind !== 'bool') continue;
+        const taken = condition.value.value ? statement.then.list : statement.else?.kind === 'BlockStmt' ? statement.else.list : [];
+        const last = taken[taken.length - 1];
+        const panics = last?.kind === 'ExprStmt' && last.x.kind === 'CallExpr' && this.info.builtins.get(last.x)?.id === 'panic';
+        if (last?.kind === 'ReturnStmt' || panics) break;
+      }
+    }
     return out;
   }
 
@@ -1785,7 +1802,7 @@ class Lowerer {
       return { op: 'uintptrToPointer', type, x, explicit: true, position: n.pos, text };
     }
     // gc's OCONVNOP: the representation stays (identical underlying types, or pointers to them, or unsafe.Pointer).
-    const pointerish = (t: Type) => t.kind === 'Pointer' || (t.kind === 'Basic' && t.basic === 'unsafe.Pointer');
+    const pointerish = (t: Type) => t.kind === 'Pointer' || (t.kind === 'Basic' && (t.basic === 'unsafe.Pointer' || t.basic === 'uintptr'));
     const noop = identical(targetUnder, fromUnder) || (pointerish(targetUnder) && pointerish(fromUnder));
     return { op: 'conv', type, x, explicit: true, noop, position: n.pos, text };
   }
@@ -1903,10 +1920,22 @@ class Lowerer {
         return `${this.exprText(node.chan, 3)} <- ${this.exprText(node.value, 4)}`;
       case 'ExprStmt':
         return this.exprText(node.x);
-      // Statements with a body print short, as gc's printer does.
+      default:
+        return this.source(node);
+    }
+  }
+
+  /** Statements as gc prints a list of them: `a; b`. */
+  private stmtListText(list: ast.Stmt[]): string {
+    return list.filter((statement) => statement.kind !== 'EmptyStmt').map((statement) => this.nestedStmtText(statement)).join('; ');
+  }
+
+  /** A statement inside another one's printed text: statements with a body print short, as gc's printer does. */
+  private nestedStmtText(node: ast.Stmt): string {
+    switch (node.kind) {
       case 'IfStmt': {
         const head = node.init === null ? `if ${this.exprText(node.cond)}` : `if ${this.stmtText(node.init)}; ${this.exprText(node.cond)}`;
-        const otherwise = node.else === null ? '' : ` else { ${node.else.kind === 'BlockStmt' ? this.stmtListText(node.else.list) : this.stmtText(node.else)} }`;
+        const otherwise = node.else === null ? '' : ` else { ${node.else.kind === 'BlockStmt' ? this.stmtListText(node.else.list) : this.nestedStmtText(node.else)} }`;
         return `${head} { ${this.stmtListText(node.then.list)} }${otherwise}`;
       }
       case 'ForStmt':
@@ -1924,13 +1953,8 @@ class Lowerer {
       case 'EmptyStmt':
         return '';
       default:
-        return this.source(node);
+        return this.stmtText(node);
     }
-  }
-
-  /** Statements as gc prints a list of them: `a; b`. */
-  private stmtListText(list: ast.Stmt[]): string {
-    return list.filter((statement) => statement.kind !== 'EmptyStmt').map((statement) => this.stmtText(statement)).join('; ');
   }
 
   /** A switch clause as gc prints it: `case a, b: body` (types for a type switch), `default: body`. */
