@@ -19,6 +19,7 @@ import type { IrFile, IrFunc, IrParam } from '../ir/ir.ts';
 import { visitIr } from '../ir/walk.ts';
 import { TypeTable } from '../ir/typeinfo.ts';
 import type * as ast from '../syntax/ast.ts';
+import { children } from '../syntax/walk.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, TypeName, Var } from '../types/objects.ts';
 import { methodsOf, underlying } from '../types/predicates.ts';
@@ -206,23 +207,25 @@ function methodValueWithLeaks(analysis: Analysis, file: IrFile): { position: Pos
   return found;
 }
 
-/** Calls `visit` on every node under `root` (statements, expressions, type expressions), inner nodes first. */
+/**
+ * Calls `visit` on every node under `root` (statements, expressions, type expressions), inner
+ * nodes first, in source order; without recursion, as trees may be deep.
+ */
 function visitTypeExprs(root: ast.Node, visit: (node: ast.Node) => void): void {
-  const walk = (value: unknown): void => {
-    if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
+  const stack: { node: ast.Node; expanded: boolean }[] = [{ node: root, expanded: false }];
+  const seen = new Set<ast.Node>();
+  while (stack.length > 0) {
+    const top = stack.pop() as { node: ast.Node; expanded: boolean };
+    if (top.expanded) {
+      visit(top.node);
+      continue;
     }
-    const node = value as { kind?: unknown };
-    if (typeof node.kind !== 'string') return;
-    for (const key in value) {
-      if (key === 'kind' || key === 'pos') continue;
-      walk((value as Record<string, unknown>)[key]);
-    }
-    visit(value as ast.Node);
-  };
-  walk(root);
+    if (seen.has(top.node)) continue;
+    seen.add(top.node);
+    stack.push({ node: top.node, expanded: true });
+    const below = children(top.node);
+    for (let index = below.length - 1; index >= 0; index--) stack.push({ node: below[index] as ast.Node, expanded: false });
+  }
 }
 
 /**

@@ -751,7 +751,7 @@ class Lowerer {
     return temporaries.map((temporary, index) => {
       const target = targets[index];
       const value = this.nameExpr(temporary);
-      if (target !== undefined && target.kind === 'interface') return this.implicitIface(value, target);
+      if (target !== undefined && target.kind === 'interface' && value.type.kind !== 'interface') return this.implicitIface(value, target);
       if (index === 0 && (target === undefined || target.text === temporary.type.text)) {
         value.text = /^[A-Za-z_][\w.]*$/.test(temporary.type.text) ? `${temporary.type.text}(${temporary.name})` : `(${temporary.type.text})(${temporary.name})`;
       }
