@@ -452,6 +452,8 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         cost += 2;
         break;
       case 'methodExpr':
+      // uintptr to unsafe.Pointer changes no representation either (OCONVNOP).
+      case 'uintptrToPointer':
         break;
       case 'assign':
         // The per-iteration copies are made after inlining: neither they nor their two names count.

@@ -195,6 +195,9 @@ class Lowerer {
       const paren = this.file.source.lastIndexOf('(', decl.recv.start);
       if (paren >= decl.start) position = this.file.lines.position(paren);
     }
+    // gc makes every uintptr argument of such a function keep its pointer alive ("marking a as
+    // escaping uintptr"), which is not modelled.
+    if (decl.pragmas.uintptrescapes) throw new NotModeled(decl.name.pos, '//go:uintptrescapes');
     const fn = this.newFunc(name, position, undefined);
     fn.noEscape = decl.pragmas.noescape;
     fn.noInline = decl.pragmas.noinline;
