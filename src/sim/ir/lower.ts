@@ -1463,6 +1463,13 @@ class Lowerer {
     if (xType.kind === 'Map') {
       return { op: 'indexMap', type, x: this.expr(n.x), index: this.convertTo(n.index, xType.key), position: n.pos, text };
     }
+    const arrayType = xType.kind === 'Pointer' ? underlying(xType.elem) : xType;
+    const constantString = this.info.types.get(n.x);
+    const length =
+      arrayType.kind === 'Array' ? arrayType.length : constantString?.mode === 'constant' && constantString.value?.kind === 'string' ? new TextEncoder().encode(constantString.value.value).length : undefined;
+    if (length !== undefined && this.info.types.get(n.index)?.mode !== 'constant' && this.boundedIndex(n.index, length)) {
+      throw new NotModeled(n.pos, 'an index gc proves in range (it prints "index bounds check elided" when it compiles the function)');
+    }
     let x = this.expr(n.x);
     if (xType.kind === 'Pointer') {
       // gc's implicit dereference of a pointer to an array, at the index expression, printed as its operand.
@@ -1877,6 +1884,61 @@ class Lowerer {
       default:
         throw new NotModeled(n.pos, `builtin ${id}`);
     }
+  }
+
+  /**
+   * Whether an index is in range of an array of `max` elements by its type and form alone
+   * (gc's walk `bounded`): a small unsigned type, a mask, a remainder or a shift.
+   */
+  private boundedIndex(index: ast.Expr, max: number): boolean {
+    const expr = stripParens(index);
+    const type = underlying(this.typeOf(expr));
+    if (type.kind !== 'Basic' || !/^u?int(8|16|32|64)?$|^uintptr$/.test(type.basic)) return false;
+    const signed = !type.basic.startsWith('u');
+    let bits = 8 * this.types.info(type).size;
+    const small = (e: ast.Expr): number | undefined => {
+      const entry = this.info.types.get(stripParens(e));
+      if (entry?.mode !== 'constant' || entry.value?.kind !== 'int') return undefined;
+      const value = entry.value.value;
+      return value >= -(2n ** 31n) && value < 2n ** 31n ? Number(value) : undefined;
+    };
+    if (expr.kind === 'Operation' && expr.y !== null) {
+      const x = small(expr.x);
+      const y = small(expr.y);
+      switch (expr.op) {
+        case '&':
+        case '&^': {
+          let v = -1;
+          if (x !== undefined) v = x;
+          else if (y !== undefined) {
+            v = y;
+            if (expr.op === '&^') {
+              v = ~v;
+              if (!signed) v = Number(BigInt.asUintN(bits, BigInt(v)));
+            }
+          }
+          if (v >= 0 && v < max) return true;
+          break;
+        }
+        case '%':
+          if (!signed && y !== undefined && y >= 0 && y <= max) return true;
+          break;
+        case '/':
+          if (!signed && y !== undefined) {
+            for (let v = y; bits > 0 && v >= 2; v = Math.floor(v / 2)) bits--;
+          }
+          break;
+        case '>>':
+          if (!signed && y !== undefined) {
+            if (y > bits) return true;
+            bits -= y;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return !signed && bits <= 62 && 2 ** bits <= max;
   }
 
   /** The constant integer value of `expr`, or (go1.25+) of the variable it statically holds. */
