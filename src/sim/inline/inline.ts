@@ -109,7 +109,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   const resolve = (site: CallSite, caller: IrFunc): IrFunc | undefined => {
     if (site.resolved !== undefined) return site.resolved;
     if (!options.enabled || site.holder[site.key as never] !== site.call) return undefined;
-    const callee = site.call.callee ?? staticClosure(site.call.fun, caller);
+    const callee = inlineTarget(site.call, caller);
     if (callee === undefined) return undefined;
     site.resolved = callee;
     useCounts.set(callee, (useCounts.get(callee) ?? 0) + 1);
@@ -241,6 +241,17 @@ function devirtualizeInlined(call: CallExpr, caller: IrFunc, file: IrFile): void
   call.receiver = receiver;
   call.callee = target;
   call.devirtualized = `devirtualizing ${method.text} to ${concrete.text}`;
+}
+
+/**
+ * The function a call would inline, if statically known (gc's inlCallee): the named callee, or
+ * the literal the called value always holds, unless that literal captures variables and is
+ * defined in another function than the caller (gc does not inline across closure frames).
+ */
+function inlineTarget(call: CallExpr, caller: IrFunc): IrFunc | undefined {
+  const callee = call.callee ?? staticClosure(call.fun, caller);
+  if (callee?.closureParent !== undefined && callee.closureVariables.length > 0 && callee.closureParent !== caller) return undefined;
+  return callee;
 }
 
 /**
@@ -504,7 +515,7 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         }
         // A call through an interface has its method selector as a node.
         cost += node.interfaceReceiver !== undefined ? 2 : 1;
-        const callee = node.callee ?? staticClosure(node.fun, fn);
+        const callee = inlineTarget(node, fn);
         // Resolving a literal judges it first (unless gc has stopped counting already).
         if (callee !== undefined && callee.closureParent !== undefined && callee !== fn && !over) canInline(callee);
         const calleeCost = callee === undefined ? undefined : costs.get(callee);
