@@ -4,7 +4,8 @@ import type { StdlibSnapshot } from '../data/oracle/snapshots.ts';
 import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
 import { inlinePackage, InlineNotModeled, type InlineMessage } from './inline/inline.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
-import { explainWrappers, wrapperTypes } from './escape/wrappers.ts';
+import { explainWrappers, largeValueReceiver, wrapperTypes } from './escape/wrappers.ts';
+import { maxStackVarSize } from './escape/utils.ts';
 import { Leaks } from './escape/leaks.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
@@ -94,6 +95,8 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   removeDeadLocals(lowered.file);
   const options = { m: request.flags.m, goMinor, fileName: request.fileName, escapeMutationsCalls: request.escapeMutationsCalls === true };
   const analysis = escapeFile(lowered.file, options, before);
+  const largeReceiver = request.flags.noInline ? undefined : largeValueReceiver(parsed.file, checked.info, maxStackVarSize(goMinor));
+  if (largeReceiver !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...largeReceiver.position, message: `not modeled: ${largeReceiver.what}` }] };
   if (request.flags.m >= 2) {
     // gc analyses the method wrappers it generates last; -m=2 prints their explanations.
     const wrappers = wrapperTypes(parsed.file, checked.info);

@@ -36,6 +36,8 @@ export function heapAllocReason(location: Location, goMinor: number): string {
     if (elem !== undefined && elem.align > pointerSize) return 'too aligned for stack';
   }
   if (expr.op === 'closure' && expr.closureSize > maxImplicitStackVarSize) return 'too large for stack';
+  // A method value's closure holds the function and a copy of the receiver.
+  if (expr.op === 'methodValue' && Math.ceil((pointerSize + expr.x.type.size) / pointerSize) * pointerSize > maxImplicitStackVarSize) return 'too large for stack';
   if (expr.op === 'makeSlice') {
     const elem = expr.type.elem;
     if (elem === undefined) return '';
