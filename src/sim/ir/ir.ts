@@ -177,6 +177,8 @@ export interface NameExpr extends NodeBase {
 export interface ConstExpr extends NodeBase {
   op: 'literal' | 'nil' | 'methodExpr';
   type: TypeInfo;
+  /** For `nil`: the empty variadic slice a call passes on when given no variadic argument. */
+  packedVariadic?: boolean;
 }
 
 /** Unary arithmetic and receive: the operand is discarded. */

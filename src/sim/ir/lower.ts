@@ -611,9 +611,12 @@ class Lowerer {
         }
         const init: IrStmt[] = [];
         if (n.init !== null) this.stmt(n.init, init);
+        // In source order: captured variables, literals and temporaries are numbered as gc meets them.
+        const cond = this.expr(n.cond);
+        const body = this.stmts(n.then.list);
         const elseList: IrStmt[] = [];
         if (n.else !== null) this.stmt(n.else, elseList);
-        out.push({ op: 'if', init, cond: this.expr(n.cond), body: this.stmts(n.then.list), else: elseList, ...base });
+        out.push({ op: 'if', init, cond, body, else: elseList, ...base });
         return;
       }
       case 'ForStmt':
@@ -1630,6 +1633,7 @@ class Lowerer {
     const args = call.args.map((arg) => arg.text);
     const last = call.args[call.args.length - 1];
     if (last?.op === 'sliceLit' && last.text === '... argument') args[args.length - 1] = '... argument...';
+    else if (last?.op === 'nil' && last.packedVariadic === true) args[args.length - 1] = 'nil...';
     else if (n.hasDots && args.length > 0) args[args.length - 1] += '...';
     if (call.receiver !== undefined && call.callee !== undefined) return `${call.callee.name}(${[call.receiver.text, ...args].join(', ')})`;
     return `${this.exprText(n.fun, 8)}(${args.join(', ')})`;
@@ -1764,7 +1768,8 @@ class Lowerer {
     const elem = sliceType !== undefined && sliceType.kind === 'Slice' ? sliceType.elem : undefined;
     const rest = items.slice(fixed);
     if (rest.length === 0 || sliceType === undefined) {
-      out.push({ op: 'nil', type: this.types.info(sliceType ?? this.typeOf(n)), position: n.pos, text: 'nil' });
+      // gc prints the empty variadic slice passed on as `nil...`.
+      out.push({ op: 'nil', type: this.types.info(sliceType ?? this.typeOf(n)), position: n.pos, text: 'nil', packedVariadic: true });
       return out;
     }
     out.push({
@@ -2111,6 +2116,13 @@ class Lowerer {
           return { text: `<node ${builtin.id}>`, precedence: 8 };
         }
         const fun = builtin !== undefined && builtin.id.startsWith('unsafe.') ? builtin.id : this.exprText(n.fun, 8);
+        // A variadic call passes its variadic arguments packed: `... argument...`, or `nil...` when there are none.
+        const signature = builtin === undefined ? underlying(this.typeOf(n.fun)) : undefined;
+        if (signature?.kind === 'Signature' && signature.variadic && !n.hasDots) {
+          const fixed = signature.params.length - 1;
+          const packed = n.args.length > fixed ? '... argument...' : 'nil...';
+          return { text: `${fun}(${[...args.slice(0, fixed), packed].join(', ')})`, precedence: 8 };
+        }
         const text = `${fun}(${args.join(', ')}${n.hasDots ? '...' : ''})`;
         // Likewise `complex`, `real`, `imag` and `recover`.
         const loose = builtin !== undefined && ['complex', 'real', 'imag', 'recover'].includes(builtin.id);
