@@ -179,10 +179,15 @@ class Lowerer {
     return fn;
   }
 
+  /** How many `func init()` were declared so far. */
+  private userInits = 0;
+
   private declareFunc(decl: ast.FuncDecl): void {
     const obj = this.info.defs.get(decl.name);
     if (obj?.kind !== 'Func' || obj.type.kind !== 'Signature') throw new NotModeled(decl.pos, 'function without type information');
     let name = decl.name.value;
+    // gc numbers the file's own init functions, in order (`init` alone is the package initialiser).
+    if (decl.recv === null && name === 'init') name = `init.${this.userInits++}`;
     if (decl.recv !== null) {
       const recvType = obj.type.recv?.type;
       const pointer = recvType !== undefined && recvType.kind === 'Pointer';
@@ -539,21 +544,40 @@ class Lowerer {
     list.forEach((statement, index) => {
       if (statement.kind === 'LabeledStmt') lastLabel = index;
     });
+    // gc's front end leaves out what follows a statement that terminates (a return, a panic, a
+    // goto, an if whose branches that can run all terminate), unless a label comes later.
+    let dead = false;
     for (let index = 0; index < list.length; index++) {
       const statement = list[index] as ast.Stmt;
+      if (dead && index > lastLabel) break;
       this.stmt(statement, out);
-      // gc's dead code pass: after an `if` on a constant whose taken branch ends in a return or
-      // a panic, the rest of the list never runs and is dropped (unless a label follows).
-      if (statement.kind === 'IfStmt' && statement.init === null && index > lastLabel) {
-        const condition = this.info.types.get(statement.cond);
-        if (condition?.mode !== 'constant' || condition.value?.kind !== 'bool') continue;
-        const taken = condition.value.value ? statement.then.list : statement.else?.kind === 'BlockStmt' ? statement.else.list : [];
-        const last = taken[taken.length - 1];
-        const panics = last?.kind === 'ExprStmt' && last.x.kind === 'CallExpr' && this.info.builtins.get(last.x)?.id === 'panic';
-        if (last?.kind === 'ReturnStmt' || panics) break;
-      }
+      dead = this.terminates(statement);
     }
     return out;
+  }
+
+  /** Whether a statement ends normal control flow, as gc's front end judges it before dropping what follows. */
+  private terminates(statement: ast.Stmt | null | undefined): boolean {
+    if (statement === null || statement === undefined) return false;
+    switch (statement.kind) {
+      case 'BranchStmt':
+        return statement.token === 'goto';
+      case 'ReturnStmt':
+        return true;
+      case 'ExprStmt': {
+        const call = stripParens(statement.x);
+        return call.kind === 'CallExpr' && this.info.builtins.get(call)?.id === 'panic';
+      }
+      case 'IfStmt': {
+        const entry = this.info.types.get(statement.cond);
+        const cond = entry?.mode === 'constant' && entry.value?.kind === 'bool' ? (entry.value.value ? 1 : -1) : 0;
+        return (cond < 0 || this.terminates(statement.then)) && (cond > 0 || this.terminates(statement.else));
+      }
+      case 'BlockStmt':
+        return this.terminates([...statement.list].reverse().find((item) => item.kind !== 'EmptyStmt'));
+      default:
+        return false;
+    }
   }
 
   private stmt(n: ast.Stmt, out: IrStmt[]): void {
@@ -1244,7 +1268,7 @@ class Lowerer {
         return this.slice(n);
       case 'AssertExpr': {
         const type = this.types.info(this.typeOf(n));
-        return { op: 'dotType', type, x: this.expr(n.x), position: n.pos, text: `${this.exprText(n.x)}.(${type.text})` };
+        return { op: 'dotType', type, x: this.expr(n.x), position: n.pos, text: `${this.exprText(n.x, 8)}.(${type.text})` };
       }
       case 'Operation':
         return this.operation(n);
