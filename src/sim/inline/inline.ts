@@ -92,17 +92,15 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     const cost = inlineCost(fn, budget, costs, options, canInline);
     if (cost !== undefined) {
       costs.set(fn, cost);
-      // The body as it is before calls are inlined into it: what gets copied into callers.
-      savedBodies.set(fn, clone(fn.body ?? [], new Map(), undefined) as IrStmt[]);
+      // The body as it is before calls are inlined into it: what gets copied into callers (only
+      // needed for a function some call resolves to, a method an interface call may turn into,
+      // or a literal, whose calls may resolve later).
+      if (useCounts.has(fn) || fn.closureParent !== undefined || fn.params[0]?.receiver === true) {
+        savedBodies.set(fn, clone(fn.body ?? [], new Map(), undefined) as IrStmt[]);
+      }
       messages.push({ position: fn.position, message: `can inline ${fn.name}` });
     }
   };
-  if (options.enabled) {
-    for (const list of components) {
-      for (const fn of list) canInline(fn);
-    }
-  }
-
   // How many call sites of the package resolve to each function (a literal called once may cost more).
   const useCounts = new Map<IrFunc, number>();
   const sites = new Map<IrFunc, CallSite[]>();
@@ -129,6 +127,13 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       resolve(site, fn);
     }
   }
+
+  if (options.enabled) {
+    for (const list of components) {
+      for (const fn of list) canInline(fn);
+    }
+  }
+
 
   const devirtualizeReported = new Set<CallExpr>();
   for (const list of components) {
