@@ -95,7 +95,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       // The body as it is before calls are inlined into it: what gets copied into callers (only
       // needed for a function some call resolves to, a method an interface call may turn into,
       // or a literal, whose calls may resolve later).
-      if (useCounts.has(fn) || fn.closureParent !== undefined || fn.params[0]?.receiver === true) {
+      if (useCounts.has(fn) || funcValues.has(fn) || fn.closureParent !== undefined || fn.params[0]?.receiver === true) {
         savedBodies.set(fn, clone(fn.body ?? [], new Map(), undefined) as IrStmt[]);
       }
       messages.push({ position: fn.position, message: `can inline ${fn.name}` });
@@ -103,6 +103,8 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   };
   // How many call sites of the package resolve to each function (a literal called once may cost more).
   const useCounts = new Map<IrFunc, number>();
+  // Functions named anywhere (called or used as values: a value may reach a call once inlined).
+  const funcValues = new Set<IrFunc>();
   const sites = new Map<IrFunc, CallSite[]>();
   const resolve = (site: CallSite, caller: IrFunc): IrFunc | undefined => {
     if (site.resolved !== undefined) return site.resolved;
@@ -120,7 +122,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   };
   for (const fn of file.funcs) collect(fn);
   for (const fn of allFuncs) {
-    const list = markCalls(fn.body ?? [], undefined, []);
+    const list = markCalls(fn.body ?? [], undefined, [], funcValues);
     sites.set(fn, list);
     for (const site of list) {
       if (options.enabled && site.call.interfaceReceiver !== undefined) devirtualizeInlined(site.call, fn, file);
@@ -267,6 +269,8 @@ function staticClosure(fun: IrExpr | undefined, caller: IrFunc): IrFunc | undefi
   let current = fun;
   for (let guard = 0; guard < 20 && current !== undefined; guard++) {
     if (current.op === 'closure') return current.func;
+    // A function's name (passed as an argument to an inlined function, say).
+    if (current.op === 'name' && current.name.class === 'func') return current.name.func?.body === undefined ? undefined : current.name.func;
     if (current.op === 'inlinedCall') {
       current = current.returnVariables.length === 1 ? current.returnVariables[0] : undefined;
       continue;
@@ -570,7 +574,7 @@ function callsParameter(fun: IrExpr | undefined, fn: IrFunc): boolean {
 }
 
 /** The call sites under `body` (not inside function literals), in post-order: a call's arguments before the call. */
-function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFunc[]): CallSite[] {
+function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFunc[], funcValues?: Set<IrFunc>): CallSite[] {
   const sites: CallSite[] = [];
   const walk = (holder: Record<string, unknown> | unknown[], key: string | number): void => {
     const value = (holder as Record<string | number, unknown>)[key];
@@ -581,6 +585,10 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
     }
     const record = value as Record<string, unknown>;
     if (record.op === 'closure') return;
+    if (funcValues !== undefined && record.op === 'name') {
+      const name = record.name as IrName;
+      if (name.class === 'func' && name.func !== undefined) funcValues.add(name.func);
+    }
     for (const child in record) {
       if (!skippedKeys.has(child)) walk(record, child);
     }
