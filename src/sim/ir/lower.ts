@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from '../api.ts';
 import type * as ast from '../syntax/ast.ts';
-import { formatConstant } from '../types/constant.ts';
+import { formatConstantShort as formatConstant } from '../types/constant.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
 import { identical, underlying } from '../types/predicates.ts';
@@ -2051,6 +2051,31 @@ class Lowerer {
     }
   }
 
+  /** For `x.M(...)` calling a concrete method: the method expression's name and the receiver as printed. */
+  private staticMethodCall(n: ast.CallExpr): { name: string; receiver: string } | undefined {
+    const fun = stripParens(n.fun);
+    if (fun.kind !== 'SelectorExpr') return undefined;
+    const selection = this.info.selections.get(fun);
+    if (selection === undefined || selection.kind !== 'method' || selection.obj.kind !== 'Func') return undefined;
+    const path = selection.index.slice(0, -1);
+    if (underlying(this.fieldOwnerType(selection.recv, path)).kind === 'Interface') return undefined;
+    const recvType = (selection.obj.type as { recv?: { type: Type } | null }).recv?.type;
+    if (recvType === undefined) return undefined;
+    const name = recvType.kind === 'Pointer' ? `(*${this.types.text(recvType.elem)}).${fun.selector.value}` : `${this.types.text(recvType)}.${fun.selector.value}`;
+    // The receiver through embedded fields; gc's implicit & and * do not print.
+    let receiver = this.exprText(fun.x, path.length > 0 ? 8 : 0);
+    let current = selection.recv;
+    for (const index of path) {
+      let struct = underlying(current);
+      if (struct.kind === 'Pointer') struct = underlying(struct.elem);
+      const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
+      if (field === undefined) return undefined;
+      receiver = `${receiver}.${field.name}`;
+      current = field.type;
+    }
+    return { name, receiver };
+  }
+
   /** A switch clause as gc prints it: `case a, b: body` (types for a type switch), `default: body`. */
   private caseText(clause: ast.CaseClause): string {
     const values = clause.cases.map((value) => (this.info.types.get(value)?.mode === 'typexpr' ? this.types.info(this.typeOf(value)).text : this.exprText(value)));
@@ -2139,15 +2164,21 @@ class Lowerer {
         if (builtin !== undefined && (builtin.id === 'unsafe.SliceData' || builtin.id === 'unsafe.String' || builtin.id === 'unsafe.StringData')) {
           return { text: `<node ${builtin.id}>`, precedence: 8 };
         }
-        const fun = builtin !== undefined && builtin.id.startsWith('unsafe.') ? builtin.id : this.exprText(n.fun, 8);
+        let fun = builtin !== undefined && builtin.id.startsWith('unsafe.') ? builtin.id : this.exprText(n.fun, 8);
         // A variadic call passes its variadic arguments packed: `... argument...`, or `nil...` when there are none.
         const signature = builtin === undefined ? underlying(this.typeOf(n.fun)) : undefined;
+        let printedArgs = n.hasDots && args.length > 0 ? [...args.slice(0, -1), `${args[args.length - 1]}...`] : args;
         if (signature?.kind === 'Signature' && signature.variadic && !n.hasDots) {
           const fixed = signature.params.length - 1;
-          const packed = n.args.length > fixed ? '... argument...' : 'nil...';
-          return { text: `${fun}(${[...args.slice(0, fixed), packed].join(', ')})`, precedence: 8 };
+          printedArgs = [...args.slice(0, fixed), n.args.length > fixed ? '... argument...' : 'nil...'];
         }
-        const text = `${fun}(${args.join(', ')}${n.hasDots ? '...' : ''})`;
+        // A static method call is printed as a call of the method expression, receiver first: (*T).M(x, a).
+        const method = this.staticMethodCall(n);
+        if (method !== undefined) {
+          fun = method.name;
+          printedArgs = [method.receiver, ...printedArgs];
+        }
+        const text = `${fun}(${printedArgs.join(', ')})`;
         // Likewise `complex`, `real`, `imag` and `recover`.
         const loose = builtin !== undefined && ['complex', 'real', 'imag', 'recover'].includes(builtin.id);
         return { text, precedence: loose ? 0 : 8 };

@@ -173,6 +173,17 @@ export function formatConstant(value: ConstantValue): string {
   }
 }
 
+/**
+ * A constant as go/constant's `String` prints it in messages: like {@link formatConstant}, but a
+ * quoted string longer than 72 characters is cut to 69 and `...`.
+ */
+export function formatConstantShort(value: ConstantValue): string {
+  const text = formatConstant(value);
+  if (value.kind !== 'string') return text;
+  const characters = [...text];
+  return characters.length > 72 ? `${characters.slice(0, 69).join('')}...` : text;
+}
+
 /** Quotes a byte string as Go's strconv.Quote does (for ASCII and valid UTF-8). */
 export function quoteGoString(bytes: string): string {
   let decoded: string;

@@ -3,7 +3,7 @@
  * types2 describes one in an error (`x (variable of type int)`, `42 (untyped int constant)`).
  */
 import type * as ast from '../syntax/ast.ts';
-import { formatConstant, type ConstantValue } from './constant.ts';
+import { formatConstantShort, type ConstantValue } from './constant.ts';
 import type { BuiltinId } from './objects.ts';
 import type { Mode } from './info.ts';
 import type { Type } from './types.ts';
@@ -62,7 +62,7 @@ export function describeOperand(x: Operand, localPackage: string): string {
   }
   out += modeWords[x.mode];
   if (x.mode === 'constant' && x.value !== undefined) {
-    const value = formatConstant(x.value);
+    const value = formatConstantShort(x.value);
     if (value !== expr) out += ` ${value}`;
   }
   if (hasType && !isInvalid(x.type)) out += ` of ${kindDescription(x.type)}type ${typeString(x.type, localPackage)}`;
