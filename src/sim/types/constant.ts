@@ -178,10 +178,46 @@ export function formatConstant(value: ConstantValue): string {
  * quoted string longer than 72 characters is cut to 69 and `...`.
  */
 export function formatConstantShort(value: ConstantValue): string {
+  if (value.kind === 'float') return shortFloat(value.value);
+  if (value.kind === 'complex') return `(${shortFloat(value.real)} + ${shortFloat(value.imag)}i)`;
   const text = formatConstant(value);
   if (value.kind !== 'string') return text;
   const characters = [...text];
   return characters.length > 72 ? `${characters.slice(0, 69).join('')}...` : text;
+}
+
+/**
+ * A float constant as go/constant prints it: `%.6g` of its float64 value, or the shortest `%g`
+ * when that would hide that it is not a whole number (whole numbers print whole).
+ */
+function shortFloat(value: Rational): string {
+  if (isWholeNumber(value)) {
+    const whole = value.numerator;
+    const digits = (whole < 0n ? -whole : whole).toString();
+    if (digits.length <= 21) return formatG(Number(whole), 6);
+  }
+  const x = rationalToNumber(value);
+  if (!Number.isFinite(x)) return formatRational(value);
+  const text = formatG(x, 6);
+  return !isWholeNumber(value) && !text.includes('.') && !text.includes('e') ? formatG(x, -1) : text;
+}
+
+/** Go's `%.<precision>g` (or the shortest `%g` for precision -1) of a float64. */
+function formatG(x: number, precision: number): string {
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const exponential = precision < 0 ? x.toExponential() : x.toExponential(precision - 1);
+  const [mantissa = '', exponentText = '0'] = exponential.split('e');
+  const exponent = Number(exponentText);
+  // The shortest form switches to an exponent from 1e+06 on, as Go's does.
+  const limit = precision < 0 ? 6 : precision;
+  const trim = (digits: string) => (digits.includes('.') ? digits.replace(/0+$/, '').replace(/\.$/, '') : digits);
+  if (exponent < -4 || exponent >= limit) {
+    const sign = exponent < 0 ? '-' : '+';
+    const magnitude = Math.abs(exponent);
+    return `${trim(mantissa)}e${sign}${magnitude < 10 ? '0' : ''}${magnitude}`;
+  }
+  if (precision < 0) return String(x);
+  return trim(x.toFixed(Math.max(0, precision - 1 - exponent)));
 }
 
 /** Quotes a byte string as Go's strconv.Quote does (for ASCII and valid UTF-8). */
