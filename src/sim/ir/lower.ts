@@ -276,17 +276,27 @@ class Lowerer {
     this.context = { fn: init, closureCount: 0 };
     const body: IrStmt[] = [];
     let staticTemporaries = 0;
+    // gc initialises in dependency order (a variable after those its value uses), else in source order.
+    const rank = new Map(this.info.initOrder.map((name, index) => [name, index]));
+    const entries = decls.flatMap((decl) => decl.names.map((name, index) => ({ decl, name, index })));
+    const ordered = entries
+      .map((entry, position) => ({ ...entry, key: rank.get(entry.name) ?? entries.length + position }))
+      .sort((a, b) => a.key - b.key);
     try {
       for (const decl of decls) {
         if (decl.values.length !== decl.names.length) throw new NotModeled(decl.pos, 'package-level variables initialised from a multi-value call');
-        decl.names.forEach((name, index) => {
+      }
+      for (const { decl, name, index } of ordered) {
+        ((): void => {
           const value = decl.values[index] as ast.Expr;
           if (this.isStaticInitializer(value)) return;
           const obj = this.info.defs.get(name);
           // A package-level variable is assigned, not defined, by the initialisation function.
           const text = `${name.value} = ${this.exprText(value)}`;
           if (name.value === '_' || obj === undefined || obj === null) {
-            body.push({ op: 'expr', x: this.expr(value), position: value.pos, text });
+            // A value for `_` is only evaluated: a call as a call, anything else discarded.
+            if (stripParens(value).kind === 'CallExpr') body.push({ op: 'expr', x: this.expr(value), position: value.pos, text });
+            else body.push({ op: 'assign', why: 'assign', lhs: [undefined], rhs: [this.expr(value)], compound: false, position: value.pos, text });
             return;
           }
           const parts = this.dynamicInitParts(value, obj.type);
@@ -306,7 +316,7 @@ class Lowerer {
           const global: IrName = this.names.get(obj) ?? { name: name.value, class: 'global', position: name.pos, type };
           this.names.set(obj, global);
           body.push({ op: 'assign', why: 'assign', lhs: [{ op: 'name', name: global, type, position: name.pos, text: name.value }], rhs: [this.convertTo(value, obj.type)], compound: false, position: name.pos, text });
-        });
+        })();
       }
     } finally {
       this.context = undefined;

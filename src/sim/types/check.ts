@@ -88,6 +88,8 @@ export class Checker {
   initOwner: InitNode | null = null;
   /** Package-level constants, variables and functions each of them refers to. */
   initDependencies = new Map<InitNode, Set<InitNode>>();
+  /** Package-level constants and variables (blank ones too) in source order, with their names. */
+  packageValues: { obj: Var | Const; name: ast.Name; initialized: boolean }[] = [];
   /** The package-level objects being resolved, outermost first (types2's object path). */
   objectPath: GoObject[] = [];
 
@@ -113,14 +115,8 @@ export class Checker {
     type Node = InitNode;
     const order = (node: Node): number => (node.pos === null ? 0 : node.pos.line * 1e6 + node.pos.column);
     const dependencies = (node: Node): Node[] => [...(this.initDependencies.get(node) ?? [])].sort((a, b) => order(a) - order(b));
-    const variables: (Var | Const)[] = [];
-    for (const decl of this.file.declarations) {
-      if (decl.kind !== 'VarDecl' && decl.kind !== 'ConstDecl') continue;
-      for (const name of decl.names) {
-        const obj = this.packageScope.names.get(name.value);
-        if ((obj?.kind === 'Var' || obj?.kind === 'Const') && !variables.includes(obj)) variables.push(obj);
-      }
-    }
+    const variables: (Var | Const)[] = this.packageValues.map((value) => value.obj);
+    const nameOf = new Map(this.packageValues.filter((value) => value.initialized).map((value) => [value.obj as Var | Const, value.name]));
     if (variables.length === 0) return;
     // The graph: successors (what a node depends on) and predecessors, functions included.
     const successors = new Map<Node, Set<Node>>();
@@ -184,6 +180,8 @@ export class Checker {
       }
       if (next === undefined) break;
       remaining.delete(next);
+      const declared = nameOf.get(next);
+      if (declared !== undefined) this.info.initOrder.push(declared);
       if ((waiting.get(next) ?? 0) > 0) {
         const cycle = findPath(next, next, new Set());
         if (cycle !== null) this.reportInitializationCycle(cycle);
@@ -219,7 +217,7 @@ export class Checker {
     this.stdlib = stdlib;
     this.info = {
       types: new Map(), defs: new Map(), uses: new Map(), implicits: new Map(), selections: new Map(),
-      scopes: new Map(), builtins: new Map(), conversions: new Map(), functions: [], imports: new Map(),
+      scopes: new Map(), builtins: new Map(), conversions: new Map(), functions: [], imports: new Map(), initOrder: [],
     };
     this.packageScope = { parent: universe, names: new Map(), node: null, func: null };
     this.fileScope = { parent: this.packageScope, names: new Map(), node: file, func: null };
@@ -327,6 +325,7 @@ export class Checker {
               : { ...this.newVar(name, invalidType, false, name), isGlobal: true, used: true };
             this.declare(this.packageScope, name, obj);
             this.pending.set(obj, { decl, index, resolving: false });
+            if (obj.kind === 'Var' || obj.kind === 'Const') this.packageValues.push({ obj, name, initialized: decl.kind === 'VarDecl' && decl.values.length > 0 });
           });
           break;
         case 'TypeDecl': {

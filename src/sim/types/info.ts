@@ -91,6 +91,8 @@ export interface Info {
   functions: FunctionInfo[];
   /** Imported packages by local name. */
   imports: Map<string, PkgName>;
+  /** Package-level variables with an initial value, by their declaring name, in the order gc initialises them. */
+  initOrder: Name[];
 }
 
 /** The result of checking a file. */
