@@ -294,9 +294,11 @@ class Lowerer {
           // A package-level variable is assigned, not defined, by the initialisation function.
           const text = `${name.value} = ${this.exprText(value)}`;
           if (name.value === '_' || obj === undefined || obj === null) {
-            // A value for `_` is only evaluated: a call as a call, anything else discarded.
-            if (stripParens(value).kind === 'CallExpr') body.push({ op: 'expr', x: this.expr(value), position: value.pos, text });
-            else body.push({ op: 'assign', why: 'assign', lhs: [undefined], rhs: [this.expr(value)], compound: false, position: value.pos, text });
+            // A value for `_` is only evaluated: a call as a call, anything else (a conversion too) discarded.
+            const evaluated = this.expr(value);
+            const call = evaluated.op === 'withInit' ? evaluated.x : evaluated;
+            if (call.op === 'call' || call.op === 'builtin' || call.op === 'inlinedCall') body.push({ op: 'expr', x: evaluated, position: value.pos, text });
+            else body.push({ op: 'assign', why: 'assign', lhs: [undefined], rhs: [evaluated], compound: false, position: value.pos, text });
             return;
           }
           const parts = this.dynamicInitParts(value, obj.type);
