@@ -135,8 +135,12 @@ export function functionAllocations(analysis: Analysis, file: IrFile): FunctionA
     // A call gc may inline can remove allocations of both functions: with inlining on (as
     // programs are built), nothing but zero is a safe bound.
     let callsFunctionWithBody = false;
+    const calls: (IrFunc | undefined)[] = [];
     visitIr(fn.body ?? [], (node) => {
-      if (node.op === 'call' && node.callee?.body !== undefined && node.callee !== fn) callsFunctionWithBody = true;
+      if (node.op === 'call') {
+        if (node.callee?.body !== undefined && node.callee !== fn) callsFunctionWithBody = true;
+        calls.push(node.callee);
+      }
       // A map store may grow the map or box a large value: run-time dependent.
       if (node.op === 'assign' && node.lhs.some((lhs) => lhs?.op === 'indexMap')) sum.exact = false;
     });
@@ -146,21 +150,16 @@ export function functionAllocations(analysis: Analysis, file: IrFile): FunctionA
       return unknown;
     }
     visiting.add(fn);
-    visitIr(fn.body ?? [], (node) => {
-      if (node.op !== 'call') return;
-      if (node.callee === undefined) {
+    for (const called of calls) {
+      if (called?.body === undefined) {
         sum.exact = false;
-        return;
+        continue;
       }
-      if (node.callee.body === undefined) {
-        sum.exact = false;
-        return;
-      }
-      const callee = total(node.callee, visiting);
+      const callee = total(called, visiting);
       sum.allocations += callee.allocations;
       sum.bytes += callee.bytes;
       if (!callee.exact) sum.exact = false;
-    });
+    }
     visiting.delete(fn);
     totals.set(fn, sum);
     return sum;
@@ -185,7 +184,8 @@ function loopSites(file: IrFile): Set<unknown> {
     });
   const visitFunc = (fn: IrFunc): void => {
     visitIr(fn.body ?? [], (node) => {
-      if (node.op === 'for' || node.op === 'range') markAll(node.body);
+      // A loop inside a loop's body is already marked.
+      if ((node.op === 'for' || node.op === 'range') && !inside.has(node)) markAll(node.body);
     });
     for (const closure of fn.closures) visitFunc(closure);
   };

@@ -593,19 +593,20 @@ class Lowerer {
   }
 
   private stmt(n: ast.Stmt, out: IrStmt[]): void {
-    const base = { position: n.pos, text: this.stmtText(n) };
+    // The printed text only for the statements that carry their own (the others print theirs).
+    const base = () => ({ position: n.pos, text: this.stmtText(n) });
     switch (n.kind) {
       case 'EmptyStmt':
         return;
       case 'LabeledStmt':
-        out.push({ op: 'label', label: n.label.value, ...base });
+        out.push({ op: 'label', label: n.label.value, ...base() });
         this.stmt(n.stmt, out);
         return;
       case 'BlockStmt':
-        out.push({ op: 'block', list: this.stmts(n.list), ...base });
+        out.push({ op: 'block', list: this.stmts(n.list), ...base() });
         return;
       case 'ExprStmt':
-        out.push({ op: 'expr', x: this.expr(n.x), ...base });
+        out.push({ op: 'expr', x: this.expr(n.x), ...base() });
         return;
       case 'SendStmt': {
         const chanType = this.typeOf(n.chan);
@@ -614,7 +615,7 @@ class Lowerer {
           op: 'send',
           chan: this.expr(n.chan),
           value: this.convertTo(n.value, elem.kind === 'Chan' ? elem.elem : undefined),
-          ...base,
+          ...base(),
         });
         return;
       }
@@ -629,7 +630,7 @@ class Lowerer {
         return;
       case 'BranchStmt':
         if (n.token === 'goto') this.fn.hasGoto = true;
-        out.push({ op: n.token, label: n.label?.value, ...base });
+        out.push({ op: n.token, label: n.label?.value, ...base() });
         return;
       case 'CallStmt':
         this.goDefer(n, out);
@@ -641,7 +642,7 @@ class Lowerer {
         // gc drops the branch a constant condition never takes before escape analysis.
         const condition = this.info.types.get(n.cond);
         if (n.init === null && condition?.mode === 'constant' && condition.value?.kind === 'bool') {
-          if (condition.value.value) out.push({ op: 'block', list: this.stmts(n.then.list), ...base });
+          if (condition.value.value) out.push({ op: 'block', list: this.stmts(n.then.list), ...base() });
           else if (n.else !== null) this.stmt(n.else, out);
           return;
         }
@@ -652,7 +653,7 @@ class Lowerer {
         const body = this.stmts(n.then.list);
         const elseList: IrStmt[] = [];
         if (n.else !== null) this.stmt(n.else, elseList);
-        out.push({ op: 'if', init, cond, body, else: elseList, ...base });
+        out.push({ op: 'if', init, cond, body, else: elseList, ...base() });
         return;
       }
       case 'ForStmt':
@@ -673,7 +674,7 @@ class Lowerer {
             if (comm.length > 1) return { comm: { op: 'block' as const, list: comm, position: clause.pos, text: '' }, body };
             return { comm: comm[0], body };
           }),
-          ...base,
+          ...base(),
         });
         return;
     }

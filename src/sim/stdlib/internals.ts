@@ -45,6 +45,9 @@ export function standardLibraryInternalsUse(file: ast.File, flags: AnalysisFlags
     const localName = declaration.localName?.value ?? path.slice(path.lastIndexOf('/') + 1);
     localNames.set(localName, path);
   }
+  // Most files import nothing that triggers: no need to walk them.
+  const importsTrigger = [...localNames.values()].some((path) => triggers.some((trigger) => trigger.path === path && trigger.affects(flags)));
+  if (!importsTrigger) return undefined;
   let found: Diagnostic | undefined;
   forEachNode(file, (node) => {
     if (found !== undefined || node.kind !== 'SelectorExpr' || node.x.kind !== 'Name') return;
