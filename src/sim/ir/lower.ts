@@ -1351,6 +1351,19 @@ class Lowerer {
     }
   }
 
+  /** Notes the captures of the variables an operand chain (`f`, `s.f`, `(*p).f`, `fs[i]`) starts from. */
+  private noteCapturesOf(n: ast.Expr): void {
+    let current: ast.Expr = n;
+    while (current.kind === 'ParenExpr' || current.kind === 'SelectorExpr' || current.kind === 'IndexExpr' || (current.kind === 'Operation' && current.op === '*' && current.y === null)) {
+      current = current.x;
+    }
+    if (current.kind !== 'Name') return;
+    const obj = this.info.uses.get(current);
+    if (obj?.kind !== 'Var' || obj.isGlobal) return;
+    const name = this.names.get(obj);
+    if (name !== undefined) this.noteCapture(name, current.pos);
+  }
+
   private funcLit(n: ast.FuncLit): IrExpr {
     const signature = this.typeOf(n);
     if (signature.kind !== 'Signature') throw new NotModeled(n.pos, 'function literal without signature');
@@ -1590,6 +1603,8 @@ class Lowerer {
     if (signature.kind !== 'Signature') throw new NotModeled(n.pos, 'call of a non-function');
     const type = this.types.info(this.typeOf(n));
     const text = this.exprText(n);
+    // gc lists a closure's captured variables in source order: the called value's before the arguments'.
+    if (this.context?.fn.closureParent !== undefined) this.noteCapturesOf(n.fun);
     const args = this.callArguments(n, signature, init);
     const paramTypes = signature.params.map((param) => this.types.info(param.type));
     const base = { op: 'call' as const, type, args, paramTypes, resultCount: signature.results.length, position: n.pos, text };
@@ -1890,8 +1905,10 @@ class Lowerer {
         const sliceType = underlying(this.typeOf(n));
         const elem = sliceType.kind === 'Slice' ? sliceType.elem : undefined;
         const [first, ...rest] = n.args;
+        // Lowered in source order (captured variables are listed in the order they are met).
+        const slice = this.expr(first as ast.Expr);
         const appended = n.hasDots ? rest.map((arg) => this.expr(arg)) : rest.map((arg) => this.convertTo(arg, elem));
-        return { op: 'builtin', builtin: 'append', args: [this.expr(first as ast.Expr), ...appended], spread: n.hasDots, ...base };
+        return { op: 'builtin', builtin: 'append', args: [slice, ...appended], spread: n.hasDots, ...base };
       }
       case 'panic': {
         const [value] = n.args;
