@@ -1109,7 +1109,8 @@ class Lowerer {
     }
     const tag = n.tag === null ? undefined : this.expr(n.tag);
     const cases: SwitchCase[] = n.body.map((clause) => ({
-      list: clause.cases.map((value) => this.expr(value)),
+      // Compared with an interface tag, a concrete case value is converted to the tag's type.
+      list: clause.cases.map((value) => (tag?.type.kind === 'interface' ? this.implicitIface(this.expr(value), tag.type) : this.expr(value))),
       body: this.stmts(clause.body),
       position: clause.pos,
       text: this.caseText(clause),
@@ -1579,9 +1580,13 @@ class Lowerer {
       flatten(n);
       return { op: 'addString', type, args: operands.map((operand) => this.expr(operand)), position: n.pos, text };
     }
-    const x = this.expr(n.x);
-    const y = this.expr(n.y);
+    let x = this.expr(n.x);
+    let y = this.expr(n.y);
     // Comparisons with an interface operand convert the other side (gc converts it to the interface type).
+    if (n.op === '==' || n.op === '!=') {
+      if (x.type.kind === 'interface' && y.type.kind !== 'interface') y = this.implicitIface(y, x.type);
+      else if (y.type.kind === 'interface' && x.type.kind !== 'interface') x = this.implicitIface(x, y.type);
+    }
     return { op: 'binary', operator: n.op, type, x, y, position: n.pos, text };
   }
 
