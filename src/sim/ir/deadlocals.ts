@@ -78,8 +78,9 @@ function removeInFunc(fn: IrFunc): void {
     }
     const record = node as unknown as Record<string, unknown>;
     for (const key in record) {
-      if (skipped.has(key)) continue;
-      visit(record[key]);
+      const child = record[key];
+      if (child === null || typeof child !== 'object' || skipped.has(key)) continue;
+      visit(child);
     }
   };
   visit(fn.body ?? []);

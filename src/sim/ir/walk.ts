@@ -24,8 +24,9 @@ export function visitIr(roots: (IrStmt | IrExpr)[], visit: (node: IrStmt | IrExp
     if (isNode) visit(value as IrStmt | IrExpr, parent);
     if (record.op === 'closure') return;
     for (const key in record) {
-      if (nonChildKeys.has(key)) continue;
-      walkValue(record[key], isNode ? (value as IrStmt | IrExpr) : parent);
+      const child = record[key];
+      if (child === null || typeof child !== 'object' || nonChildKeys.has(key)) continue;
+      walkValue(child, isNode ? (value as IrStmt | IrExpr) : parent);
     }
   };
   walkValue(roots, undefined);

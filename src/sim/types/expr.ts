@@ -1340,16 +1340,18 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
   return { mode: 'value', type, expr: e };
 };
 
+/** How many arguments each built-in takes: least and most. */
+const builtinArgumentCounts: Partial<Record<BuiltinId, [number, number]>> = {
+  append: [1, Infinity], cap: [1, 1], clear: [1, 1], close: [1, 1], complex: [2, 2], copy: [2, 2], delete: [2, 2],
+  imag: [1, 1], len: [1, 1], make: [1, 3], max: [1, Infinity], min: [1, Infinity], new: [1, 1], panic: [1, 1],
+  print: [0, Infinity], println: [0, Infinity], real: [1, 1], recover: [0, 0], 'unsafe.Add': [2, 2],
+  'unsafe.Alignof': [1, 1], 'unsafe.Offsetof': [1, 1], 'unsafe.Sizeof': [1, 1], 'unsafe.Slice': [2, 2],
+  'unsafe.SliceData': [1, 1], 'unsafe.String': [2, 2], 'unsafe.StringData': [1, 1],
+};
+
 proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: BuiltinId, scope: Scope): Operand {
   const name = exprString(e.fun);
-  const counts: Partial<Record<BuiltinId, [number, number]>> = {
-    append: [1, Infinity], cap: [1, 1], clear: [1, 1], close: [1, 1], complex: [2, 2], copy: [2, 2], delete: [2, 2],
-    imag: [1, 1], len: [1, 1], make: [1, 3], max: [1, Infinity], min: [1, Infinity], new: [1, 1], panic: [1, 1],
-    print: [0, Infinity], println: [0, Infinity], real: [1, 1], recover: [0, 0], 'unsafe.Add': [2, 2],
-    'unsafe.Alignof': [1, 1], 'unsafe.Offsetof': [1, 1], 'unsafe.Sizeof': [1, 1], 'unsafe.Slice': [2, 2],
-    'unsafe.SliceData': [1, 1], 'unsafe.String': [2, 2], 'unsafe.StringData': [1, 1],
-  };
-  const [least, most] = counts[id] ?? [0, Infinity];
+  const [least, most] = builtinArgumentCounts[id] ?? [0, Infinity];
   this.info.builtins.set(e, { id, call: e });
   const onlyArgument = e.args.length === 1 ? e.args[0] : undefined;
   if (onlyArgument?.kind === 'CallExpr' && most > 1) {
