@@ -671,6 +671,20 @@ class Lowerer {
             const comm: IrStmt[] = [];
             if (clause.comm !== null) this.stmt(clause.comm, comm);
             const body = this.stmts(clause.body);
+            // `case i = <-c` converting to an interface is rewritten as `case tmp := <-c: i = tmp; ...`.
+            const only = comm.length === 1 ? comm[0] : undefined;
+            const converted = only?.op === 'assign' && only.lhs.length === 1 && !only.compound ? only.rhs[0] : undefined;
+            if (only?.op === 'assign' && converted?.op === 'convIface' && !converted.explicit && converted.x.op === 'receive') {
+              const received = converted.x;
+              const temporary = this.temporary(received.type, clause.pos);
+              const tmp = this.nameExpr(temporary);
+              comm[0] = { op: 'block', list: [
+                { op: 'decl', name: temporary, position: clause.pos, text: '' },
+                { op: 'assign', why: 'assign', lhs: [tmp], rhs: [received], compound: false, position: clause.pos, text: `${temporary.name} := ${received.text}` },
+              ], position: clause.pos, text: '' };
+              const text = `${only.lhs[0]?.text ?? '_'} = ${temporary.name}`;
+              body.unshift({ ...only, rhs: [{ ...converted, x: { ...tmp, position: received.position }, text: temporary.name }], text });
+            }
             if (comm.length > 1) return { comm: { op: 'block' as const, list: comm, position: clause.pos, text: '' }, body };
             return { comm: comm[0], body };
           }),
