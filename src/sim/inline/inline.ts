@@ -147,12 +147,16 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
         let from = 0;
         let to = parens.length;
         for (;;) {
+          // gc resolves (and so devirtualizes) every call site before it inlines any of them.
           for (let index = from; index < to; index++) {
             const site = parens[index] as CallSite;
             if (site.call.devirtualized !== undefined && !devirtualizeReported.has(site.call)) {
               devirtualizeReported.add(site.call);
               messages.push({ position: site.outermost ?? site.call.position, message: site.call.devirtualized });
             }
+          }
+          for (let index = from; index < to; index++) {
+            const site = parens[index] as CallSite;
             const inlined = edit(site, fn);
             if (inlined === undefined) continue;
             done = false;
@@ -242,7 +246,7 @@ function devirtualizeInlined(call: CallExpr, caller: IrFunc, file: IrFile): void
   if (receiverType === undefined || (receiverType.kind === 'pointer' && concrete.kind !== 'pointer')) return;
   let receiver: IrExpr = { op: 'dotType', type: concrete, x: call.interfaceReceiver, position: call.position, text: `${call.interfaceReceiver.text}.(${concrete.text})` };
   if (receiverType.kind !== 'pointer' && concrete.kind === 'pointer') {
-    receiver = { op: 'deref', type: concrete.elem ?? concrete, x: receiver, position: call.position, text: `*${receiver.text}` };
+    receiver = { op: 'deref', type: concrete.elem ?? concrete, x: receiver, position: call.position, text: receiver.text };
   }
   call.interfaceReceiver = undefined;
   call.receiver = receiver;

@@ -90,6 +90,10 @@ interface VarUse {
   reassigned: boolean;
   /** Whether its address is taken (explicitly or by a pointer-method call or slicing an array). */
   addressTaken: boolean;
+  /** Every value assigned to it one by one (definition included); `undefined` after any other kind of assignment. */
+  assigned?: ast.Expr[];
+  /** Assigned some other way (a multi-value right side, a range clause). */
+  assignedOtherwise?: true;
 }
 
 class Lowerer {
@@ -444,6 +448,13 @@ class Lowerer {
     visitNodes(root, (node) => {
       switch (node.kind) {
         case 'AssignStmt': {
+          node.lhs.forEach((lhs, index) => {
+            const variable = varOf(lhs);
+            if (variable === undefined) return;
+            const entry = use(variable);
+            if (node.lhs.length === node.rhs.length && node.op === null) (entry.assigned ??= []).push(node.rhs[index] as ast.Expr);
+            else entry.assignedOtherwise = true;
+          });
           if (node.define) {
             node.lhs.forEach((lhs, index) => {
               const variable = varOf(lhs);
@@ -466,10 +477,17 @@ class Lowerer {
         case 'VarDecl':
           node.names.forEach((name, index) => {
             const variable = this.info.defs.get(name);
-            if (variable?.kind === 'Var' && node.values.length === node.names.length) use(variable).definition = node.values[index];
+            if (variable?.kind === 'Var' && node.values.length === node.names.length) {
+              use(variable).definition = node.values[index];
+              (use(variable).assigned ??= []).push(node.values[index] as ast.Expr);
+            } else if (variable?.kind === 'Var' && node.values.length > 0) use(variable).assignedOtherwise = true;
           });
           break;
         case 'RangeClause':
+          for (const lhs of node.lhs) {
+            const variable = varOf(lhs);
+            if (variable !== undefined) use(variable).assignedOtherwise = true;
+          }
           if (!node.define) {
             for (const lhs of node.lhs) {
               const variable = varOf(lhs);
@@ -1714,15 +1732,52 @@ class Lowerer {
    * gc's devirtualization (done even with -l): an interface method call whose receiver is a
    * variable that only ever holds one concrete type becomes a static call on `x.(T)`.
    */
+  /**
+   * gc also devirtualizes a call on a local interface variable assigned more than once when
+   * every assignment but nil ones stores the same concrete type (`var i I; i = t`). Values of
+   * interface type on the right, and multi-value or range assignments, would need gc's
+   * data-flow over those values, which is not modeled.
+   */
+  private devirtualizeAssigned(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
+    const receiverNode = stripParens(fun.x);
+    if (receiverNode.kind !== 'Name') return undefined;
+    const obj = this.info.uses.get(receiverNode);
+    if (obj?.kind !== 'Var' || obj.isGlobal || obj.isParam) return undefined;
+    const uses = this.varUses.get(obj);
+    if (uses === undefined || uses.addressTaken || !uses.reassigned) return undefined;
+    if (uses.assignedOtherwise) throw new NotModeled(fun.pos, 'devirtualizing a call on an interface variable assigned by a multi-value assignment or a range clause');
+    let concrete: ast.Expr | undefined;
+    let concreteText: string | undefined;
+    for (const value of uses.assigned ?? []) {
+      let node = stripParens(value);
+      const entry = this.info.types.get(node);
+      if (entry?.mode === 'nil' || (node.kind === 'Name' && this.info.uses.get(node)?.kind === 'Nil')) continue;
+      const conversion = node.kind === 'CallExpr' ? this.info.conversions.get(node) : undefined;
+      if (node.kind === 'CallExpr' && conversion !== undefined && isInterfaceType(conversion) && node.args[0] !== undefined) node = stripParens(node.args[0]);
+      const type = this.info.types.get(node)?.type;
+      if (type === undefined || isInterfaceType(type)) throw new NotModeled(fun.pos, 'devirtualizing a call on an interface variable assigned another interface value');
+      const text = this.types.info(type).text;
+      if (concreteText !== undefined && concreteText !== text) return undefined;
+      concrete = node;
+      concreteText = text;
+    }
+    if (concrete === undefined) return undefined;
+    return this.devirtualizeTo(fun, interfaceValue, concrete);
+  }
+
   private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const receiverNode = stripParens(fun.x);
     const stat = this.staticValue(receiverNode);
-    if (stat === receiverNode) return undefined;
+    if (stat === receiverNode) return this.devirtualizeAssigned(fun, interfaceValue);
     let concreteNode = stat;
     const conversion = concreteNode.kind === 'CallExpr' ? this.info.conversions.get(concreteNode) : undefined;
     if (concreteNode.kind === 'CallExpr' && conversion !== undefined && isInterfaceType(conversion) && concreteNode.args[0] !== undefined) {
       concreteNode = stripParens(concreteNode.args[0]);
     }
+    return this.devirtualizeTo(fun, interfaceValue, concreteNode);
+  }
+
+  private devirtualizeTo(fun: ast.SelectorExpr, interfaceValue: IrExpr, concreteNode: ast.Expr): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const concrete = this.info.types.get(concreteNode)?.type;
     if (concrete === undefined || isInterfaceType(concrete) || concrete.kind === 'Basic' && concrete.basic.startsWith('untyped')) return undefined;
     const named = concrete.kind === 'Pointer' ? concrete.elem : concrete;
