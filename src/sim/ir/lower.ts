@@ -1207,10 +1207,18 @@ class Lowerer {
     };
     if (callValue.op === 'call') {
       const call = callValue;
+      const argsText = `(${call.args.map((arg) => arg.text).join(', ')})`;
+      const funText = call.fun?.text;
       if (call.interfaceReceiver !== undefined) call.interfaceReceiver = hoist(call.interfaceReceiver);
       if (call.fun !== undefined) call.fun = visit(call.fun);
       if (call.receiver !== undefined) call.receiver = visit(call.receiver);
       call.args = call.args.map((arg, index) => visit(arg, call.paramTypes[index]));
+      // The wrapper's call prints with the temporaries it now reads (`f(.autotmp_1)`).
+      if (call.text.endsWith(argsText)) {
+        let prefix = call.text.slice(0, call.text.length - argsText.length);
+        if (funText !== undefined && (prefix === funText || prefix === `(${funText})`) && call.fun !== undefined) prefix = call.fun.text;
+        call.text = `${prefix}(${call.args.map((arg) => arg.text).join(', ')})`;
+      }
     } else if (callValue.op === 'builtin') {
       callValue.args = callValue.args.map((arg) => visit(arg));
     }
