@@ -65,6 +65,8 @@ interface CallSite {
   chain: IrFunc[];
   /** The callee this site resolved to, once known. */
   resolved?: IrFunc;
+  /** The operators and operands enclosing the call, innermost first, whose printed text includes it. */
+  enclosing?: Record<string, unknown>[];
 }
 
 /**
@@ -208,9 +210,24 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     const holder = site.holder as Record<string, unknown>;
     holder[site.key as string] = inlined;
     // A conversion of an inlined call now converts the call's result variable, and prints it.
-    if (site.key === 'x' && typeof holder.text === 'string' && inlined.returnVariables.length === 1) {
+    if (site.key === 'x' && typeof holder.text === 'string' && inlined.returnVariables.length === 1 && holder.op !== 'binary' && holder.op !== 'unary') {
       const result = inlined.returnVariables[0] as IrExpr;
       holder.text = holder.text.replace(inlined.text, result.text);
+    } else if (inlined.returnVariables.length === 1 && site.enclosing !== undefined && (holder.op === 'binary' || holder.op === 'unary')) {
+      // Inside an operator, gc prints the inlined call as its parenthesised result variable
+      // (`(~r0) + 1`), in the operator's text and in every expression around it.
+      const result = inlined.returnVariables[0] as IrExpr;
+      let before = inlined.text;
+      let after = `(${result.text})`;
+      for (const outer of site.enclosing) {
+        const text = outer.text as string;
+        const index = text.indexOf(before);
+        if (index < 0) break;
+        const updated = text.slice(0, index) + after + text.slice(index + before.length);
+        outer.text = updated;
+        before = text;
+        after = updated;
+      }
     }
     return { body: inlined.body, callee };
   }
@@ -580,6 +597,8 @@ function callsParameter(fun: IrExpr | undefined, fn: IrFunc): boolean {
 /** The call sites under `body` (not inside function literals), in post-order: a call's arguments before the call. */
 function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFunc[], funcValues?: Set<IrFunc>): CallSite[] {
   const sites: CallSite[] = [];
+  // Expressions enclosing the current one (statements have no type, and print no text at -m).
+  const enclosing: Record<string, unknown>[] = [];
   const walk = (holder: Record<string, unknown> | unknown[], key: string | number): void => {
     const value = (holder as Record<string | number, unknown>)[key];
     if (value === null || typeof value !== 'object') return;
@@ -593,10 +612,13 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
       const name = record.name as IrName;
       if (name.class === 'func' && name.func !== undefined) funcValues.add(name.func);
     }
+    const expression = record.type !== undefined && typeof record.text === 'string';
+    if (expression) enclosing.push(record);
     for (const child in record) {
       if (!skippedKeys.has(child)) walk(record, child);
     }
-    if (record.op === 'call') sites.push({ holder, key, call: value as CallExpr, outermost, chain });
+    if (expression) enclosing.pop();
+    if (record.op === 'call') sites.push({ holder, key, call: value as CallExpr, outermost, chain, enclosing: enclosing.length > 0 ? enclosing.slice().reverse() : undefined });
   };
   walk({ body }, 'body');
   return sites;
