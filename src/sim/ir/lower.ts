@@ -1758,8 +1758,7 @@ class Lowerer {
     let concreteText: string | undefined;
     for (const value of uses.assigned ?? []) {
       let node = stripParens(value);
-      const entry = this.info.types.get(node);
-      if (entry?.mode === 'nil' || (node.kind === 'Name' && this.info.uses.get(node)?.kind === 'Nil')) continue;
+      if (node.kind === 'Name' && this.info.uses.get(node)?.kind === 'Nil') continue;
       const conversion = node.kind === 'CallExpr' ? this.info.conversions.get(node) : undefined;
       if (node.kind === 'CallExpr' && conversion !== undefined && isInterfaceType(conversion) && node.args[0] !== undefined) node = stripParens(node.args[0]);
       const type = this.info.types.get(node)?.type;
