@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { StdFunction, StdParameter, StdlibSnapshot, StdType } from '../src/data/oracle/snapshots.ts';
 import { formatJson, snippetModule } from './escape.ts';
 import { repositoryRoot } from './sources.ts';
+import { inlineCosts, packagePathsByName, probeStdInlining, type ProbeTarget } from './stdinline.ts';
 import { runGo } from './toolchain.ts';
 
 /**
@@ -86,6 +87,8 @@ interface DescribedObject {
   params: DescribedParameter[];
   /** Result types. */
   results: string[];
+  /** Result names ("" for unnamed). */
+  resultNames: string[];
 }
 
 /** One named type as printed by oracle/stdlib/main.go. */
@@ -147,13 +150,16 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
   const packages = [...new Set(described.filter((entry) => entry.kind === 'func').map((entry) => entry.package))].sort();
   const module = mkdtempSync(join(tmpdir(), 'oracle-stdlib-'));
   let build;
+  let costs;
   try {
     writeFileSync(join(module, 'go.mod'), snippetModule);
     build = await runGo(['build', ...packages.map((name) => `-gcflags=${name}=-m`), ...packages], module);
+    costs = await inlineCosts(packages, module);
   } finally {
     rmSync(module, { recursive: true, force: true });
   }
   if (build.exitCode !== 0) return [`building ${packages.join(' ')} with -m failed:\n${build.output}`];
+  if (!(costs instanceof Map)) return [costs.problem];
 
   // Messages by exact position, and "can inline" by file:line (the compiler puts it at the
   // func keyword or the receiver's parenthesis, on the declaration's line).
@@ -192,6 +198,27 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
     }
     snapshot.types[type.name] = record;
   });
+  // Where user code calls an inlinable function: its cost, its rounds of inlining, its body's lines.
+  const inlinableEntries = described.filter((entry) => entry.kind === 'func' && inlinableLines.has(entry.position.replace(/:\d+$/, '')));
+  const costByName = new Map<string, number>();
+  for (const entry of inlinableEntries) {
+    const cost = costs.get(entry.position.replace(/:\d+$/, ''));
+    if (cost !== undefined) costByName.set(entry.name, cost);
+  }
+  const byName = packagePathsByName([...described.map((entry) => entry.package), ...types.map((type) => type.package)]);
+  const targets: ProbeTarget[] = inlinableEntries.map((entry) => ({
+    name: entry.name,
+    packagePath: entry.package,
+    ...(entry.receiver !== undefined ? { receiver: entry.receiver.type } : {}),
+    params: entry.params.map((param) => param.type),
+    results: entry.results,
+    resultNames: entry.resultNames,
+    paramNames: entry.params.map((param) => param.name),
+    paramTags: entry.params.map((param) => parameter(param).leaks),
+    ...(entry.receiver !== undefined ? { receiverName: entry.receiver.name, receiverTag: parameter(entry.receiver).leaks } : {}),
+  }));
+  const inlining = await probeStdInlining(targets, byName, costByName);
+  if (!(inlining instanceof Map)) return [inlining.problem];
   for (const entry of described) {
     if (entry.kind === 'var') {
       snapshot.variables[entry.name] = { signature: entry.signature, type: entry.type };
@@ -210,6 +237,8 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
       results: entry.results,
     };
     if (entry.receiver !== undefined) record.receiver = parameter(entry.receiver);
+    const inline = inlining.get(entry.name);
+    if (inline !== undefined) record.inline = inline;
     snapshot.functions[entry.name] = record;
   }
   mkdirSync(outFolder, { recursive: true });

@@ -40,6 +40,8 @@ type function struct {
 	Receiver  *parameter  `json:"receiver,omitempty"` // the receiver, for methods
 	Params    []parameter `json:"params"`             // parameters in order
 	Results   []string    `json:"results"`            // result types in order
+	// ResultNames are the results' names in order ("" for an unnamed result).
+	ResultNames []string `json:"resultNames"`
 }
 
 // field is one field of a std struct type.
@@ -140,14 +142,15 @@ func lookup(source types.Importer, name string) (types.Object, error) {
 // describe turns an object into the JSON record.
 func describe(fileSet *token.FileSet, name string, object types.Object) function {
 	described := function{
-		Name:      name,
-		Package:   object.Pkg().Path(),
-		Kind:      "var",
-		Signature: types.ObjectString(object, nil),
-		Type:      object.Type().String(),
-		Position:  fileSet.Position(object.Pos()).String(),
-		Params:    []parameter{},
-		Results:   []string{},
+		Name:        name,
+		Package:     object.Pkg().Path(),
+		Kind:        "var",
+		Signature:   types.ObjectString(object, nil),
+		Type:        object.Type().String(),
+		Position:    fileSet.Position(object.Pos()).String(),
+		Params:      []parameter{},
+		Results:     []string{},
+		ResultNames: []string{},
 	}
 	if constant, ok := object.(*types.Const); ok {
 		described.Kind = "const"
@@ -175,6 +178,7 @@ func describe(fileSet *token.FileSet, name string, object types.Object) function
 	}
 	for i := 0; i < signature.Results().Len(); i++ {
 		described.Results = append(described.Results, signature.Results().At(i).Type().String())
+		described.ResultNames = append(described.ResultNames, signature.Results().At(i).Name())
 	}
 	return described
 }

@@ -9,8 +9,8 @@ import { maxStackVarSize } from './escape/utils.ts';
 import { Leaks } from './escape/leaks.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
-import type { IrFunc, IrName } from './ir/ir.ts';
-import { loadStdlib, type ParameterTag, type Stdlib } from './stdlib/stdlib.ts';
+import type { IrFunc, IrName, StdInlineModel } from './ir/ir.ts';
+import { loadStdlib, type ParameterTag, type Stdlib, type StdFunctionInfo } from './stdlib/stdlib.ts';
 import { standardLibraryInternalsUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
@@ -121,8 +121,20 @@ function stdTagsOf(library: Stdlib): StdTags {
     if (info === undefined) return undefined;
     const params = info.params.map((param) => tagFromLines(param, info.obj.type));
     const inlinable = info.inlinable;
-    return info.receiver === null ? { params, inlinable } : { receiver: tagFromLines(info.receiver, info.obj.type), params, inlinable };
+    const inline = stdInlineModel(info);
+    const tags = info.receiver === null ? { params, inlinable } : { receiver: tagFromLines(info.receiver, info.obj.type), params, inlinable };
+    return inline === undefined ? tags : { ...tags, inline };
   };
+}
+
+/** What inlining a call to an inlinable std function does, with its parameters' inlined tags encoded as gc's. */
+function stdInlineModel(info: StdFunctionInfo): StdInlineModel | undefined {
+  const inline = info.inline;
+  if (inline === undefined || 'notModeled' in inline) return inline;
+  const paramTags = inline.tags.params.map((leaks, index) => tagFromLines({ name: info.params[index]?.name ?? '', leaks }, info.obj.type));
+  const model: StdInlineModel = { cost: inline.cost, rounds: inline.rounds, body: inline.body, results: inline.results, paramTags };
+  if (inline.tags.receiver !== undefined) model.receiverTag = tagFromLines({ name: info.receiver?.name ?? '', leaks: inline.tags.receiver }, info.obj.type);
+  return model;
 }
 
 /** Rebuilds gc's tag from the `leaking param` lines recorded for a parameter. */

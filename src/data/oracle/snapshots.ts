@@ -111,6 +111,38 @@ export interface StdFunction {
   params: StdParameter[];
   /** Result types in order. */
   results: string[];
+  /** For an inlinable function, what gc does where user code calls it (oracle/stdinline.ts). */
+  inline?: StdInline;
+}
+
+/**
+ * What inlining a std function does at a call in user code, as probes compiled with the real
+ * compiler showed it; or why that cannot be summarised (the simulator then answers "not modeled").
+ */
+export type StdInline =
+  | {
+      /** gc's inline cost of the function (`can inline F with cost N`), which a caller's cost includes. */
+      cost: number;
+      /** The `inlining call to` names one call prints, round by round: the function, then the calls inlined into its body, and so on. */
+      rounds: string[][];
+      /** What escape analysis prints at the call about values made in the inlined body, in order. */
+      body: StdInlineBodyLine[];
+      /** The inlined result variables' names as gc prints them (`~r0` for an unnamed result). */
+      results: string[];
+      /** The parameters' leak lines once the body is inlined (more precise than the tags: values stored into a result that stays local do not escape). */
+      tags: { receiver?: string[]; params: string[][] };
+    }
+  | {
+      /** Why the probes cannot be summarised. */
+      notModeled: string;
+    };
+
+/** A value made inside an inlined std body: its text as gc prints it, and where it goes. */
+export interface StdInlineBodyLine {
+  /** `&errors.errorString{...}`, `append`, a string constant. */
+  text: string;
+  /** `heap` (always escapes), `nowhere` (never does), or the index of the result that carries it out. */
+  flowsTo: 'heap' | 'nowhere' | number;
 }
 
 /** `src/data/oracle/stdlib.json`. */

@@ -81,6 +81,9 @@ export function siteAllocation(verdict: SiteVerdict, goMinor: number): SiteAlloc
     }
     case 'methodValue':
       return { allocates: true, bytes: bytes(16, true), exact: true };
+    case 'stdValue':
+      // Made inside an inlined std body, maybe on a path that rarely runs (a panic's message): possible, not certain.
+      return { allocates: false, exact: false };
     default:
       // Maps, strings, conversions and append backing stores depend on run-time sizes.
       return { allocates: true, exact: false };

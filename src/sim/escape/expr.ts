@@ -84,6 +84,7 @@ export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
       expr(e, k, n.x);
       return;
     case 'new':
+    case 'stdValue':
       spill(e, k, n);
       return;
     case 'makeSlice':

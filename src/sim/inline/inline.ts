@@ -6,7 +6,7 @@
  * prints from the same pass.
  */
 import type { Position } from '../api.ts';
-import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrStmt } from '../ir/ir.ts';
+import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrStmt, StdInlineModel, TypeInfo } from '../ir/ir.ts';
 import { visitIr } from '../ir/walk.ts';
 import { visitFuncsBottomUp } from '../escape/escape.ts';
 
@@ -67,6 +67,11 @@ interface CallSite {
   resolved?: IrFunc;
   /** The operators and operands enclosing the call, innermost first, whose printed text includes it. */
   enclosing?: Record<string, unknown>[];
+  /**
+   * For a call of a std function inlined without its body: the `inlining call to` names of the
+   * rounds still to come (the calls gc inlines into the inlined body, then into theirs).
+   */
+  pending?: string[][];
 }
 
 /**
@@ -82,6 +87,18 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   visitFuncsBottomUp(file.funcs, (list) => components.push(list));
   const costs = new Map<IrFunc, number>();
   const savedBodies = new Map<IrFunc, IrStmt[]>();
+  // A std function as its inlined body calls it: the same function with its inlined tags, not inlined again.
+  const twins = new Map<IrFunc, IrFunc>();
+  const stdTwin = (fn: IrFunc, model: Extract<StdInlineModel, { cost: number }>): IrFunc => {
+    let twin = twins.get(fn);
+    if (twin === undefined) {
+      const receiver = fn.params[0]?.receiver === true;
+      const params = fn.params.map((param, index) => ({ ...param, tag: receiver && index === 0 ? (model.receiverTag ?? '') : (model.paramTags[receiver ? index - 1 : index] ?? '') }));
+      twin = { ...fn, params, stdInline: undefined, inlinableElsewhere: false };
+      twins.set(fn, twin);
+    }
+    return twin;
+  };
   const checked = new Set<IrFunc>();
   // Whether `fn` can be inlined (gc's CanInline), decided once.
   const canInline = (fn: IrFunc): void => {
@@ -110,6 +127,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   const sites = new Map<IrFunc, CallSite[]>();
   const resolve = (site: CallSite, caller: IrFunc): IrFunc | undefined => {
     if (site.resolved !== undefined) return site.resolved;
+    if (site.pending !== undefined) return undefined;
     if (!options.enabled || site.holder[site.key as never] !== site.call) return undefined;
     const callee = inlineTarget(site.call, caller);
     if (callee === undefined) return undefined;
@@ -163,6 +181,9 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
             if (inlined === undefined) continue;
             done = false;
             parens.push(...markCalls(inlined.body, site.outermost ?? site.call.position, [...site.chain, inlined.callee]));
+            if (inlined.pending !== undefined && inlined.pending.length > 0) {
+              parens.push({ holder: [], key: 0, call: site.call, outermost: site.outermost ?? site.call.position, chain: site.chain, pending: inlined.pending });
+            }
           }
           from = to;
           to = parens.length;
@@ -184,29 +205,52 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   return messages;
 
   /** Inlines the call at `site` if gc would (TryInlineCall), returning the inlined body. */
-  function edit(site: CallSite, caller: IrFunc): { body: IrStmt[]; callee: IrFunc } | undefined {
+  function edit(site: CallSite, caller: IrFunc): { body: IrStmt[]; callee: IrFunc; pending?: string[][] } | undefined {
+    if (site.pending !== undefined) {
+      // The next round of calls inside an inlined std body: printed, nothing to rewrite.
+      const [names, ...rest] = site.pending;
+      site.pending = undefined;
+      site.resolved = site.call.callee;
+      for (const name of names ?? []) messages.push({ position: site.outermost ?? site.call.position, message: `inlining call to ${name}` });
+      return site.call.callee === undefined ? undefined : { body: [], callee: site.call.callee, pending: rest };
+    }
     if (!options.enabled || site.holder[site.key as never] !== site.call) return undefined;
     const callee = resolve(site, caller);
     if (callee === undefined) return undefined;
     // Resolving a literal for inlining judges it (the first time).
     if (callee.closureParent !== undefined) canInline(callee);
+    let inlined: Extract<IrExpr, { op: 'inlinedCall' }>;
+    let pending: string[][] | undefined;
     if (callee.body === undefined) {
-      if (options.isInlinableExternal(callee)) throw new InlineNotModeled(site.call.position, `inlining of ${callee.name}`);
-      return undefined;
+      const model = callee.stdInline;
+      if (model !== undefined && 'cost' in model && !site.chain.includes(callee)) {
+        const position = site.outermost ?? site.call.position;
+        if (model.body.length > 0 && caller.name === 'init' && caller.closureParent === undefined && site.outermost === undefined) {
+          // gc may lay the inlined body's value out as static data when it initialises a package variable.
+          throw new InlineNotModeled(position, `static initialization of a package variable from an inlined call to ${callee.name}`);
+        }
+        messages.push({ position, message: `inlining call to ${model.rounds[0]?.[0] ?? callee.name}` });
+        inlined = inlineStdCall(site.call, callee, model, caller, position, stdTwin(callee, model));
+        pending = model.rounds.slice(1);
+      } else {
+        if (options.isInlinableExternal(callee) && !site.chain.includes(callee)) throw new InlineNotModeled(site.call.position, `inlining of ${callee.name}`);
+        return undefined;
+      }
+    } else {
+      const saved = savedBodies.get(callee);
+      const cost = costs.get(callee);
+      if (saved === undefined || cost === undefined || site.chain.includes(callee)) return undefined;
+      // A literal may cost twice the budget, and as much as it can be inlinable where it is the package's only call of it.
+      let maxCost = inlineMaxBudget;
+      if (callee.closureParent !== undefined) {
+        maxCost *= 2;
+        if (useCounts.get(callee) === 1) maxCost = Math.max(maxCost, inlineClosureCalledOnceCost);
+      }
+      if (cost > maxCost) return undefined;
+      const position = site.outermost ?? site.call.position;
+      messages.push({ position, message: `inlining call to ${callee.name}` });
+      inlined = inlineCall(site.call, callee, saved, caller, position, site.chain);
     }
-    const saved = savedBodies.get(callee);
-    const cost = costs.get(callee);
-    if (saved === undefined || cost === undefined || site.chain.includes(callee)) return undefined;
-    // A literal may cost twice the budget, and as much as it can be inlinable where it is the package's only call of it.
-    let maxCost = inlineMaxBudget;
-    if (callee.closureParent !== undefined) {
-      maxCost *= 2;
-      if (useCounts.get(callee) === 1) maxCost = Math.max(maxCost, inlineClosureCalledOnceCost);
-    }
-    if (cost > maxCost) return undefined;
-    const position = site.outermost ?? site.call.position;
-    messages.push({ position, message: `inlining call to ${callee.name}` });
-    const inlined = inlineCall(site.call, callee, saved, caller, position, site.chain);
     const holder = site.holder as Record<string, unknown>;
     holder[site.key as string] = inlined;
     // A conversion of an inlined call now converts the call's result variable, and prints it.
@@ -216,20 +260,25 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     } else if (inlined.returnVariables.length === 1 && site.enclosing !== undefined && (holder.op === 'binary' || holder.op === 'unary')) {
       // Inside an operator, gc prints the inlined call as its parenthesised result variable
       // (`(~r0) + 1`), in the operator's text and in every expression around it.
-      const result = inlined.returnVariables[0] as IrExpr;
-      let before = inlined.text;
-      let after = `(${result.text})`;
-      for (const outer of site.enclosing) {
-        const text = outer.text as string;
-        const index = text.indexOf(before);
-        if (index < 0) break;
-        const updated = text.slice(0, index) + after + text.slice(index + before.length);
-        outer.text = updated;
-        before = text;
-        after = updated;
-      }
+      rewriteEnclosing(site.enclosing, inlined.text, `(${(inlined.returnVariables[0] as IrExpr).text})`);
+    } else if (inlined.returnVariables.length === 1 && Array.isArray(site.holder) && site.enclosing?.[0]?.op === 'addString') {
+      // An operand of a string concatenation prints as the bare result variable (`~r0 + "/"`).
+      rewriteEnclosing(site.enclosing, inlined.text, (inlined.returnVariables[0] as IrExpr).text);
     }
-    return { body: inlined.body, callee };
+    return pending === undefined ? { body: inlined.body, callee } : { body: inlined.body, callee, pending };
+  }
+}
+
+/** Replaces `before` by `after` in the text of each enclosing expression, innermost first, as far as each contains the one inside it. */
+function rewriteEnclosing(enclosing: Record<string, unknown>[], before: string, after: string): void {
+  for (const outer of enclosing) {
+    const text = outer.text as string;
+    const index = text.indexOf(before);
+    if (index < 0) break;
+    const updated = text.slice(0, index) + after + text.slice(index + before.length);
+    outer.text = updated;
+    before = text;
+    after = updated;
   }
 }
 
@@ -548,7 +597,7 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         const callee = inlineTarget(node, fn);
         // Resolving a literal judges it first (unless gc has stopped counting already).
         if (callee !== undefined && callee.closureParent !== undefined && callee !== fn && !over) canInline(callee);
-        const calleeCost = callee === undefined ? undefined : costs.get(callee);
+        const calleeCost = callee === undefined ? undefined : (costs.get(callee) ?? stdInlineCost(callee));
         const maxCost = callee?.closureParent !== undefined ? 2 * inlineMaxBudget : inlineMaxBudget;
         if (calleeCost !== undefined && calleeCost <= maxCost) cost += calleeCost;
         else if (callee !== undefined && callee.body === undefined && options.isInlinableExternal(callee)) blocked = true;
@@ -585,6 +634,44 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
   });
   options.onCost?.(fn, blocked ? undefined : cost);
   return blocked || cost > budget ? undefined : cost;
+}
+
+/** A std function's inline cost as gc printed it, when its inlining is modelled. */
+function stdInlineCost(fn: IrFunc): number | undefined {
+  const model = fn.body === undefined ? fn.stdInline : undefined;
+  return model !== undefined && 'cost' in model ? model.cost : undefined;
+}
+
+/** The type of a value an inlined std body makes: known only to hold a pointer. */
+const stdValueType: TypeInfo = { text: 'unsafe.Pointer', kind: 'unsafePointer', size: 8, align: 8, hasPointers: true, directIface: true, untyped: false };
+
+/**
+ * A call of a std function inlined without its body: the result variables receive the call's
+ * results, with the parameters' tags once inlined (`twin`); then each value the body makes flows
+ * to the heap, nowhere, or into the result that carries it, as the oracle measured.
+ */
+function inlineStdCall(
+  call: CallExpr,
+  callee: IrFunc,
+  model: Extract<StdInlineModel, { cost: number }>,
+  caller: IrFunc,
+  position: Position,
+  twin: IrFunc,
+): Extract<IrExpr, { op: 'inlinedCall' }> {
+  const results: IrName[] = callee.results.map((result) => ({ name: result.name, class: 'local', position, type: result.type, fn: caller }));
+  caller.declarations.push(...results);
+  const nameExpr = (name: IrName): IrExpr => ({ op: 'name', name, type: name.type, position, text: name.name });
+  const body: IrStmt[] = results.map((name) => ({ op: 'decl', name, position, text: '' }));
+  const inner: CallExpr = { ...call, callee: twin };
+  if (results.length > 0) body.push({ op: 'assignCall', lhs: results.map(nameExpr), call: inner, position, text: '' });
+  else body.push({ op: 'expr', x: inner, position, text: '' });
+  const heap: IrName = { name: '.heap', class: 'global', position, type: stdValueType };
+  for (const line of model.body) {
+    const value: IrExpr = { op: 'stdValue', type: stdValueType, args: [], position, text: line.text };
+    const target = line.flowsTo === 'heap' ? heap : line.flowsTo === 'nowhere' ? undefined : results[line.flowsTo];
+    body.push({ op: 'assign', why: 'assign', lhs: [target === undefined ? undefined : nameExpr(target)], rhs: [value], compound: false, position, text: '' });
+  }
+  return { op: 'inlinedCall', type: call.type, body, returnVariables: results.map(nameExpr), position, text: call.text };
 }
 
 /** Whether `fun` is a parameter or a captured variable of `fn` (calling one costs less: it may turn out constant). */

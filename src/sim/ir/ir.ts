@@ -107,7 +107,26 @@ export interface IrFunc {
   funcLitGen?: number;
   /** For functions of other packages (no body here): whether gc inlines calls to them. */
   inlinableElsewhere?: boolean;
+  /** For an inlinable function of another package: what inlining a call to it does, as measured with the real compiler, or why that is not modelled. */
+  stdInline?: StdInlineModel;
 }
+
+/**
+ * What gc's inlining of a call to a std function does, without its body: the function's inline
+ * cost, the `inlining call to` names one call prints round by round, the values its body makes
+ * (printed at the call, escaping always, never, or with a result), the names of the result
+ * variables, and the parameters' tags once inlined.
+ */
+export type StdInlineModel =
+  | {
+      cost: number;
+      rounds: string[][];
+      body: { text: string; flowsTo: 'heap' | 'nowhere' | number }[];
+      results: string[];
+      receiverTag?: string;
+      paramTags: string[];
+    }
+  | { notModeled: string };
 
 /** One parameter slot of a signature. */
 export interface IrParam {
@@ -336,7 +355,8 @@ export interface BuiltinCall extends NodeBase {
 
 /** Allocating builtins and string concatenation: `new(T)`, `make(...)`, `a + b` on strings, `&T{...}`. */
 export interface AllocExpr extends NodeBase {
-  op: 'new' | 'makeSlice' | 'makeMap' | 'makeChan' | 'addString' | 'ptrLit';
+  /** `stdValue`: a value an inlined std body makes, known only by how gc prints it. */
+  op: 'new' | 'makeSlice' | 'makeMap' | 'makeChan' | 'addString' | 'ptrLit' | 'stdValue';
   type: TypeInfo;
   /** Operands: make's sizes; concatenated strings; the literal of `&T{...}`. */
   args: IrExpr[];

@@ -27,6 +27,7 @@ import type {
   IrParam,
   IrStmt,
   NameClass,
+  StdInlineModel,
   SwitchCase,
   TypeInfo,
 } from './ir.ts';
@@ -45,7 +46,7 @@ export class NotModeled extends Error {
 }
 
 /** Leak tags of functions of other packages, by `path.Name` (methods: `path.Type.Method`). */
-export type StdTags = (qualifiedName: string) => { receiver?: string; params: string[]; inlinable: boolean } | undefined;
+export type StdTags = (qualifiedName: string) => { receiver?: string; params: string[]; inlinable: boolean; inline?: StdInlineModel } | undefined;
 
 /** Options of the lowering. */
 export interface LowerOptions {
@@ -1844,6 +1845,7 @@ class Lowerer {
     signature.params.forEach((param, index) => {
       fn.params.push({ blank: false, type: this.types.info(param.type), position: fun.pos, receiver: false, tag: tags.params[index] ?? '' });
     });
+    this.stdResults(fn, signature, tags.inline, fun.pos);
     this.stdFuncs.set(qualified, fn);
     return fn;
   }
@@ -1867,8 +1869,19 @@ class Lowerer {
     signature.params.forEach((param, index) => {
       fn.params.push({ blank: false, type: this.types.info(param.type), position: n.pos, receiver: false, tag: tags.params[index] ?? '' });
     });
+    this.stdResults(fn, signature, tags.inline, n.pos);
     this.stdFuncs.set(key, fn);
     return fn;
+  }
+
+  /** A std function's result variables (named as an inlined call names them) and what inlining it does. */
+  private stdResults(fn: IrFunc, signature: Signature, inline: StdInlineModel | undefined, pos: ast.Pos): void {
+    if (inline === undefined) return;
+    fn.stdInline = inline;
+    const names = 'results' in inline ? inline.results : [];
+    signature.results.forEach((result, index) => {
+      fn.results.push({ name: names[index] ?? `~r${index}`, class: 'result', position: pos, type: this.types.info(result.type), fn });
+    });
   }
 
   /** Arguments converted to their parameters' types, variadic ones packed into a slice literal. */

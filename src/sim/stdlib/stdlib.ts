@@ -12,7 +12,7 @@
  * nothing hidden (every field exported, e.g. `reflect.SliceHeader`): that one is an ordinary
  * named type.
  */
-import type { StdFunction, StdlibSnapshot, StdType } from '../../data/oracle/snapshots.ts';
+import type { StdFunction, StdInline, StdlibSnapshot, StdType } from '../../data/oracle/snapshots.ts';
 import type { ConstantValue } from '../types/constant.ts';
 import type { Const, Func, GoObject, TypeName, Var } from '../types/objects.ts';
 import type { Named, Signature, Struct, Type } from '../types/types.ts';
@@ -38,6 +38,8 @@ export interface StdFunctionInfo {
   receiver: ParameterTag | null;
   /** Tags of the parameters in order. */
   params: ParameterTag[];
+  /** For an inlinable function: what inlining a call to it does, as the oracle measured it. */
+  inline?: StdInline;
 }
 
 /** One std package's modelled members. */
@@ -202,7 +204,7 @@ function parameter(name: string, type: Type): Var {
 
 function describe(key: string, obj: Func, fn: StdFunction): StdFunctionInfo {
   return {
-    key, obj, inlinable: fn.inlinable,
+    key, obj, inlinable: fn.inlinable, ...(fn.inline !== undefined ? { inline: fn.inline } : {}),
     receiver: fn.receiver === undefined ? null : { name: fn.receiver.name, leaks: fn.receiver.leaks },
     params: fn.params.map((p) => ({ name: p.name, leaks: p.leaks })),
   };
