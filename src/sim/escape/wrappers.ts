@@ -117,7 +117,7 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
 
   for (const decl of file.declarations) {
     if (decl.kind === 'TypeDecl') {
-      scanTypeExpr(decl.type, false, true);
+      scanTypeExpr(decl.type, false, !decl.alias);
       const obj = info.defs.get(decl.name) as TypeName | null | undefined;
       if (decl.alias || decl.hasTypeParams || obj === null || obj === undefined || obj.type.kind !== 'Named') continue;
       const named = obj.type;

@@ -15,7 +15,7 @@ import type * as ast from '../syntax/ast.ts';
 import { formatConstantShort as formatConstant } from '../types/constant.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
-import { identical, underlying } from '../types/predicates.ts';
+import { identical, structFields, underlying } from '../types/predicates.ts';
 import { anyType } from '../types/universe.ts';
 import { lookupFieldOrMethod } from '../types/methodset.ts';
 import type { Signature, Type } from '../types/types.ts';
@@ -34,6 +34,7 @@ import type {
 import { fileBuildConstraint } from './goversion.ts';
 import { TypeTable } from './typeinfo.ts';
 import { visitIr } from './walk.ts';
+import { children } from '../syntax/walk.ts';
 
 /** A construct outside the modelled subset. */
 export class NotModeled extends Error {
@@ -107,6 +108,8 @@ class Lowerer {
   private readonly varOwner = new Map<IrName, IrFunc>();
   private readonly varUses = new Map<Var, VarUse>();
   private readonly stdFuncs = new Map<string, IrFunc>();
+  /** The checker's type of each declared variable. */
+  private readonly goTypes = new Map<IrName, Type>();
   private context: FuncContext | undefined;
   /** Per function, how many of its temporaries gc does not have when it names its own. */
   private readonly lateTemporaries = new Counter<IrFunc>();
@@ -135,6 +138,7 @@ class Lowerer {
     const funcs: IrFunc[] = [];
     const init = this.packageInit();
     if (init !== undefined) funcs.push(init);
+    funcs.push(...this.staticClosures);
     for (const decl of decls) {
       const fn = this.funcOfDecl(decl);
       if (decl.body !== null) this.lowerBody(fn, decl.body.list);
@@ -264,6 +268,7 @@ class Lowerer {
   private declareVar(variable: GoObject, printed: string, position: ast.Pos, nameClass: NameClass, fn: IrFunc): IrName {
     const name: IrName = { name: printed, class: nameClass, position, type: this.types.info(variable.type), fn };
     this.names.set(variable, name);
+    this.goTypes.set(name, variable.type);
     this.varOwner.set(name, fn);
     fn.declarations.push(name);
     return name;
@@ -294,7 +299,11 @@ class Lowerer {
       for (const { decl, name, index } of ordered) {
         ((): void => {
           const value = decl.values[index] as ast.Expr;
-          if (this.isStaticInitializer(value)) return;
+          if (this.isStaticInitializer(value)) {
+            // Laid out statically, but its function literals are still compiled (init.funcN) and analysed.
+            this.staticFuncLits(value);
+            return;
+          }
           const obj = this.info.defs.get(name);
           // A package-level variable is assigned, not defined, by the initialisation function.
           const text = `${name.value} = ${this.exprText(value)}`;
@@ -328,9 +337,35 @@ class Lowerer {
     } finally {
       this.context = undefined;
     }
-    if (body.length === 0) return undefined;
+    const literals = [...init.closures, ...this.staticClosures].sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+    if (literals.some((fn, index) => fn.name !== `init.func${index + 1}`)) {
+      // gc numbers package-level function literals in source order; here they were met in initialisation order.
+      throw new NotModeled(literals[0]?.position ?? init.position, 'function literals in package-level variables initialised out of source order');
+    }
+    if (body.length === 0 && init.closures.length === 0) return undefined;
     init.body = body;
     return init;
+  }
+
+  /**
+   * Function literals of statically laid out package-level values: gc compiles each as a
+   * function of its own (`init.funcN`) that nothing in the init function refers to.
+   */
+  private readonly staticClosures: IrFunc[] = [];
+
+  /** Lowers the function literals of a statically laid out value (not those nested in another literal's body). */
+  private staticFuncLits(value: ast.Expr): void {
+    const pending: ast.Node[] = [value];
+    while (pending.length > 0) {
+      const node = pending.pop() as ast.Node;
+      if (node.kind === 'FuncLit') {
+        this.funcLit(node);
+        const fn = this.fn.closures.pop() as IrFunc;
+        this.staticClosures.push(fn);
+        continue;
+      }
+      pending.push(...children(node).reverse());
+    }
   }
 
   /**
@@ -367,7 +402,8 @@ class Lowerer {
       }
     }
     if (literal === undefined) return [{ expr: value, target }];
-    const under = underlying(literalType);
+    // A std struct the checker sees as opaque: its recorded fields.
+    const under = structFields(literalType) ?? underlying(literalType);
     // A map literal is made at run time (into its static slot when it sits under `&` or in another literal).
     if (under.kind === 'Map') return literal === expr ? [{ expr: value, target }] : [{ expr: literal, target: literalType }];
     const valueOf = (element: ast.Expr) => (element.kind === 'KeyValueExpr' ? element.value : element);
@@ -893,7 +929,7 @@ class Lowerer {
     }
     const results = n.results.map((result, index) => {
       const target = fn.results[index];
-      return this.convertToInfo(result, target?.type);
+      return this.convertToInfo(result, target?.type, target === undefined ? undefined : this.goTypes.get(target));
     });
     out.push({ op: 'return', results, position: n.pos, text: this.withLoweredCalls(text, n.results, results) });
   }
@@ -1092,7 +1128,7 @@ class Lowerer {
         if (perIteration.includes(name)) {
           const temporary = this.temporary(name.type, name.position, true);
           init.push({ op: 'decl', name: temporary, position: name.position, text });
-          const copy: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(name)], rhs: [this.nameExpr(temporary)], compound: false, position: clause.pos, text: `${name.name} := ${temporary.name}`, loopvar: true };
+          const copy: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(name)], rhs: [this.nameExpr(temporary)], compound: false, position: clause.rangePos, text: `${name.name} := ${temporary.name}`, loopvar: true };
           name.definedBy = copy;
           body.push({ op: 'decl', name, position: name.position, text, loopvar: true }, copy);
           return this.nameExpr(temporary);
@@ -1275,13 +1311,19 @@ class Lowerer {
     if (target === undefined || !isInterfaceType(target)) return value;
     // (A variable that always holds one constant is boxed as that constant: escape analysis
     // rewrites it, as gc's rewriteWithLiterals does, once the function is walked.)
-    return this.atExpression(this.implicitIface(value, this.types.info(target)), value, expr);
+    return this.atExpression(this.implicitIface(value, this.types.info(target), this.otherInterface(expr, target)), value, expr);
   }
 
-  private convertToInfo(expr: ast.Expr, target: TypeInfo | undefined): IrExpr {
+  private convertToInfo(expr: ast.Expr, target: TypeInfo | undefined, goTarget?: Type): IrExpr {
     const value = this.expr(expr);
     if (target === undefined || target.kind !== 'interface') return value;
-    return this.atExpression(this.implicitIface(value, target), value, expr);
+    return this.atExpression(this.implicitIface(value, target, goTarget !== undefined && this.otherInterface(expr, goTarget)), value, expr);
+  }
+
+  /** Whether `expr` is an interface value of another type than the interface `target` (gc converts it, OCONVIFACE). */
+  private otherInterface(expr: ast.Expr, target: Type): boolean {
+    const type = this.info.types.get(stripParens(expr))?.type ?? this.info.types.get(expr)?.type;
+    return type !== undefined && isInterfaceType(type) && !identical(type, target);
   }
 
   /**
@@ -1294,8 +1336,8 @@ class Lowerer {
     return converted;
   }
 
-  private implicitIface(value: IrExpr, target: TypeInfo): IrExpr {
-    if (value.type.kind === 'interface' || value.op === 'nil') return value;
+  private implicitIface(value: IrExpr, target: TypeInfo, otherInterface = false): IrExpr {
+    if ((value.type.kind === 'interface' && !otherInterface) || value.op === 'nil') return value;
     return { op: 'convIface', type: target, x: value, explicit: false, position: value.position, text: value.text };
   }
 
@@ -1420,7 +1462,8 @@ class Lowerer {
   }
 
   private compositeLit(n: ast.CompositeLit, type: Type): IrExpr {
-    const under = underlying(type);
+    // A std struct the checker sees as opaque: its recorded fields.
+    const under = structFields(type) ?? underlying(type);
     const typeInfo = this.types.info(type);
     if (under.kind === 'Pointer') {
       // An elided `&T` inside an outer literal: `[]*T{{...}}`.
