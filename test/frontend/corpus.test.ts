@@ -25,7 +25,7 @@ const knownFalseErrors = [
 /** Invalid programs still accepted: misplaced directives, goto over declarations, constant overflow in typed constant expressions, limits gc enforces after type checking (frame and type sizes). */
 const knownAccepted = [
   'directive.go', 'directive2.go', 'goto.go', 'wasmexport.go', 'fixedbugs/bug136.go', 'fixedbugs/bug181.go',
-  'fixedbugs/bug344.go', 'fixedbugs/bug385_32.go', 'fixedbugs/bug386.go',
+  'fixedbugs/bug344.go', 'fixedbugs/bug385_32.go',
   'fixedbugs/issue11674.go', 'fixedbugs/issue13485.go', 'fixedbugs/issue14729.go', 'fixedbugs/issue16949.go',
   'fixedbugs/issue18231.go', 'fixedbugs/issue18882.go', 'fixedbugs/issue19482.go', 'fixedbugs/issue20529.go', 'fixedbugs/issue22200.go',
   'fixedbugs/issue22200b.go', 'fixedbugs/issue25507.go', 'fixedbugs/issue28079c.go',

@@ -15,12 +15,6 @@ const goParser = await loadGoParserForNode();
 /** Fixtures that use std packages, members or types that stdlib.json does not describe (seed-27 is a compile error for gc, about a runtime function we cannot know). */
 const notModeled: Record<string, string[]> = {
   'seed-27-no-pointer-accessible.go': ['9:18: not modeled: runtime.IsPointerAccessible'],
-  'std-io-writer.go': [
-    '14:15: not modeled: io.Writer.Write',
-    '22:7: not modeled: the underlying type of io.Writer',
-    '22:18: not modeled: the underlying type of io.Writer',
-  ],
-  'std-sync-pool.go': ['6:15: not modeled: the underlying type of sync.Pool'],
 };
 
 function diagnosticsOf(source: string): string[] {

@@ -36,9 +36,6 @@ const notModeled: Record<string, string[]> = {
     '779:9: not modeled: generic types',
     '685:10: not modeled: runtime.AddCleanup',
   ],
-  'escape_bloop.go': [
-    '42:20: not modeled: testing.B.N',
-  ],
   'escape_calls.go': [
     '18:1: not modeled: function declarations without a body',
   ],

@@ -15,8 +15,8 @@
 import type { StdFunction, StdInline, StdlibSnapshot, StdType } from '../../data/oracle/snapshots.ts';
 import type { ConstantValue } from '../types/constant.ts';
 import type { Const, Func, GoObject, TypeName, Var } from '../types/objects.ts';
-import type { Named, Signature, Struct, Type } from '../types/types.ts';
-import { basicTypes, byteType, emptyInterface, errorType, invalidType, runeType } from '../types/universe.ts';
+import type { Interface, Named, Signature, Struct, Type } from '../types/types.ts';
+import { anyType, basicTypes, byteType, emptyInterface, errorType, invalidType, runeType } from '../types/universe.ts';
 
 /** How the compiler summarises one parameter of a std function. */
 export interface ParameterTag {
@@ -78,7 +78,7 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
     }
     return found;
   };
-  const namedType = (qualified: string): Named => {
+  const namedType = (qualified: string, register = true): Named => {
     let found = named.get(qualified);
     if (found === undefined) {
       const dot = qualified.lastIndexOf('.');
@@ -87,9 +87,13 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
       found = { kind: 'Named', obj: object, underlying: invalidType, methods: [] };
       const recorded = recordedTypes[qualified];
       if (recorded !== undefined) {
-        found.std = { kind: recorded.kind, size: recorded.size, align: recorded.align, hasPointers: recorded.pointers, pointerShaped: recorded.pointerShaped };
+        found.std = {
+          kind: recorded.kind, size: recorded.size, align: recorded.align, hasPointers: recorded.pointers, pointerShaped: recorded.pointerShaped,
+          methodNames: recorded.methods,
+        };
       }
       object.type = found;
+      if (!register) return found;
       named.set(qualified, found);
       packageOf(path).members.set(object.name, object);
     }
@@ -140,12 +144,31 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
     const object: Const = { kind: 'Const', name: plain[2] ?? '', type, pos: null, pkg: plain[1] ?? '', parent: null, value };
     packageOf(object.pkg).members.set(object.name, object);
   }
+  // Parses a type spelled only with std types already known (so with a recorded layout); undefined otherwise.
+  const parseKnown = (text: string): Type | undefined => {
+    let unknown = false;
+    const parsed = new TypeStringParser(text, (qualified) => {
+      const found = named.get(qualified);
+      if (found !== undefined) return found;
+      unknown = true;
+      return namedType(qualified, false);
+    }).parseWhole();
+    return unknown || !spelledOut(parsed) ? undefined : parsed;
+  };
   for (const [qualified, recorded] of Object.entries(recordedTypes)) {
     const type = namedType(qualified);
+    if (recorded.kind === 'interface') {
+      const iface = stdInterface(recorded, type.obj.pkg, parseKnown);
+      if (iface !== undefined) type.underlying = iface;
+      continue;
+    }
     const complete = recorded.methods.every((method) => functions.has(`(*${qualified}).${method}`) || functions.has(`${qualified}.${method}`));
-    if (!complete) continue;
-    const under = transparentUnderlying(recorded, type.obj.pkg, parseType);
+    const under = complete ? transparentUnderlying(recorded, type.obj.pkg, parseType) : undefined;
     if (under !== undefined) type.underlying = under;
+    else if (recorded.fields !== undefined && type.std !== undefined) {
+      const fields = visibleFields(recorded, type.obj.pkg, parseKnown);
+      if (fields !== undefined) type.std.fields = fields;
+    }
   }
   for (const type of named.values()) {
     const recorded = recordedTypes[`${type.obj.pkg}.${type.obj.name}`];
@@ -157,6 +180,8 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
   const shapes = new Set(['struct', 'interface', 'bool', 'string', 'uintptr', 'unsafe.Pointer']);
   const knownShape = (type: Named) => type.std !== undefined && (type.std.underlying !== undefined || shapes.has(type.std.kind) || /^(u?int|float|complex)\d*$/.test(type.std.kind));
   const unknownLayouts = [...named.values()].filter((type) => !knownShape(type));
+  const qualifiers = packageQualifiers(recordedTypes);
+  for (const type of named.values()) type.qualifier = qualifiers(type.obj.pkg);
   return { goVersion: snapshot.goVersion, packages, functions, tags: (key) => functions.get(key), unknownLayouts };
 }
 
@@ -186,6 +211,60 @@ function transparentUnderlying(recorded: StdType, pkg: string, parseType: (text:
   return spelledOut(under) && under.kind !== 'Named' ? under : undefined;
 }
 
+/**
+ * A std interface type as user code sees it, from its recorded underlying type: only when every
+ * method is exported and spelled with known types and no interface is embedded (otherwise the
+ * type stays opaque and its uses are not modelled).
+ */
+function stdInterface(recorded: StdType, pkg: string, parseKnown: (text: string) => Type | undefined): Interface | undefined {
+  const under = parseKnown(recorded.underlying);
+  if (under?.kind !== 'Interface' || under.embedded.length > 0) return undefined;
+  const names = under.methods.map((method) => method.name).sort();
+  if (names.some((name) => !/^\p{Lu}/u.test(name)) || names.join(',') !== [...recorded.methods].sort().join(',')) return undefined;
+  for (const method of under.methods) method.pkg = pkg;
+  return under;
+}
+
+/**
+ * The fields of an opaque std struct as user code sees them: every field by name, in order, the
+ * exported ones with their types; undefined when an exported field's type cannot be read.
+ */
+function visibleFields(recorded: StdType, pkg: string, parseKnown: (text: string) => Type | undefined): Struct | undefined {
+  const fields: Var[] = [];
+  for (const field of recorded.fields ?? []) {
+    const type = field.exported ? parseKnown(field.type) : invalidType;
+    if (type === undefined) return undefined;
+    fields.push({ ...parameter(field.name, type), pkg, isField: true, isParam: false, embedded: field.embedded });
+  }
+  return { kind: 'Struct', fields, tags: fields.map(() => '') };
+}
+
+/**
+ * How gc's messages qualify each std package: by its name, or by its quoted import path when
+ * another package of the same name is certainly imported alongside it (types2 quotes ambiguous
+ * names). The evidence is the snapshot's own: a package whose recorded types mention another
+ * package of its name (`sync`'s types hold `internal/sync` values) always comes with it.
+ */
+function packageQualifiers(recordedTypes: Record<string, StdType>): (path: string) => string {
+  const nameOf = (path: string) => {
+    const parts = path.split('/');
+    const last = parts[parts.length - 1] ?? path;
+    return /^v\d+$/.test(last) && parts.length > 1 ? (parts[parts.length - 2] ?? last) : last;
+  };
+  const quoted = new Set<string>();
+  for (const [qualified, recorded] of Object.entries(recordedTypes)) {
+    const path = qualified.slice(0, qualified.lastIndexOf('.'));
+    const texts = [recorded.underlying, ...(recorded.fields ?? []).map((field) => field.type)];
+    for (const text of texts) {
+      for (const match of text.matchAll(/([a-z][\w]*(?:\/[\w]+)*)\.[\p{L}_]/gu)) {
+        const other = match[1] ?? '';
+        if (other !== path && nameOf(other) === nameOf(path)) quoted.add(path);
+      }
+    }
+  }
+  return (path) => (quoted.has(path) ? JSON.stringify(path) : nameOf(path));
+}
+
 /** Whether a parsed type has no part the parser could not read. */
 function spelledOut(type: Type): boolean {
   switch (type.kind) {
@@ -194,6 +273,7 @@ function spelledOut(type: Type): boolean {
     case 'Map': return spelledOut(type.key) && spelledOut(type.elem);
     case 'Signature': return [...type.params, ...type.results].every((item) => spelledOut(item.type));
     case 'Named': return true;
+    case 'Interface': return type.methods.every((method) => spelledOut(method.type)) && type.embedded.every(spelledOut);
     default: return false;
   }
 }
@@ -265,10 +345,12 @@ class TypeStringParser {
     if (this.eat('chan<- ')) return { kind: 'Chan', dir: 'send', elem: this.type() };
     if (this.eat('chan ')) return { kind: 'Chan', dir: 'both', elem: this.type() };
     if (this.eat('interface{}')) return emptyInterface;
+    if (this.eat('interface{')) return this.interfaceBody();
     if (this.eat('func(')) return this.signature();
     const name = this.word();
     switch (name) {
-      case 'any': return emptyInterface;
+      // The alias keeps its name, as go/types prints it (types2 does too in messages).
+      case 'any': return anyType;
       case 'error': return errorType;
       case 'byte': return byteType;
       case 'rune': return runeType;
@@ -280,13 +362,33 @@ class TypeStringParser {
     }
   }
 
+  /** After `interface{`: methods (`M(p []byte) (n int, err error)`) and embedded types, separated by `; `, up to `}`. */
+  interfaceBody(): Type {
+    const iface: Interface = { kind: 'Interface', methods: [], embedded: [], allMethods: null };
+    while (!this.eat('}')) {
+      const name = this.word();
+      if (name === '' || this.offset >= this.text.length) return invalidType;
+      if (this.eat('(')) {
+        const signature = this.signature();
+        signature.recv = parameter('', iface);
+        iface.methods.push({
+          kind: 'Func', name, type: signature, pos: null, pkg: '', parent: null, decl: null, pragmas: null, pointerReceiver: false, isMethod: true,
+        });
+      } else if (name.includes('.')) {
+        iface.embedded.push(this.namedType(name));
+      } else return invalidType;
+      this.eat(';');
+    }
+    return iface;
+  }
+
   /** After `func(`: parameters, then results. */
   signature(): Signature {
     const signature: Signature = { kind: 'Signature', recv: null, params: [], results: [], variadic: false };
     signature.params = this.parameters(signature);
     this.skipSpaces();
     if (this.eat('(')) signature.results = this.parameters(null);
-    else if (this.offset < this.text.length && this.text[this.offset] !== ')' && this.text[this.offset] !== ',') {
+    else if (this.offset < this.text.length && !')],;}'.includes(this.text[this.offset] ?? ')')) {
       signature.results = [parameter('', this.type())];
     }
     return signature;

@@ -8,16 +8,16 @@ import {
   subtractRational, toInteger, toRational, unknownValue, utf8Bytes, type ConstantValue,
 } from './constant.ts';
 import { Checker, defaultType, untypedBool } from './check.ts';
-import { exprString } from './typestring.ts';
-import { lookupFieldOrMethod } from './methodset.ts';
+import { exprString, signatureString } from './typestring.ts';
+import { lookupFieldOrMethod, unexportedStdField } from './methodset.ts';
 import { lookup, type BuiltinId, type Func, type Scope, type Var } from './objects.ts';
 import { describeOperand, type Operand } from './operand.ts';
 import {
   basicOf, containsInvalid, hasNil, identical, isBoolean, isComparable, isComplex, isFloat, isInteger, isInterface, isInvalid,
-  isNumeric, isString, isUnsigned, isUntyped, methodsOf, underlying,
+  isExported, isNumeric, isString, isUnsigned, isUntyped, methodsOf, underlying,
 } from './predicates.ts';
 import { alignOf, offsetsOf, sizeOf } from './sizes.ts';
-import type { Basic, Signature, Type } from './types.ts';
+import type { Basic, Named, Signature, Struct, Type } from './types.ts';
 import { basicTypes, byteType, invalidType } from './universe.ts';
 
 const invalid = (expr: ast.Expr): Operand => ({ mode: 'invalid', type: invalidType, expr });
@@ -83,6 +83,10 @@ interface CheckerExpressions {
   arguments(call: ast.CallExpr, signature: Signature, scope: Scope, name: string): void;
   use(obj: Var): void;
   implementsReason(type: Type, iface: Type): string | null;
+  implementsCause(type: Type, iface: Type): string | null;
+  implementsUnknown(type: Type, iface: Type, at: ast.NodeBase): boolean;
+  funcText(method: Func): string;
+  stdStructLiteral(e: ast.CompositeLit, type: Named, struct: Struct, scope: Scope, value: (element: ast.Expr, target: Type, context: string) => void): void;
   exprInner(expr: ast.Expr, scope: Scope, hint?: Type, allowTuple?: boolean): Operand;
 }
 
@@ -104,7 +108,7 @@ proto.describe = function describe(this: Checker, x: Operand): string {
 proto.opaque = function opaque(this: Checker, x: Operand | Type, at: ast.NodeBase): boolean {
   const type = 'expr' in x ? x.type : x;
   if (type.kind !== 'Named' || !isInvalid(type.underlying) || type.obj.pkg === this.packageName || type.obj.pkg === '') return false;
-  this.notModeledAt(at.start, `the underlying type of ${this.typeText(type)}`);
+  this.notModeledAt(at.start, `the underlying type of ${type.obj.pkg}.${type.obj.name}`);
   return true;
 };
 
@@ -197,6 +201,7 @@ proto.exprInner = function exprInner(this: Checker, e: ast.Expr, scope: Scope, h
         return invalid(e);
       }
       if (!isInterface(target)) {
+        if (this.implementsUnknown(target, x.type, e.type)) return invalid(e);
         const reason = this.implementsReason(target, x.type);
         if (reason !== null) {
           this.error(e.type, `impossible type assertion: ${exprString(e)}\n\t${reason}`);
@@ -391,9 +396,8 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
     const found = lookupFieldOrMethod(x.type, name);
     if (found.obj?.kind !== 'Func') {
       // A std type's methods beyond stdlib.json are unknown, not missing.
-      const base = x.type.kind === 'Pointer' ? x.type.elem : x.type;
-      if (base.kind === 'Named' && isInvalid(base.underlying) && base.obj.pkg !== this.packageName && base.obj.pkg !== '') {
-        this.notModeledAt(e.selector.start, `${base.obj.pkg}.${base.obj.name}.${name}`);
+      if (found.incomplete !== undefined) {
+        this.notModeledAt(e.selector.start, `${found.incomplete.obj.pkg}.${found.incomplete.obj.name}.${name}`);
         return invalid(e);
       }
       this.error(e.selector, `${exprString(e)} undefined (type ${this.typeText(x.type)} has no method ${name})`);
@@ -421,11 +425,14 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
   if (containsInvalid(x.type)) return invalid(e);
   const found = lookupFieldOrMethod(x.type, name);
   if (found.obj === null) {
-    // A std type's fields and methods beyond stdlib.json are unknown, not missing (also through a pointer).
+    // A std type's fields and methods beyond stdlib.json are unknown, not missing (also through a pointer),
+    // but an unexported field it records cannot be named.
     const base = x.type.kind === 'Pointer' ? x.type.elem : x.type;
+    const hidden = base.kind === 'Named' ? unexportedStdField(base, name) : undefined;
     if (found.ambiguous) this.error(e.selector, `ambiguous selector ${exprString(e)}`);
-    else if (base.kind === 'Named' && isInvalid(base.underlying) && base.obj.pkg !== this.packageName && base.obj.pkg !== '') {
-      this.notModeledAt(e.selector.start, `${base.obj.pkg}.${base.obj.name}.${name}`);
+    else if (hidden !== undefined) this.error(e.selector, `${exprString(e)} undefined (cannot refer to unexported field ${name})`);
+    else if (found.incomplete !== undefined) {
+      this.notModeledAt(e.selector.start, `${found.incomplete.obj.pkg}.${found.incomplete.obj.name}.${name}`);
     } else {
       const under = underlying(x.type);
       if (under.kind === 'Pointer' && underlying(under.elem).kind === 'Interface' && lookupFieldOrMethod(under.elem, name).obj !== null) {
@@ -645,30 +652,94 @@ export function assignableType(from: Type, to: Type): boolean {
   return false;
 }
 
+/** Why `type` does not implement an interface, as types2 words it (`missingMethod`). */
+interface MissingMethod {
+  /** The interface's method. */
+  method: Func;
+  /** What is wrong. */
+  state: 'notFound' | 'wrongName' | 'unexported' | 'wrongSig' | 'ambiguous' | 'pointerReceiver' | 'field' | 'unknown';
+  /** The method `type` has instead (wrong name or signature). */
+  have?: Func;
+  /** For `unknown`: the std type whose members the snapshot does not record in full. */
+  std?: Named;
+}
+
 /** The first method of `iface` that `type` lacks, with the reason; null when `type` implements it. */
-function missingMethod(type: Type, iface: Type & { kind: 'Interface' }): { name: string; pointerReceiver: boolean; wrongType: boolean } | null {
+function missingMethod(type: Type, iface: Type & { kind: 'Interface' }): MissingMethod | null {
+  const typeIface = underlying(type);
   for (const method of methodsOf(iface)) {
-    const found = lookupFieldOrMethod(type, method.name);
-    if (found.obj?.kind !== 'Func') return { name: method.name, pointerReceiver: false, wrongType: false };
-    if (found.obj.pointerReceiver && !found.indirect && type.kind !== 'Pointer' && !isInterface(type)) {
-      return { name: method.name, pointerReceiver: true, wrongType: false };
+    if (typeIface.kind === 'Interface') {
+      const have = methodsOf(typeIface).find((m) => m.name === method.name);
+      if (have === undefined) return { method, state: 'notFound' };
+      if (!identical({ ...(have.type as Signature), recv: null }, { ...(method.type as Signature), recv: null })) return { method, state: 'wrongSig', have };
+      continue;
     }
-    const have = found.obj.type as Signature;
-    const want = method.type as Signature;
-    if (!identical({ ...have, recv: null }, { ...want, recv: null })) return { name: method.name, pointerReceiver: false, wrongType: true };
+    const found = lookupFieldOrMethod(type, method.name);
+    if (found.incomplete !== undefined) return { method, state: 'unknown', std: found.incomplete };
+    if (found.obj === null) {
+      if (found.ambiguous) return { method, state: 'ambiguous' };
+      const folded = lookupFieldOrMethod(type, method.name, true);
+      if (folded.incomplete !== undefined) return { method, state: 'unknown', std: folded.incomplete };
+      if (folded.obj?.kind === 'Func') return { method, state: folded.obj.name === method.name ? 'unexported' : 'wrongName', have: folded.obj };
+      return { method, state: 'notFound' };
+    }
+    if (found.obj.kind !== 'Func') return { method, state: 'field' };
+    if (found.obj.pointerReceiver && !found.indirect && type.kind !== 'Pointer') return { method, state: 'pointerReceiver' };
+    if (!identical({ ...(found.obj.type as Signature), recv: null }, { ...(method.type as Signature), recv: null })) return { method, state: 'wrongSig', have: found.obj };
   }
   return null;
 }
 
-proto.implementsReason = function implementsReason(this: Checker, type: Type, iface: Type): string | null {
+/**
+ * Whether whether `type` implements `iface` depends on members of a std type the snapshot does
+ * not record (reported as not modelled at `at`).
+ */
+proto.implementsUnknown = function implementsUnknown(this: Checker, type: Type, iface: Type, at: ast.NodeBase): boolean {
+  const under = underlying(iface);
+  if (under.kind !== 'Interface') return false;
+  const missing = missingMethod(type, under);
+  if (missing?.state !== 'unknown' || missing.std === undefined) return false;
+  this.notModeledAt(at.start, `${missing.std.obj.pkg}.${missing.std.obj.name}.${missing.method.name}`);
+  return true;
+};
+
+/** A method as types2's funcString writes it in causes: name and signature without parameter names. */
+proto.funcText = function funcText(this: Checker, method: Func): string {
+  const signature = method.type as Signature;
+  const unnamed = (vars: Var[]) => vars.map((v) => ({ ...v, name: '' }));
+  return method.name + signatureString({ ...signature, params: unnamed(signature.params), results: unnamed(signature.results) }, this.packageName);
+};
+
+/** The parenthesised cause types2 gives for `type` not implementing `iface`; null when it does. */
+proto.implementsCause = function implementsCause(this: Checker, type: Type, iface: Type): string | null {
   const under = underlying(iface);
   if (under.kind !== 'Interface') return null;
   const missing = missingMethod(type, under);
   if (missing === null) return null;
-  const subject = `${this.typeText(type)} does not implement ${this.typeText(iface)}`;
-  if (missing.pointerReceiver) return `${subject} (method ${missing.name} has pointer receiver)`;
-  if (missing.wrongType) return `${subject} (wrong type for method ${missing.name})`;
-  return `${subject} (missing method ${missing.name})`;
+  const name = missing.method.name;
+  const haveWant = () => `\n\t\thave ${this.funcText(missing.have as Func)}\n\t\twant ${this.funcText(missing.method)}`;
+  switch (missing.state) {
+    case 'pointerReceiver': return `(method ${name} has pointer receiver)`;
+    case 'wrongName': return `(missing method ${name})${haveWant()}`;
+    case 'unexported': return `(unexported method ${name})`;
+    case 'wrongSig': {
+      const have = this.funcText(missing.have as Func);
+      return have === this.funcText(missing.method) ? `(wrong type for method ${name})` : `(wrong type for method ${name})${haveWant()}`;
+    }
+    case 'ambiguous': return `(ambiguous selector ${this.typeText(type)}.${name})`;
+    case 'field': return `(${this.typeText(type)}.${name} is a field, not a method)`;
+    default: {
+      const pointerToInterface = (t: Type) => { const u = underlying(t); return u.kind === 'Pointer' && underlying(u.elem).kind === 'Interface'; };
+      if (pointerToInterface(type)) return `(type ${this.typeText(type)} is pointer to interface, not interface)`;
+      if (pointerToInterface(iface)) return `(type ${this.typeText(iface)} is pointer to interface, not interface)`;
+      return `(missing method ${name})`;
+    }
+  }
+};
+
+proto.implementsReason = function implementsReason(this: Checker, type: Type, iface: Type): string | null {
+  const cause = this.implementsCause(type, iface);
+  return cause === null ? null : `${this.typeText(type)} does not implement ${this.typeText(iface)} ${cause}`;
 };
 
 proto.assignment = function assignment(this: Checker, x: Operand, target: Type, context: string): void {
@@ -705,9 +776,9 @@ proto.assignment = function assignment(this: Checker, x: Operand, target: Type, 
         return;
       }
       this.convertUntyped(x, defaultType(x.type));
-      return;
-    }
-    if (x.mode === 'constant' && x.value !== undefined) {
+      // A non-empty interface: the constant's default type must implement it.
+      if (toEmptyInterface || targetUnder.kind !== 'Interface') return;
+    } else if (x.mode === 'constant' && x.value !== undefined) {
       const fits = representable(x.value, targetBasic);
       if (fits !== 'ok') {
         const suffix = fits === 'mismatch' ? '' : ` (${fits})`;
@@ -720,13 +791,19 @@ proto.assignment = function assignment(this: Checker, x: Operand, target: Type, 
       x.mode = 'invalid';
       return;
     }
-    this.convertUntyped(x, target);
-    return;
+    if (isUntyped(x.type)) {
+      this.convertUntyped(x, target);
+      return;
+    }
   }
   if (!assignableType(x.type, target)) {
+    const valueUnder = underlying(x.type);
+    if (this.implementsUnknown(x.type, target, x.expr) || (targetUnder.kind !== 'Interface' && this.implementsUnknown(target, x.type, x.expr))) {
+      x.mode = 'invalid';
+      return;
+    }
     let reason = this.implementsReason(x.type, target);
     // An interface value whose dynamic type could be the target: types2 hints at an assertion.
-    const valueUnder = underlying(x.type);
     if (reason === null && targetUnder.kind !== 'Interface' && valueUnder.kind === 'Interface' && missingMethod(target, valueUnder) === null) reason = 'need type assertion';
     this.error(x.expr, `cannot use ${this.describe(x)} as ${targetText} value in ${context}${reason === null ? '' : `: ${reason}`}`);
     x.mode = 'invalid';
@@ -927,6 +1004,7 @@ proto.binary = function binary(this: Checker, e: ast.Operation, scope: Scope, hi
       this.convertUntyped(untyped, typed.type);
     }
   } else if (!identical(x.type, y.type) && !(comparison && (assignableType(x.type, y.type) || assignableType(y.type, x.type)))) {
+    if (comparison && (this.implementsUnknown(x.type, y.type, e) || this.implementsUnknown(y.type, x.type, e))) return invalid(e);
     return mismatch();
   }
   const type = x.type;
@@ -1327,6 +1405,11 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
     default:
       // `T{}` of a std struct type the checker sees as opaque is its zero value (the oracle's layout says it is a struct).
       if (e.elements.length === 0 && type.kind === 'Named' && type.std?.kind === 'struct') break;
+      // Its recorded fields: the exported ones can be set, the others not.
+      if (type.kind === 'Named' && type.std?.fields !== undefined && isInvalid(under)) {
+        this.stdStructLiteral(e, type, type.std.fields, scope, value);
+        break;
+      }
       // A std type known by name only: using its representation is not modelled.
       if (this.opaque(type, e)) return invalid(e);
       // A type whose underlying type is invalid (a recursive type) was reported where it is declared.
@@ -1338,6 +1421,69 @@ proto.compositeLit = function compositeLit(this: Checker, e: ast.CompositeLit, s
       return invalid(e);
   }
   return { mode: 'value', type, expr: e };
+};
+
+/**
+ * A composite literal of an opaque std struct, checked against its recorded fields as types2
+ * checks a struct of another package: keyed exported fields take values; naming an unexported
+ * field, or setting one by position, is an error.
+ */
+proto.stdStructLiteral = function stdStructLiteral(
+  this: Checker, e: ast.CompositeLit, type: Named, struct: Struct, scope: Scope, value: (element: ast.Expr, target: Type, context: string) => void,
+): void {
+  const fields = struct.fields;
+  const typeText = this.typeText(type);
+  if (e.keyedCount > 0) {
+    const seen = new Set<Var>();
+    for (const element of e.elements) {
+      if (element.kind !== 'KeyValueExpr') {
+        this.error(element, 'mixture of field:value and value elements in struct literal');
+        continue;
+      }
+      const key = element.key;
+      const field = key.kind === 'Name' ? fields.find((f) => f.name === key.value && isExported(f.name)) : undefined;
+      if (key.kind !== 'Name' || field === undefined) {
+        this.expr(element.value, scope);
+        if (key.kind !== 'Name') {
+          this.error(key, `invalid field name ${exprString(key)} in struct literal`);
+          continue;
+        }
+        // types2's lookupError for struct literals, with the field of another spelling, if any.
+        const alt = fields.find((f) => f.name.toLowerCase() === key.value.toLowerCase())?.name;
+        const sel = key.value;
+        let message = `unknown field ${sel} in struct literal of type ${typeText}`;
+        if (alt !== undefined) {
+          const tail = (name: string) => name.slice(1);
+          if (isExported(sel) && isExported(alt)) message += `, but does have ${alt}`;
+          else if (isExported(sel) && tail(sel) === tail(alt)) message += `, but does have unexported ${alt}`;
+          else if (!isExported(sel) && isExported(alt) && tail(sel) === tail(alt)) message += `, but does have ${alt}`;
+          else if (sel === alt) message = `cannot refer to unexported field ${alt} in struct literal of type ${typeText}`;
+        }
+        this.error(key, message);
+        continue;
+      }
+      this.info.uses.set(key, field);
+      value(element.value, field.type, 'struct literal');
+      if (seen.has(field)) this.error(key, `duplicate field name ${field.name} in struct literal`);
+      seen.add(field);
+    }
+    return;
+  }
+  for (const [index, element] of e.elements.entries()) {
+    const field = fields[index];
+    if (field === undefined) {
+      this.expr(element, scope);
+      this.error(element, `too many values in struct literal of type ${typeText}`);
+      break;
+    }
+    if (!isExported(field.name)) {
+      this.expr(element, scope);
+      this.error(element, `implicit assignment to unexported field ${field.name} in struct literal of type ${typeText}`);
+      continue;
+    }
+    value(element, field.type, 'struct literal');
+  }
+  if (e.elements.length < fields.length) this.errorAt(e.rbrace, `too few values in struct literal of type ${typeText}`);
 };
 
 /** How many arguments each built-in takes: least and most. */

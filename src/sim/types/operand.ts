@@ -37,7 +37,8 @@ function kindDescription(type: Type): string {
   if (type.kind !== 'Named') return '';
   const under = underlying(type);
   switch (under.kind) {
-    case 'Basic': return isInvalid(under) ? '' : `${under.name} `;
+    // A std type the checker sees as opaque: the kind the oracle measured.
+    case 'Basic': return isInvalid(under) ? stdKindWord(type.std?.kind) : `${under.name} `;
     case 'Array': return 'array ';
     case 'Slice': return 'slice ';
     case 'Struct': return 'struct ';
@@ -48,6 +49,13 @@ function kindDescription(type: Type): string {
     case 'Chan': return 'chan ';
     default: return '';
   }
+}
+
+/** The word for a std type's recorded reflect kind (`struct`, `ptr` → `pointer`), with a trailing space; empty when unknown. */
+function stdKindWord(kind: string | undefined): string {
+  if (kind === undefined) return '';
+  const words: Record<string, string> = { ptr: 'pointer', 'unsafe.Pointer': 'unsafe.Pointer', func: 'func' };
+  return `${words[kind] ?? kind} `;
 }
 
 /** Describes an operand as types2 does in messages. */

@@ -3,7 +3,7 @@
  * classification of basic types.
  */
 import type { Func } from './objects.ts';
-import type { Basic, Interface, Type } from './types.ts';
+import type { Basic, Interface, Struct, Type } from './types.ts';
 
 /** The underlying type (named types resolved). */
 export function underlying(type: Type): Type {
@@ -200,4 +200,15 @@ export function containsInvalid(type: Type, depth = 0): boolean {
     case 'Struct': return type.fields.some((f) => next(f.type));
     default: return false;
   }
+}
+
+/**
+ * The struct whose fields a composite literal or selector of `type` names: its underlying struct,
+ * or for a std struct the checker sees as opaque, its recorded fields (unexported ones typed
+ * invalid); undefined for other types.
+ */
+export function structFields(type: Type): Struct | undefined {
+  const under = underlying(type);
+  if (under.kind === 'Struct') return under;
+  return type.kind === 'Named' && isInvalid(under) ? type.std?.fields : undefined;
 }

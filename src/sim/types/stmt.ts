@@ -477,9 +477,9 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
         const t = this.typeExpr(c, outer);
         if (!isInvalid(t) && seenTypes.some((seen) => identical(seen, t))) this.error(c, `duplicate case ${this.typeText(t)} in type switch`);
         seenTypes.push(t);
-        if (x.mode !== 'invalid' && !isInvalid(t) && underlying(t).kind !== 'Interface') {
-          const reason = this.implementsReason(t, x.type);
-          if (reason !== null) this.error(c, `impossible type switch case: ${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} (${reason.replace(/^.*? \(/, '').replace(/\)$/, '')})`);
+        if (x.mode !== 'invalid' && !isInvalid(t) && underlying(t).kind !== 'Interface' && !this.implementsUnknown(t, x.type, c)) {
+          const cause = this.implementsCause(t, x.type);
+          if (cause !== null) this.error(c, `impossible type switch case: ${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} ${cause}`);
         }
         caseType = clause.cases.length === 1 ? t : null;
       }
@@ -525,6 +525,10 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
         if (value.mode !== 'invalid') {
           if (isUntyped(value.type)) this.assignment(value, tag.type, 'switch case');
           else if (!identical(value.type, tag.type) && !assignableType(value.type, tag.type) && !assignableType(tag.type, value.type)) {
+            if (this.implementsUnknown(value.type, tag.type, c) || this.implementsUnknown(tag.type, value.type, c)) {
+              value.mode = 'invalid';
+              continue;
+            }
             this.error(c, `invalid case ${exprString(c)} in switch on ${exprString(s.tag as ast.Expr)} (mismatched types ${this.typeText(value.type)} and ${this.typeText(tag.type)})`);
             value.mode = 'invalid';
           }

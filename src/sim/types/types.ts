@@ -114,8 +114,10 @@ export interface Named {
   underlying: Type;
   /** Methods declared with this type as receiver base, in source order. */
   methods: Func[];
-  /** For a std type the checker treats as opaque: its layout as the oracle measured it (stdlib.json). */
+  /** For a std type: its layout as the oracle measured it, its recorded method names and fields (stdlib.json). */
   std?: StdTypeFacts;
+  /** For a std type: how gc's messages name its package (`io`, `pprof`, or the quoted path `"sync"` when another package of the same name is in scope). */
+  qualifier?: string;
 }
 
 /** A std type's layout on amd64, measured with the real toolchain (src/data/oracle/stdlib.json). */
@@ -132,6 +134,14 @@ export interface StdTypeFacts {
   pointerShaped: boolean;
   /** The underlying type, for a type that is neither a struct nor an interface (`[]string`, `map[string][]string`), when it could be read. */
   underlying?: Type;
+  /** The exported methods of `*T` (of `T` for an interface), sorted: a name not listed is no exported method of the type. */
+  methodNames: string[];
+  /**
+   * For a struct type: every field in order, as the checker sees a struct of another package:
+   * exported fields with their types, unexported ones with the invalid type (user code cannot
+   * use them). Absent when an exported field's type could not be read.
+   */
+  fields?: Struct;
 }
 
 /** Any Go type. */

@@ -16,7 +16,8 @@ export function typeString(type: Type, localPackage: string, depth = 0): string 
     case 'Basic':
       return type.name;
     case 'Named':
-      return type.obj.pkg === '' || type.obj.pkg === localPackage ? type.obj.name : `${type.obj.pkg}.${type.obj.name}`;
+      // A std type's package is named as gc's qualifier names it (`pprof`, `"sync"`).
+      return type.obj.pkg === '' || type.obj.pkg === localPackage ? type.obj.name : `${type.qualifier ?? type.obj.pkg}.${type.obj.name}`;
     case 'Pointer':
       return `*${inner(type.elem)}`;
     case 'Slice':
