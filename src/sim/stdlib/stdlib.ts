@@ -6,11 +6,13 @@
  * snapshot is `not modeled`.
  *
  * Std types (`strings.Builder`, `io.Writer`) carry the layout the oracle measured (size,
- * alignment, pointers: `Named.std`). To the checker they stay opaque `Named` types (underlying
- * type invalid, so using their representation or a method beyond the snapshot is not modelled),
- * except a type whose underlying type and whole exported method set the snapshot records with
- * nothing hidden (every field exported, e.g. `reflect.SliceHeader`): that one is an ordinary
- * named type.
+ * alignment, pointers), their exported method names and, for structs, their fields (`Named.std`).
+ * To the checker most stay opaque `Named` types (underlying type invalid, so using their
+ * representation or a member beyond the snapshot is not modelled; exported fields can still be
+ * named, unexported ones are gc's errors). Ordinary named types are: a type whose underlying type
+ * and whole exported method set the snapshot records with nothing hidden (every field exported,
+ * e.g. `reflect.SliceHeader`), and an interface whose methods are all exported and spelled with
+ * known types (`io.Writer`).
  */
 import type { StdFunction, StdInline, StdlibSnapshot, StdType } from '../../data/oracle/snapshots.ts';
 import type { ConstantValue } from '../types/constant.ts';
