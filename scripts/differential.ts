@@ -99,8 +99,15 @@ async function worker(): Promise<void> {
     else if (result.kind === 'ok' && actual.join('\n') === expected.lines.join('\n')) kind = 'same';
     tally[kind]++;
     if (kind !== 'wrong') continue;
-    const missing = expected.lines.filter((line) => !actual.includes(line));
-    const extra = actual.filter((line) => !expected.lines.includes(line));
+    // As multisets: a line printed once too often or too rarely counts.
+    const remaining = [...actual];
+    const missing = expected.lines.filter((line) => {
+      const index = remaining.indexOf(line);
+      if (index < 0) return true;
+      remaining.splice(index, 1);
+      return false;
+    });
+    const extra = remaining;
     const shown = (list: string[], mark: string) => list.slice(0, 4).map((line) => `\n    ${mark} ${line}`).join('');
     const order = missing.length === 0 && extra.length === 0 ? ' (same lines, another order)' : '';
     wrong.push(`${path.slice(goroot.length + 1)} [${flags}] missing ${missing.length}, extra ${extra.length}${order}${shown(missing, '-')}${shown(extra, '+')}`);
