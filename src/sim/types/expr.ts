@@ -204,7 +204,7 @@ proto.exprInner = function exprInner(this: Checker, e: ast.Expr, scope: Scope, h
         if (this.implementsUnknown(target, x.type, e.type)) return invalid(e);
         const reason = this.implementsReason(target, x.type);
         if (reason !== null) {
-          this.error(e.type, `impossible type assertion: ${exprString(e)}\n\t${reason}`);
+          this.error(e, `impossible type assertion: ${exprString(e)}\n\t${reason}`);
           return invalid(e);
         }
       }

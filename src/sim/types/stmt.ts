@@ -479,7 +479,7 @@ proto.switchStmt = function switchStmt(this: Checker, s: ast.SwitchStmt, scope: 
         seenTypes.push(t);
         if (x.mode !== 'invalid' && !isInvalid(t) && underlying(t).kind !== 'Interface' && !this.implementsUnknown(t, x.type, c)) {
           const cause = this.implementsCause(t, x.type);
-          if (cause !== null) this.error(c, `impossible type switch case: ${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} ${cause}`);
+          if (cause !== null) this.error(c, `impossible type switch case: ${exprString(c)}\n\t${exprString(guard.x)} (${this.describe(x).replace(/^.*? \(/, '').replace(/\)$/, '')}) cannot have dynamic type ${this.typeText(t)} ${cause}`);
         }
         caseType = clause.cases.length === 1 ? t : null;
       }
