@@ -11,7 +11,7 @@ import { removeDeadLocals } from './ir/deadlocals.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import type { IrFunc, IrName, StdInlineModel } from './ir/ir.ts';
 import { loadStdlib, type ParameterTag, type Stdlib, type StdFunctionInfo } from './stdlib/stdlib.ts';
-import { standardLibraryInternalsUse } from './stdlib/internals.ts';
+import { standardLibraryInternalsUse, stdInterfaceMethodWrapperUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
 import { check } from './types/index.ts';
@@ -62,7 +62,7 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   if (notModeled.length > 0) return { kind: 'notModeled', goVersion, diagnostics: notModeled };
   const unknownLayout = unknownStdLayoutUse(checked.info, standardLibrary());
   if (unknownLayout !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [unknownLayout] };
-  const internals = standardLibraryInternalsUse(parsed.file, request.flags);
+  const internals = standardLibraryInternalsUse(parsed.file, request.flags) ?? stdInterfaceMethodWrapperUse(parsed.file, checked.info, request.flags);
   if (internals !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [internals] };
   const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };

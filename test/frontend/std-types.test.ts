@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StdlibSnapshot } from '../../src/data/oracle/snapshots.ts';
+import { analyze } from '../../src/sim/analyze.ts';
 import { loadStdlib } from '../../src/sim/stdlib/stdlib.ts';
 import { modelledStdlib } from '../../src/sim/stdlib/modelled.ts';
 import { loadGoParserForNode } from '../../src/sim/syntax/node-wasm.ts';
@@ -138,6 +139,55 @@ func main() {
 }
 `;
     expect(diagnosticsOf(source)).toEqual(['9:8: not modeled: strings.Builder.Cap']);
+  });
+});
+
+describe('std interfaces in the escape analysis', () => {
+  const source = `package main
+
+import "io"
+
+type rw interface {
+	io.Reader
+	Close() error
+}
+
+type pipe struct{ buf []byte }
+
+func (p *pipe) Read(b []byte) (int, error) { return copy(b, p.buf), nil }
+func (p *pipe) Close() error               { return nil }
+
+func drain(r io.Reader) int {
+	var b [16]byte
+	n, _ := r.Read(b[:])
+	return n
+}
+
+func main() {
+	var x rw = &pipe{}
+	_ = drain(x)
+}
+`;
+  const run = (m: number) => analyze({ source, fileName: 'rw.go', flags: { m, noInline: true } });
+
+  it('a call through io.Reader is an interface call: receiver and arguments leak (go1.26 -m -l)', async () => {
+    const result = await run(1);
+    expect(result.kind === 'ok' ? result.lines : result.diagnostics).toEqual([
+      'rw.go:12:7: p does not escape',
+      'rw.go:12:21: b does not escape',
+      'rw.go:13:7: p does not escape',
+      'rw.go:15:12: leaking param: r',
+      'rw.go:16:6: moved to heap: b',
+      'rw.go:22:13: &pipe{} escapes to heap',
+    ]);
+  });
+
+  it('-m=2 wrappers of a method an interface gets from a std interface are not modeled (gc prints them inside GOROOT)', async () => {
+    const result = await run(2);
+    expect(result.kind).toBe('notModeled');
+    expect(result.kind === 'notModeled' ? result.diagnostics[0]?.message : '').toBe(
+      'not modeled: -m=2 lines of the wrapper gc generates for method Read of package io (its parameters are declared in the standard library)',
+    );
   });
 });
 

@@ -12,6 +12,8 @@
 import type * as ast from '../syntax/ast.ts';
 import { forEachNode } from '../syntax/walk.ts';
 import type { AnalysisFlags, Diagnostic } from '../api.ts';
+import type { Info } from '../types/info.ts';
+import { methodsOf } from '../types/predicates.ts';
 
 /** A std package member (or the whole package, `member: '*'`) and the flag sets it affects. */
 interface InternalsTrigger {
@@ -60,6 +62,32 @@ export function standardLibraryInternalsUse(file: ast.File, flags: AnalysisFlags
       line: node.x.pos.line,
       column: node.x.pos.column,
       message: `not modeled: ${path}.${member} (gc also reports the standard library's generic code it instantiates)`,
+    };
+  });
+  return found;
+}
+
+/**
+ * At `-m=2`, gc explains the wrappers it generates for the methods of the package's interface
+ * types; a method an interface gets from a std interface (`type rw interface{ io.Reader; ... }`)
+ * has its parameters declared inside GOROOT, and gc prints them there (`io.go:87:7: parameter
+ * io.p leaks ...`), which the simulator does not know. The first such interface, as a
+ * not-modeled note.
+ */
+export function stdInterfaceMethodWrapperUse(file: ast.File, info: Info, flags: AnalysisFlags): Diagnostic | undefined {
+  if (flags.m < 2) return undefined;
+  const packageName = file.packageName.value;
+  let found: Diagnostic | undefined;
+  forEachNode(file, (node) => {
+    if (found !== undefined || node.kind !== 'InterfaceType') return;
+    const type = info.types.get(node)?.type;
+    if (type?.kind !== 'Interface') return;
+    const method = methodsOf(type).find((m) => m.pkg !== '' && m.pkg !== packageName && m.type.kind === 'Signature' && m.type.params.length > 0);
+    if (method === undefined) return;
+    found = {
+      line: node.pos.line,
+      column: node.pos.column,
+      message: `not modeled: -m=2 lines of the wrapper gc generates for method ${method.name} of package ${method.pkg} (its parameters are declared in the standard library)`,
     };
   });
   return found;
