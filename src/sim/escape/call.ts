@@ -44,7 +44,7 @@ export function call(e: Escape, ks: Hole[] | undefined, n: IrExpr): void {
       call(e, ks, n.x);
       return;
     case 'inlinedCall':
-      stmts(e, n.body);
+      if (!e.hoisted.has(n)) stmts(e, n.body);
       n.returnVariables.forEach((result, index) => expr(e, ks?.[index] ?? e.discardHole(), result));
       return;
     case 'builtin':

@@ -561,6 +561,8 @@ export class Escape {
   loopDepth = 1;
   /** Labels seen so far and whether a backward goto targets them. */
   labels = new Map<string, LabelState>();
+  /** Inlined calls whose bodies were walked ahead of their statement. */
+  readonly hoisted = new WeakSet<object>();
 
   constructor(batch: Batch, fn: IrFunc) {
     this.batch = batch;

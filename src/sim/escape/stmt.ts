@@ -1,5 +1,5 @@
 /** Statements: control flow, loop depth, and the statements that move values. */
-import type { IrStmt } from '../ir/ir.ts';
+import type { IrExpr, IrStmt } from '../ir/ir.ts';
 import { addrs, assignList, reassigned } from './assign.ts';
 import { call, goDeferStmt } from './call.ts';
 import type { Escape } from './escape.ts';
@@ -126,7 +126,35 @@ export function stmt(e: Escape, n: IrStmt | undefined): void {
 
 /** Walks statements in order. */
 export function stmts(e: Escape, list: IrStmt[]): void {
-  for (const n of list) stmt(e, n);
+  for (let index = 0; index < list.length; index++) {
+    const n = list[index] as IrStmt;
+    // `a, b = f()` is one statement in gc, whose inlined destination calls (`*g(), ok = ...`)
+    // run before its value; here the value goes to temporaries first.
+    const next = list[index + 1];
+    if (next?.op === 'assign' && next.fromTemporaries === true) hoistInlinedBodies(e, next.lhs);
+    stmt(e, n);
+  }
+}
+
+/** Walks the bodies of the calls inlined in `exprs` now (post-order); their results flow where the expressions are walked later. */
+function hoistInlinedBodies(e: Escape, exprs: (IrExpr | undefined)[]): void {
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (record.op === 'closure') return;
+    for (const key in record) {
+      if (key !== 'type' && key !== 'name' && key !== 'callee' && key !== 'func' && key !== 'body' && key !== 'position') visit(record[key]);
+    }
+    if (record.op === 'inlinedCall' && !e.hoisted.has(record)) {
+      e.hoisted.add(record);
+      stmts(e, record.body as IrStmt[]);
+    }
+  };
+  visit(exprs);
 }
 
 /** Walks a block: the loop depth inside (raised by looping labels) does not leak out. */

@@ -690,7 +690,19 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
     const value = (holder as Record<string | number, unknown>)[key];
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) walk(value, index);
+      for (let index = 0; index < value.length; index++) {
+        // `a, b = f()` (and `v, ok = m[k]`) is one statement in gc, its destinations before its
+        // value: here the value goes to temporaries first, so visit the destinations first.
+        const next = value[index + 1] as Record<string, unknown> | undefined;
+        if (next?.fromTemporaries === true) {
+          walk(next, 'lhs');
+          walk(value, index);
+          for (const child in next) if (child !== 'lhs' && !skippedKeys.has(child)) walk(next, child);
+          index++;
+          continue;
+        }
+        walk(value, index);
+      }
       return;
     }
     const record = value as Record<string, unknown>;
