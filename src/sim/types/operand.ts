@@ -38,7 +38,8 @@ function kindDescription(type: Type): string {
   const under = underlying(type);
   switch (under.kind) {
     // A std type the checker sees as opaque: the kind the oracle measured.
-    case 'Basic': return isInvalid(under) ? stdKindWord(type.std?.kind) : `${under.name} `;
+    // types2 names the basic type (unsafe.Pointer's name is `Pointer`).
+    case 'Basic': return isInvalid(under) ? stdKindWord(type.std?.kind) : under.basic === 'unsafe.Pointer' ? 'Pointer ' : `${under.name} `;
     case 'Array': return 'array ';
     case 'Slice': return 'slice ';
     case 'Struct': return 'struct ';
@@ -54,7 +55,7 @@ function kindDescription(type: Type): string {
 /** The word for a std type's recorded reflect kind (`struct`, `ptr` → `pointer`), with a trailing space; empty when unknown. */
 function stdKindWord(kind: string | undefined): string {
   if (kind === undefined) return '';
-  const words: Record<string, string> = { ptr: 'pointer', 'unsafe.Pointer': 'unsafe.Pointer', func: 'func' };
+  const words: Record<string, string> = { ptr: 'pointer', 'unsafe.Pointer': 'Pointer' };
   return `${words[kind] ?? kind} `;
 }
 
