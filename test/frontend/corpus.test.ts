@@ -16,11 +16,8 @@ import { goroot } from './go-toolchain.ts';
 const root = goroot();
 const goParser = await loadGoParserForNode();
 
-/** Valid programs tree-sitter-go cannot parse (`if ; cond`, `struct{ I }.M`, blank labels, interface literal method expressions) or that the checker still rejects. */
-const knownFalseErrors = [
-  'method7.go', 'fixedbugs/bug002.go', 'fixedbugs/bug003.go', 'fixedbugs/bug004.go',
-  'fixedbugs/issue38125.go', 'fixedbugs/issue70175.go',
-];
+/** Valid programs tree-sitter-go cannot parse (`struct{ I }.M`, interface literal method expressions) or that the checker still rejects. */
+const knownFalseErrors = ['method7.go', 'fixedbugs/issue38125.go'];
 
 /** Invalid programs still accepted: misplaced directives, goto over declarations, constant overflow in typed constant expressions, limits gc enforces after type checking (frame and type sizes). */
 const knownAccepted = [

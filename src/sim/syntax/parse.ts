@@ -178,7 +178,7 @@ export function parse(goParser: GoParser, source: string): ParseResult {
       : `not modeled: this file (the parser failed: ${error instanceof Error ? error.message : String(error)})`;
     return { file: emptyFile(), diagnostics: [{ ...lines.position(error instanceof NestingTooDeep ? error.offset : 0), message }] };
   }
-  converter.syntaxErrors.push(...copied.errors.map((offset) => ({ offset })));
+  converter.syntaxErrors.push(...copied.errors.filter((offset) => !converter.repaired.has(offset)).map((offset) => ({ offset })));
   const diagnostics: Diagnostic[] = [...converter.directiveErrors];
   if (converter.syntaxErrors.length > 0) {
     const first = converter.syntaxErrors.sort((a, b) => a.offset - b.offset)[0];
@@ -215,6 +215,8 @@ class Converter {
   nextComment = 0;
   /** Offsets of ERROR and MISSING nodes. */
   syntaxErrors: { offset: number }[] = [];
+  /** Offsets of ERROR nodes around valid Go that tree-sitter-go rejects, read as gc reads them. */
+  repaired = new Set<number>();
   /** `not modeled:` diagnostics for constructs outside the subset. */
   notModeled: Diagnostic[] = [];
   /** Directives gc refuses outside the runtime or the standard library. */
@@ -846,11 +848,35 @@ class Converter {
 
   statements(list: SyntaxNode): ast.Stmt[] {
     const out: ast.Stmt[] = [];
-    for (const child of this.named(list)) {
+    const children = list.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as SyntaxNode;
+      if (!child.named || child.type === 'ERROR') continue;
       const statement = this.stmt(child);
-      if (statement !== null) out.push(statement);
+      if (statement === null) continue;
+      out.push(statement);
+      // A label right before another label that ends the block (`A:\nB:\n}`): tree-sitter-go
+      // reads the inner label as an expression statement and the last `:` as an error.
+      const next = children[i + 1];
+      if (statement.kind === 'LabeledStmt' && next?.type === 'ERROR' && i + 2 === children.length && this.text(next) === ':') {
+        let inner: ast.LabeledStmt = statement;
+        while (inner.stmt.kind === 'LabeledStmt') inner = inner.stmt;
+        const x = inner.stmt.kind === 'ExprStmt' ? inner.stmt.x : null;
+        if (x?.kind === 'Name') {
+          inner.stmt = { kind: 'LabeledStmt', pos: x.pos, start: x.start, end: next.end, label: x, stmt: { kind: 'EmptyStmt', ...this.base({ ...next, start: next.end }) } };
+          this.repaired.add(next.start);
+        }
+      }
     }
     return out;
+  }
+
+  /** Marks an ERROR child that is just the `;` of an empty init statement (`if ; cond {`, `switch ; {`), which gc accepts. */
+  repairEmptyInit(node: SyntaxNode): void {
+    if (this.field(node, 'initializer') !== null) return;
+    const children = node.children;
+    const error = children[1];
+    if (children[0]?.named === false && error?.type === 'ERROR' && this.text(error) === ';') this.repaired.add(error.start);
   }
 
   stmt(node: SyntaxNode): ast.Stmt | null {
@@ -949,6 +975,7 @@ class Converter {
         };
       }
       case 'if_statement': {
+        this.repairEmptyInit(node);
         const alternative = this.field(node, 'alternative');
         const condition = this.field(node, 'condition');
         const consequence = this.field(node, 'consequence');
@@ -1041,6 +1068,7 @@ class Converter {
   }
 
   switchStmt(node: SyntaxNode): ast.SwitchStmt {
+    this.repairEmptyInit(node);
     const init = this.simple(this.field(node, 'initializer'));
     const value = this.field(node, 'value');
     let tag: ast.Expr | null = null;
