@@ -8,6 +8,7 @@ import { explainWrappers, largeValueReceiver, wrapperTypes } from './escape/wrap
 import { maxStackVarSize } from './escape/utils.ts';
 import { Leaks } from './escape/leaks.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
+import { outlineMapInits } from './ir/mapinit.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import type { IrFunc, IrName, StdInlineModel } from './ir/ir.ts';
 import { loadStdlib, type ParameterTag, type Stdlib, type StdFunctionInfo } from './stdlib/stdlib.ts';
@@ -66,6 +67,10 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   if (internals !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [internals] };
   const lowered = lowerFile(parsed.file, checked.info, { goMinor, stdTags: stdTagsOf(standardLibrary()) });
   if (lowered.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [lowered.diagnostic] };
+  const mapInit = outlineMapInits(lowered.file);
+  if (mapInit !== undefined) {
+    return { kind: 'notModeled', goVersion, diagnostics: [{ ...mapInit, message: 'not modeled: whether gc moves this package-level map initialisation into a function of its own (its size is close to gc\'s threshold)' }] };
+  }
   if (!request.flags.noInline && request.flags.m >= 2) {
     return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: -m=2 with inlining on (use -l)' }] };
   }

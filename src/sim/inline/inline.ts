@@ -713,8 +713,18 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
     }
     const expression = record.type !== undefined && typeof record.text === 'string';
     if (expression) enclosing.push(record);
-    for (const child in record) {
-      if (!skippedKeys.has(child)) walk(record, child);
+    if (record.op === 'mapLit') {
+      // gc's map literal is a list of key: value pairs.
+      const keys = record.keys as unknown[];
+      const elements = record.elements as unknown[];
+      for (let index = 0; index < keys.length; index++) {
+        walk(keys, index);
+        walk(elements, index);
+      }
+    } else {
+      for (const child in record) {
+        if (!skippedKeys.has(child)) walk(record, child);
+      }
     }
     if (expression) enclosing.pop();
     if (record.op === 'call') sites.push({ holder, key, call: value as CallExpr, outermost, chain, enclosing: enclosing.length > 0 ? enclosing.slice().reverse() : undefined });

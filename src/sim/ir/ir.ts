@@ -372,6 +372,8 @@ export interface CompositeLit extends NodeBase {
   elements: IrExpr[];
   /** For map literals: the keys, in order. */
   keys: IrExpr[];
+  /** For array and slice literals: how many elements are written with an index (`3: x`). */
+  keyedElements?: number;
 }
 
 /** A function literal. */

@@ -1491,9 +1491,13 @@ class Lowerer {
         return { op: 'structLit', elements, keys: [], ...base };
       }
       case 'Array':
-        return { op: 'arrayLit', elements: n.elements.map((element) => elementExpr(element, under.elem)), keys: [], ...base };
-      case 'Slice':
-        return { op: 'sliceLit', elements: n.elements.map((element) => elementExpr(element, under.elem)), keys: [], ...base };
+      case 'Slice': {
+        const keyed = n.elements.filter((element) => element.kind === 'KeyValueExpr').length;
+        const elements = n.elements.map((element) => elementExpr(element, under.elem));
+        const literal: IrExpr = { op: under.kind === 'Array' ? 'arrayLit' : 'sliceLit', elements, keys: [], ...base };
+        if (keyed > 0) literal.keyedElements = keyed;
+        return literal;
+      }
       case 'Map': {
         const keys: IrExpr[] = [];
         const elements: IrExpr[] = [];

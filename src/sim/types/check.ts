@@ -107,8 +107,8 @@ export class Checker {
   /**
    * Reports package-level variables whose initialisation depends on themselves (through
    * functions too), the way types2 finds them while ordering initialisation: functions are
-   * folded out of the dependency graph, variables are taken fewest-dependencies first (then in
-   * source order), and one still waiting on another when taken starts a cycle, reported with
+   * folded out of the dependency graph, constants are taken before variables, and each fewest
+   * dependencies first (then in source order), and one still waiting on another when taken starts a cycle, reported with
    * each step (`a refers to f`) at the object that refers.
    */
   initializationCycles(): void {
@@ -176,6 +176,11 @@ export class Checker {
       for (const v of remaining) {
         const count = waiting.get(v) ?? 0;
         const best = next === undefined ? undefined : (waiting.get(next) ?? 0);
+        // Constants come before variables (go.dev/issue/66575), then fewest dependencies, then source order.
+        if (next !== undefined && (v.kind === 'Const') !== (next.kind === 'Const')) {
+          if (v.kind === 'Const') next = v;
+          continue;
+        }
         if (next === undefined || best === undefined || count < best || (count === best && order(v) < order(next))) next = v;
       }
       if (next === undefined) break;

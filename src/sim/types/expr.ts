@@ -408,6 +408,8 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
       this.error(e.selector, `invalid method expression ${exprString(e)} (needs pointer receiver (*${this.typeText(x.type)}).${name})`);
       return invalid(e);
     }
+    // A method expression refers to the method (initialisation order).
+    if (method.decl !== null) this.dependOn(method);
     const signature = method.type as Signature;
     const receiver = this.newVar(null, x.type, true, null);
     this.info.selections.set(e, { kind: 'methodExpr', recv: x.type, obj: method, index: found.index, indirect: found.indirect, addressed: false, dereferenced: false });
