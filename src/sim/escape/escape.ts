@@ -464,7 +464,17 @@ function rewriteWithLiterals(batch: Batch): void {
   };
   // The value a never-reassigned local always holds, following chains of such locals.
   const staticValue = (value: IrExpr | undefined): IrExpr | undefined => {
-    for (let guard = 0; guard < 20 && value?.op === 'name'; guard++) {
+    for (let guard = 0; guard < 20 && value !== undefined; guard++) {
+      // Through an inlined call to its single result, and through no-op conversions, as gc's StaticValue.
+      if (value.op === 'inlinedCall' && value.returnVariables.length === 1) {
+        value = value.returnVariables[0];
+        continue;
+      }
+      if (value.op === 'conv' && value.noop === true) {
+        value = value.x;
+        continue;
+      }
+      if (value.op !== 'name') return value;
       const name = value.name;
       const definition = definitionOf(name);
       if (name.class !== 'local' || reassigned.has(name) || definition?.op !== 'assign' || definition.compound) return value;
@@ -491,17 +501,27 @@ function rewriteWithLiterals(batch: Batch): void {
     if (expr?.op !== 'makeSlice' || expr.constantCount !== undefined) continue;
     const decisive = expr.args[expr.args.length - 1];
     if (decisive === undefined) continue;
-    let count: number | undefined;
+    let count: bigint | undefined;
+    let printed = '';
     if (decisive.op === 'name') {
       const value = staticValue(decisive);
-      if (value?.op === 'literal' && /^\d+$/.test(value.text)) count = Number(value.text);
+      // A literal prints with its type unless that is the default one (`uint8(10)`).
+      const digits = value?.op === 'literal' && value.type.text === decisive.type.text ? /^(?:[^()]+\()?(\d+)\)?$/.exec(value.text)?.[1] : undefined;
+      if (digits !== undefined && value !== undefined) {
+        count = BigInt(digits);
+        printed = value.text;
+      }
     } else if (decisive.op === 'builtin' && decisive.builtin === 'len') {
       const value = staticValue(decisive.args[0]);
-      if (value?.op === 'sliceLit' && value.text !== '... argument') count = value.elements.length;
+      if (value?.op === 'sliceLit' && value.text !== '... argument') {
+        count = BigInt(value.elements.length);
+        printed = String(count);
+      }
     }
     if (count === undefined) continue;
-    expr.constantCount = count;
-    expr.text = `make(${expr.type.text}, ${expr.args.map((arg) => (arg === decisive ? String(count) : arg.text)).join(', ')})`;
+    // Only a size that fits in an int32 counts as constant (gc's IsSmallIntConst).
+    if (count < 2n ** 31n) expr.constantCount = Number(count);
+    expr.text = `make(${expr.type.text}, ${expr.args.map((arg) => (arg === decisive ? printed : arg.text)).join(', ')})`;
   }
 }
 
