@@ -11,7 +11,8 @@
  * a simulator change takes seconds). Prints the counts per flag set and writes the wrong pairs,
  * with their first differing lines, to `--out` (default `$TMPDIR/soh-differential-wrong.txt`).
  *
- * Usage: node scripts/differential.ts [--flags "-m,-m -l,-m=2 -l"] [--out FILE] [--only SUBSTRING]
+ * Usage: node scripts/differential.ts [--flags "-m,-m -l,-m=2 -l"] [--out FILE] [--only SUBSTRING] [--reasons]
+ * (`--reasons` also prints why the simulator declined, most frequent first).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -77,6 +78,8 @@ async function compilerOutput(path: string, flags: string): Promise<{ lines: str
 
 const counts = new Map<string, Record<Kind, number>>(flagSets.map((flags) => [flags, { same: 0, notModeled: 0, wrong: 0, goFailed: 0 }]));
 const wrong: string[] = [];
+// Why the simulator declined, by reason (the construct named after "not modeled:"), per flag set.
+const reasons = new Map<string, number>();
 const queue = programs.flatMap((path) => flagSets.map((flags) => ({ path, flags })));
 let next = 0;
 async function worker(): Promise<void> {
@@ -95,7 +98,11 @@ async function worker(): Promise<void> {
     });
     const actual = result.kind === 'ok' ? result.lines : result.diagnostics.map((d) => `${basename(path)}:${d.line}:${d.column}: ${d.message}`);
     let kind: Kind = 'wrong';
-    if (result.kind === 'notModeled') kind = 'notModeled';
+    if (result.kind === 'notModeled') {
+      kind = 'notModeled';
+      const reason = (result.diagnostics[0]?.message ?? '').replace(/^not modeled: /, '').replace(/ of [^ ]+$/, '');
+      reasons.set(`${flags}\t${reason}`, (reasons.get(`${flags}\t${reason}`) ?? 0) + 1);
+    }
     else if (result.kind === 'ok' && actual.join('\n') === expected.lines.join('\n')) kind = 'same';
     tally[kind]++;
     if (kind !== 'wrong') continue;
@@ -119,6 +126,10 @@ console.log(`${programs.length} programs from ${goroot}/test, ${((performance.no
 console.log(`${'flags'.padEnd(10)} ${'same'.padStart(6)} ${'not modeled'.padStart(12)} ${'wrong'.padStart(6)} ${'go failed'.padStart(10)}`);
 for (const [flags, tally] of counts) {
   console.log(`${flags.padEnd(10)} ${String(tally.same).padStart(6)} ${String(tally.notModeled).padStart(12)} ${String(tally.wrong).padStart(6)} ${String(tally.goFailed).padStart(10)}`);
+}
+if (args.includes('--reasons')) {
+  console.log('\nnot modeled, most frequent reasons:');
+  for (const [key, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(count).padStart(5)}  ${key.replace('\t', '  ')}`);
 }
 writeFileSync(outFile, `${wrong.sort().join('\n')}\n`);
 console.log(`${wrong.length} wrong (program, flags) pairs, listed in ${outFile}`);
