@@ -9,6 +9,7 @@ import type { Position } from '../api.ts';
 import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrStmt, StdInlineModel, TypeInfo } from '../ir/ir.ts';
 import { visitIr } from '../ir/walk.ts';
 import { visitFuncsBottomUp } from '../escape/escape.ts';
+import { methodValueWrapper, type MethodWrappers } from '../ir/wrappers.ts';
 
 /** The most a function may cost to be inlined (`inlineMaxBudget`). */
 export const inlineMaxBudget = 80;
@@ -45,6 +46,8 @@ export interface InlineOptions {
   isInlinableExternal: (fn: IrFunc) => boolean;
   /** Hears each judged function's cost (undefined: something forbids inlining it), for tests and debugging. */
   onCost?: (fn: IrFunc, cost: number | undefined) => void;
+  /** The method wrappers gc generates after inlining (and inlines into, with inlining on); the file gets them in `wrappers`. */
+  wrappers?: MethodWrappers;
 }
 
 /** The most a function literal may cost to be inlinable (`inlineClosureCalledOnceCost`), and to be inlined where it is the only call. */
@@ -104,8 +107,8 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   const canInline = (fn: IrFunc): void => {
     if (checked.has(fn)) return;
     checked.add(fn);
-    // The package initialisation function is never inlined.
-    if (fn.name === 'init' && fn.closureParent === undefined) return;
+    // The package initialisation function is never inlined, nor the method wrappers gc generates after inlining.
+    if ((fn.name === 'init' && fn.closureParent === undefined) || fn.methodWrapper === true) return;
     // A function literal is inlinable up to a much larger budget: where it is called only once it is inlined whatever it costs up to that.
     const budget = fn.closureParent === undefined ? inlineMaxBudget : Math.max(inlineMaxBudget, inlineClosureCalledOnceCost);
     const cost = inlineCost(fn, budget, costs, options, canInline);
@@ -125,10 +128,17 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   // Functions named anywhere (called or used as values: a value may reach a call once inlined).
   const funcValues = new Set<IrFunc>();
   const sites = new Map<IrFunc, CallSite[]>();
+  // Devirtualization lines: those of the first look at every call site (before any inlining)
+  // follow the `can inline` lines; later ones are printed as they happen.
+  const devirtualizeReported = new Set<CallExpr>();
+  const prepass: InlineMessage[] = [];
+  let devirtualizeSink = prepass;
   const resolve = (site: CallSite, caller: IrFunc): IrFunc | undefined => {
     if (site.resolved !== undefined) return site.resolved;
     if (site.pending !== undefined) return undefined;
-    if (!options.enabled || site.holder[site.key as never] !== site.call) return undefined;
+    if (site.holder[site.key as never] !== site.call) return undefined;
+    devirtualizeSite(site, caller);
+    if (!options.enabled) return undefined;
     const callee = inlineTarget(site.call, caller);
     if (callee === undefined) return undefined;
     site.resolved = callee;
@@ -144,10 +154,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   for (const fn of allFuncs) {
     const list = markCalls(fn.body ?? [], undefined, [], funcValues);
     sites.set(fn, list);
-    for (const site of list) {
-      if (options.enabled && site.call.interfaceReceiver !== undefined) devirtualizeInlined(site.call, fn, file);
-      resolve(site, fn);
-    }
+    for (const site of list) resolve(site, fn);
   }
 
   if (options.enabled) {
@@ -155,9 +162,10 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       for (const fn of list) canInline(fn);
     }
   }
+  messages.push(...prepass);
+  devirtualizeSink = messages;
 
 
-  const devirtualizeReported = new Set<CallExpr>();
   for (const list of components) {
     let done = false;
     while (!done) {
@@ -167,14 +175,6 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
         let from = 0;
         let to = parens.length;
         for (;;) {
-          // gc resolves (and so devirtualizes) every call site before it inlines any of them.
-          for (let index = from; index < to; index++) {
-            const site = parens[index] as CallSite;
-            if (site.call.devirtualized !== undefined && !devirtualizeReported.has(site.call)) {
-              devirtualizeReported.add(site.call);
-              messages.push({ position: site.outermost ?? site.call.position, message: site.call.devirtualized });
-            }
-          }
           for (let index = from; index < to; index++) {
             const site = parens[index] as CallSite;
             const inlined = edit(site, fn);
@@ -189,9 +189,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
           to = parens.length;
           if (from === to) break;
           for (let index = from; index < to; index++) {
-            const site = parens[index] as CallSite;
-            if (options.enabled && site.call.interfaceReceiver !== undefined) devirtualizeInlined(site.call, fn, file);
-            resolve(site, fn);
+            resolve(parens[index] as CallSite, fn);
           }
         }
       }
@@ -200,9 +198,81 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   if (options.enabled) {
     const init = file.funcs.find((fn) => fn.name === 'init' && fn.closureParent === undefined);
     if (init !== undefined) staticInitFromInlinedCalls(init);
-    messages.push(...wrapperInlining(file, costs));
   }
+  if (options.wrappers !== undefined) file.wrappers = generateWrappers(options.wrappers);
   return messages;
+
+  /**
+   * gc's MakeWrappers, after the package's inlining: each wrapper is made and inlined into at
+   * once (gc's DevirtualizeAndInlineFunc), and a method value its inlined body reveals gets its
+   * `-fm` wrapper right then, ahead of it in the package. Returns the wrappers in that order.
+   */
+  function generateWrappers(wrappers: MethodWrappers): IrFunc[] {
+    const made: IrFunc[] = [];
+    const methodValuesDone = new Set<IrFunc>();
+    const finish = (wrapper: IrFunc): void => {
+      if (options.enabled) inlineInto(wrapper);
+      const revealed: IrFunc[] = [];
+      const visit = (fn: IrFunc): void => {
+        visitIr(fn.body ?? [], (node) => {
+          if (node.op === 'methodValue' && node.method?.body !== undefined) revealed.push(node.method);
+        });
+        for (const closure of fn.closures) visit(closure);
+      };
+      visit(wrapper);
+      for (const method of revealed) methodValue(method);
+      made.push(wrapper);
+    };
+    const methodValue = (method: IrFunc): void => {
+      if (methodValuesDone.has(method)) return;
+      methodValuesDone.add(method);
+      finish(methodValueWrapper(method));
+    };
+    for (const wrapper of wrappers.types) finish(wrapper);
+    if (options.enabled) for (const method of wrappers.methodValues) methodValue(method);
+    // Wrappers gc makes at a turn not modelled: fine as long as they inline nothing.
+    for (const unordered of wrappers.unordered) {
+      if (options.enabled && unordered.methods.some((method) => costs.has(method))) throw new InlineNotModeled(unordered.position, unordered.what);
+    }
+    return made;
+  }
+
+  /** Inlines into a generated wrapper until nothing changes. */
+  function inlineInto(wrapper: IrFunc): void {
+    const parens = markCalls(wrapper.body ?? [], undefined, []);
+    for (const site of parens) resolve(site, wrapper);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      let from = 0;
+      let to = parens.length;
+      while (from < to) {
+        for (let index = from; index < to; index++) {
+          const site = parens[index] as CallSite;
+          const inlined = edit(site, wrapper);
+          if (inlined === undefined) continue;
+          changed = true;
+          parens.push(...markCalls(inlined.body, site.outermost ?? site.call.position, [...site.chain, inlined.callee]));
+          if (inlined.pending !== undefined && inlined.pending.length > 0) {
+            parens.push({ holder: [], key: 0, call: site.call, outermost: site.outermost ?? site.call.position, chain: site.chain, pending: inlined.pending });
+          }
+        }
+        from = to;
+        to = parens.length;
+        for (let index = from; index < to; index++) resolve(parens[index] as CallSite, wrapper);
+      }
+    }
+  }
+
+  /** Devirtualizes the call at `site` if its receiver's concrete type is now static (gc's StaticCall), and reports it once. */
+  function devirtualizeSite(site: CallSite, caller: IrFunc): void {
+    const call = site.call;
+    if (call.interfaceReceiver !== undefined) devirtualizeInlined(call, caller, file);
+    if (call.devirtualized !== undefined && !devirtualizeReported.has(call)) {
+      devirtualizeReported.add(call);
+      devirtualizeSink.push({ position: site.outermost ?? call.position, message: call.devirtualized });
+    }
+  }
 
   /** Inlines the call at `site` if gc would (TryInlineCall), returning the inlined body. */
   function edit(site: CallSite, caller: IrFunc): { body: IrStmt[]; callee: IrFunc; pending?: string[][] } | undefined {
@@ -283,41 +353,141 @@ function rewriteEnclosing(enclosing: Record<string, unknown>[], before: string, 
 }
 
 /**
- * Devirtualization of interface calls that inlining made static: after `measure(Square{})` is
+ * Devirtualization of interface calls whose receiver's concrete type is static (gc's
+ * devirtualize.StaticCall, go1.26's concrete type analysis): after `measure(Square{})` is
  * inlined, its `s.Area()` has a receiver that only ever holds a `Square`.
  */
 function devirtualizeInlined(call: CallExpr, caller: IrFunc, file: IrFile): void {
   const method = call.interfaceMethod;
-  let value: IrExpr | undefined = call.interfaceReceiver;
-  for (let guard = 0; guard < 20 && value?.op === 'name'; guard++) {
-    const name: IrName = value.name;
-    const definition = name.definedBy;
-    if (name.class !== 'local' || definition?.op !== 'assign') return;
-    let assignments = 0;
-    visitIr(caller.body ?? [], (node) => {
-      if ((node.op === 'assign' || node.op === 'assignCall') && node.lhs.some((lhs) => lhs?.op === 'name' && lhs.name === name)) assignments++;
-      if (node.op === 'addr' && node.x.op === 'name' && node.x.name === name) assignments += 2;
-    });
-    if (assignments !== 1) return;
-    value = definition.rhs[definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name)];
-  }
-  if (method === undefined || value?.op !== 'convIface' || value.x.type.kind === 'interface' || call.interfaceReceiver === undefined) return;
-  const concrete = value.x.type;
+  const value = call.interfaceReceiver;
+  if (method === undefined || value === undefined) return;
+  const concrete = concreteType(value, new Set());
+  if (concrete === undefined || concrete === noConcreteType) return;
   const target = file.funcs.find((fn) => {
     const receiver = fn.params[0];
     return receiver?.receiver === true && fn.name.endsWith(`.${method.name}`) && (receiver.type.text === concrete.text || receiver.type.text === `*${concrete.text}`);
   });
-  if (target === undefined) return;
-  const receiverType = target.params[0]?.type;
-  if (receiverType === undefined || (receiverType.kind === 'pointer' && concrete.kind !== 'pointer')) return;
-  let receiver: IrExpr = { op: 'dotType', type: concrete, x: call.interfaceReceiver, position: call.position, text: `${call.interfaceReceiver.text}.(${concrete.text})` };
+  const receiverType = target?.params[0]?.type;
+  if (target === undefined || receiverType === undefined) {
+    // A method of a std type, or one promoted from an embedded field: gc calls it directly.
+    if (concrete.kind === 'pointer' || concrete.kind === 'struct') throw new InlineNotModeled(call.position, `devirtualizing ${method.text} to ${concrete.text} (a promoted method or a method of another package)`);
+    return;
+  }
+  if (receiverType.kind === 'pointer' && concrete.kind !== 'pointer') return;
+  let receiver: IrExpr = { op: 'dotType', type: concrete, x: value, position: call.position, text: `${value.text}.(${concrete.text})` };
   if (receiverType.kind !== 'pointer' && concrete.kind === 'pointer') {
     receiver = { op: 'deref', type: concrete.elem ?? concrete, x: receiver, position: call.position, text: receiver.text };
   }
   call.interfaceReceiver = undefined;
   call.receiver = receiver;
   call.callee = target;
-  call.devirtualized = `devirtualizing ${method.text} to ${concrete.text}`;
+  const selector = method.text.slice(0, method.text.length - method.name.length - 1);
+  call.devirtualized = `devirtualizing ${devirtualizedText(value, selector)}.${method.name} to ${concrete.text}`;
+  void caller;
+}
+
+/** The receiver as gc prints it in the devirtualization message: an inlined call as its result variable. */
+function devirtualizedText(value: IrExpr, written: string): string {
+  if (value.op === 'inlinedCall' && value.returnVariables.length === 1) return (value.returnVariables[0] as IrExpr).text;
+  return value.op === 'name' ? value.text : written;
+}
+
+/** A value whose concrete type is not followed. */
+const unknownType: TypeInfo = { text: 'interface {}', kind: 'interface', size: 16, align: 8, hasPointers: true, directIface: false, untyped: false };
+
+/** The answer of {@link concreteType} for a variable only ever nil (or assigned itself): no type, and no obstacle. */
+const noConcreteType: TypeInfo = { text: '', kind: 'nil', size: 0, align: 0, hasPointers: false, directIface: false, untyped: false };
+
+/**
+ * The concrete type an interface value always holds, if static (gc's concreteType1): through
+ * conversions to interfaces, inlined calls' results and type assertions to interfaces, to a
+ * local variable whose every assignment (in its function and the literals in it, inlined
+ * bodies included) gives the same concrete type; undefined when unknown.
+ */
+function concreteType(start: IrExpr, seen: Set<IrName>): TypeInfo | undefined {
+  let value: IrExpr | undefined = start;
+  for (;;) {
+    if (value === undefined) return undefined;
+    if (value.type.kind !== 'interface') return value.type;
+    if (value.op === 'convIface' || (value.op === 'conv' && value.x.type.kind === 'interface') || value.op === 'dotType') value = value.x;
+    else if (value.op === 'inlinedCall') value = value.returnVariables.length === 1 ? value.returnVariables[0] : undefined;
+    else if (value.op === 'withInit') value = value.x;
+    else break;
+  }
+  if (value.op !== 'name') return undefined;
+  const name = value.name;
+  const fn = name.fn;
+  if (name.class !== 'local' || fn === undefined) return undefined;
+  if (seen.has(name)) return noConcreteType;
+  seen.add(name);
+  const assignments = interfaceAssignments(fn, name);
+  if (assignments === undefined) return undefined;
+  let found: TypeInfo | undefined;
+  for (const assignment of assignments) {
+    const type = 'op' in assignment ? concreteType(assignment, seen) : assignment.type;
+    if (type === noConcreteType) continue;
+    if (type === undefined || type.kind === 'interface') return undefined;
+    if (found !== undefined && found.text !== type.text) return undefined;
+    found = type;
+  }
+  return found ?? noConcreteType;
+}
+
+/**
+ * Every value assigned to `name` in `fn` and the function literals in it (gc's
+ * State.analyze): an expression, or just a type where gc does not follow the value (a call not
+ * inlined, a map or channel element, a ranged element). Undefined when its address is taken.
+ */
+function interfaceAssignments(fn: IrFunc, name: IrName): (IrExpr | { type: TypeInfo })[] | undefined {
+  const found: (IrExpr | { type: TypeInfo })[] = [];
+  let addressTaken = false;
+  const is = (lhs: IrExpr | undefined): boolean => lhs?.op === 'name' && lhs.name === name;
+  const add = (value: IrExpr | undefined): void => {
+    if (value === undefined || value.op === 'nil') return;
+    let inner: IrExpr = value;
+    while (inner.op === 'withInit') inner = inner.x;
+    if (inner.op === 'call') found.push({ type: inner.type });
+    else found.push(value);
+  };
+  const visitFunc = (current: IrFunc): void => {
+    visitIr(current.body ?? [], (node) => {
+      switch (node.op) {
+        case 'addr':
+          if (is(node.x)) addressTaken = true;
+          break;
+        case 'assign':
+          node.lhs.forEach((lhs, index) => {
+            if (!is(lhs)) return;
+            const rhs = node.rhs[index];
+            if (node.why === 'assign-pair-mapr' || node.why === 'assign-pair-receive') {
+              if (rhs !== undefined) found.push({ type: rhs.type });
+            } else add(rhs);
+          });
+          break;
+        case 'assignCall':
+          node.lhs.forEach((lhs, index) => {
+            if (!is(lhs)) return;
+            let call = node.call;
+            while (call.op === 'withInit') call = call.x;
+            if (call.op === 'inlinedCall') add(call.returnVariables[index]);
+            else found.push({ type: call.op === 'call' ? (call.callee?.results[index]?.type ?? unknownType) : unknownType });
+          });
+          break;
+        case 'range':
+          // The variable is an interface: so is what it is given.
+          if (is(node.key) || is(node.value)) found.push({ type: unknownType });
+          break;
+        case 'switch':
+          for (const clause of node.cases) if (clause.variable === name && node.tag !== undefined) found.push(node.tag);
+          break;
+        case 'closure':
+          visitFunc(node.func);
+          break;
+      }
+    });
+  };
+  visitFunc(fn);
+  return addressTaken ? undefined : found;
 }
 
 /**
@@ -343,6 +513,11 @@ function staticClosure(fun: IrExpr | undefined, caller: IrFunc): IrFunc | undefi
     if (current.op === 'name' && current.name.class === 'func') return current.name.func?.body === undefined ? undefined : current.name.func;
     if (current.op === 'inlinedCall') {
       current = current.returnVariables.length === 1 ? current.returnVariables[0] : undefined;
+      continue;
+    }
+    // A conversion that changes no representation (`F(a)` to a named func type) keeps the value.
+    if ((current.op === 'conv' && current.noop === true) || current.op === 'withInit') {
+      current = current.x;
       continue;
     }
     if (current.op !== 'name' || current.name.class !== 'local') return undefined;
@@ -456,54 +631,6 @@ function staticParts(expr: IrExpr): IrExpr[] | undefined {
     else parts.push(element);
   }
   return parts;
-}
-
-/**
- * The wrappers gc generates (reported at `<autogenerated>:1`) inline the method they wrap when
- * it is inlinable: first the pointer-receiver wrapper `(*T).M` of each value method of every
- * named type of the package (types in the order gc reads them, methods exported first, then by
- * name), then the `-fm` wrapper of each method used as a method value, in order of first use.
- */
-function wrapperInlining(file: IrFile, costs: Map<IrFunc, number>): InlineMessage[] {
-  const wrapped: IrFunc[] = [];
-  const valueMethods = new Map<string, IrFunc[]>();
-  for (const fn of file.funcs) {
-    const receiver = fn.params[0];
-    if (receiver?.receiver !== true || receiver.type.kind === 'pointer') continue;
-    const list = valueMethods.get(receiver.type.text) ?? [];
-    list.push(fn);
-    valueMethods.set(receiver.type.text, list);
-  }
-  const types = (file.namedTypes ?? []).filter((type) => (valueMethods.get(type.text) ?? []).some((fn) => costs.has(fn)));
-  const early = types.find((type) => type.mentionedElsewhere);
-  // gc reads a type mentioned by another declaration before its own turn, in an order not modelled.
-  if (types.length > 1 && early !== undefined) throw new InlineNotModeled(early.position, 'the order gc generates method wrappers in');
-  const methodName = (fn: IrFunc) => fn.name.slice(fn.name.lastIndexOf('.') + 1);
-  const exported = (name: string) => name[0] !== undefined && name[0] !== name[0].toLowerCase();
-  for (const type of types) {
-    const methods = (valueMethods.get(type.text) ?? []).filter((fn) => costs.has(fn));
-    methods.sort((a, b) => {
-      const [x, y] = [methodName(a), methodName(b)];
-      if (exported(x) !== exported(y)) return exported(x) ? -1 : 1;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    wrapped.push(...methods);
-  }
-  const methodValues: IrFunc[] = [];
-  const visitFunc = (fn: IrFunc): void => {
-    visitIr(fn.body ?? [], (node) => {
-      if (node.op === 'methodValue' && node.method !== undefined && costs.has(node.method) && !methodValues.includes(node.method)) {
-        methodValues.push(node.method);
-      }
-    });
-    for (const closure of fn.closures) visitFunc(closure);
-  };
-  // Only an inlinable method can be wrapped so: without one, there is nothing to look for.
-  if ([...costs.keys()].some((fn) => fn.params[0]?.receiver === true)) {
-    for (const fn of file.funcs) visitFunc(fn);
-  }
-  wrapped.push(...methodValues);
-  return wrapped.map((fn) => ({ position: { line: 1, column: 0 }, message: `inlining call to ${fn.name}`, autogenerated: true }));
 }
 
 /**
@@ -722,7 +849,9 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
         walk(elements, index);
       }
     } else {
-      for (const child in record) {
+      // A call's callee and receiver come before its arguments (gc passes the receiver as the first argument).
+      const children = record.op === 'call' ? callChildOrder : Object.keys(record);
+      for (const child of children) {
         if (!skippedKeys.has(child)) walk(record, child);
       }
     }
@@ -732,6 +861,9 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
   walk({ body }, 'body');
   return sites;
 }
+
+/** The children of a call, in the order gc visits them. */
+const callChildOrder = ['fun', 'interfaceReceiver', 'receiver', 'args'];
 
 const skippedKeys = new Set(['type', 'position', 'text', 'name', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes', 'devirtualized']);
 
