@@ -5,7 +5,7 @@
 import type * as ast from '../syntax/ast.ts';
 import {
   addRational, compareRational, formatConstant, divideRational, multiplyRational, parseFloatLiteral, parseIntLiteral, rational,
-  subtractRational, toInteger, toRational, unknownValue, utf8Bytes, type ConstantValue,
+  subtractRational, toInteger, toRational, unknownValue, utf8Bytes, type ConstantValue, type Rational,
 } from './constant.ts';
 import { Checker, defaultType, untypedBool } from './check.ts';
 import { exprString, signatureString } from './typestring.ts';
@@ -879,9 +879,10 @@ function foldBinary(op: ast.Operator, a: ConstantValue, b: ConstantValue, intege
       default: return null;
     }
   }
+  if (a.kind === 'complex' || b.kind === 'complex') return foldComplex(op, a, b);
   const x = toRational(a);
   const y = toRational(b);
-  if (x === null || y === null) return a.kind === 'complex' || b.kind === 'complex' ? unknownValue : null;
+  if (x === null || y === null) return null;
   switch (op) {
     case '+': return { kind: 'float', value: addRational(x, y) };
     case '-': return { kind: 'float', value: subtractRational(x, y) };
@@ -893,6 +894,37 @@ function foldBinary(op: ast.Operator, a: ConstantValue, b: ConstantValue, intege
     case '<=': return { kind: 'bool', value: compareRational(x, y) <= 0 };
     case '>': return { kind: 'bool', value: compareRational(x, y) > 0 };
     case '>=': return { kind: 'bool', value: compareRational(x, y) >= 0 };
+    default: return null;
+  }
+}
+
+/** Folds an arithmetic operation or comparison where one operand is complex. */
+function foldComplex(op: ast.Operator, a: ConstantValue, b: ConstantValue): ConstantValue | null {
+  const zero = rational(0n);
+  const parts = (v: ConstantValue): [Rational, Rational] | null => {
+    if (v.kind === 'complex') return [v.real, v.imag];
+    const real = toRational(v);
+    return real === null ? null : [real, zero];
+  };
+  const x = parts(a);
+  const y = parts(b);
+  if (x === null || y === null) return null;
+  const [p, q] = x;
+  const [r, s] = y;
+  switch (op) {
+    case '+': return { kind: 'complex', real: addRational(p, r), imag: addRational(q, s) };
+    case '-': return { kind: 'complex', real: subtractRational(p, r), imag: subtractRational(q, s) };
+    case '*': return { kind: 'complex', real: subtractRational(multiplyRational(p, r), multiplyRational(q, s)), imag: addRational(multiplyRational(p, s), multiplyRational(q, r)) };
+    case '/': {
+      // (p+qi)/(r+si) = ((pr+qs) + (qr-ps)i) / (r²+s²); the caller rejects a zero divisor.
+      const norm = addRational(multiplyRational(r, r), multiplyRational(s, s));
+      if (norm.numerator === 0n) return null;
+      const real = addRational(multiplyRational(p, r), multiplyRational(q, s));
+      const imag = subtractRational(multiplyRational(q, r), multiplyRational(p, s));
+      return { kind: 'complex', real: divideRational(real, norm), imag: divideRational(imag, norm) };
+    }
+    case '==': return { kind: 'bool', value: compareRational(p, r) === 0 && compareRational(q, s) === 0 };
+    case '!=': return { kind: 'bool', value: compareRational(p, r) !== 0 || compareRational(q, s) !== 0 };
     default: return null;
   }
 }
