@@ -17,7 +17,8 @@ import { runGo } from './toolchain.ts';
 
 /**
  * Functions, methods (`(*pkg.T).M`, `pkg.T.M`) and variables recorded in stdlib.json, and types
- * asked for by name (besides those the signatures mention), recorded under `types`.
+ * asked for by name (besides those the signatures mention), recorded under `types`; `pkg.*`
+ * stands for every exported function (generic ones excepted), variable and constant of pkg.
  */
 export const modelledStdNames: readonly string[] = [
   'fmt.Print', 'fmt.Println', 'fmt.Printf', 'fmt.Sprint', 'fmt.Sprintf', 'fmt.Sprintln', 'fmt.Errorf',
@@ -63,6 +64,8 @@ export const modelledStdNames: readonly string[] = [
   'testing.BenchmarkResult.String', 'testing.BenchmarkResult.MemString', 'testing.BenchmarkResult.AllocsPerOp',
   'testing.BenchmarkResult.AllocedBytesPerOp', 'testing.BenchmarkResult.NsPerOp',
   'encoding/json.Marshal', 'runtime/pprof.WriteHeapProfile', 'runtime.MemProfileRate', 'os.Create',
+  // Every exported function (not generic), variable and constant of these packages.
+  'math.*', 'math/bits.*', 'unicode/utf8.*', 'strings.*', 'strconv.*',
 ];
 
 /** One function or variable printed by oracle/stdlib/main.go. */

@@ -75,7 +75,7 @@ func main() {
 	source := importer.ForCompiler(fileSet, "source", nil)
 	described := output{Functions: []function{}, Types: []namedType{}}
 	mentioned := map[string]*types.Named{}
-	for _, name := range os.Args[1:] {
+	for _, name := range expandWildcards(source, os.Args[1:]) {
 		object, err := lookup(source, name)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "stdlib: %s: %v\n", name, err)
@@ -101,6 +101,97 @@ func main() {
 		fmt.Fprintln(os.Stderr, "stdlib:", err)
 		os.Exit(1)
 	}
+}
+
+// genericInstance matches an instantiated generic type in a type string ("iter.Seq[string]").
+var genericInstance = regexp.MustCompile(`\w\[`)
+
+// expandWildcards replaces each "pkg.*" by the package's exported functions (generic ones
+// excepted), variables and constants, in name order, and drops repeated names.
+func expandWildcards(source types.Importer, names []string) []string {
+	var expanded []string
+	seen := map[string]bool{}
+	add := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			expanded = append(expanded, name)
+		}
+	}
+	for _, name := range names {
+		path, wildcard := strings.CutSuffix(name, ".*")
+		if !wildcard {
+			add(name)
+			continue
+		}
+		pkg, err := source.Import(path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "stdlib: %s: %v\n", name, err)
+			os.Exit(1)
+		}
+		for _, member := range pkg.Scope().Names() {
+			object := pkg.Scope().Lookup(member)
+			if !object.Exported() {
+				continue
+			}
+			switch object := object.(type) {
+			case *types.Func:
+				// Generic functions, and functions using instances of generic types (iter.Seq[string]), are left out.
+				if signature, ok := object.Type().(*types.Signature); ok && (signature.TypeParams().Len() > 0 || genericInstance.MatchString(signature.String())) {
+					continue
+				}
+				// So are those whose types reach an unexported type (no program outside can measure it).
+				if reachesUnexported(object.Type(), map[types.Type]bool{}) {
+					continue
+				}
+			case *types.Var, *types.Const:
+			default:
+				continue
+			}
+			add(path + "." + member)
+		}
+	}
+	return expanded
+}
+
+// reachesUnexported reports whether t mentions, through signatures, elements, exported
+// struct fields and named types' underlying types, a named type that is not exported.
+func reachesUnexported(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Named:
+		if t.Obj().Pkg() != nil && !t.Obj().Exported() {
+			return true
+		}
+		return reachesUnexported(t.Underlying(), seen)
+	case *types.Pointer:
+		return reachesUnexported(t.Elem(), seen)
+	case *types.Slice:
+		return reachesUnexported(t.Elem(), seen)
+	case *types.Array:
+		return reachesUnexported(t.Elem(), seen)
+	case *types.Chan:
+		return reachesUnexported(t.Elem(), seen)
+	case *types.Map:
+		return reachesUnexported(t.Key(), seen) || reachesUnexported(t.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if t.Field(i).Exported() && reachesUnexported(t.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Signature:
+		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tuple.Len(); i++ {
+				if reachesUnexported(tuple.At(i).Type(), seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // lookup finds the object a name refers to.
@@ -202,12 +293,17 @@ func collectNamed(t types.Type, seen map[string]*types.Named) {
 			return
 		}
 		seen[name] = t
-		if structure, ok := t.Underlying().(*types.Struct); ok {
-			for i := 0; i < structure.NumFields(); i++ {
-				if structure.Field(i).Exported() {
-					collectNamed(structure.Field(i).Type(), seen)
+		switch under := t.Underlying().(type) {
+		case *types.Struct:
+			for i := 0; i < under.NumFields(); i++ {
+				if under.Field(i).Exported() {
+					collectNamed(under.Field(i).Type(), seen)
 				}
 			}
+		case *types.Interface, *types.Basic:
+		default:
+			// A slice, map, pointer... type spelled with other named types (unicode.SpecialCase is []unicode.CaseRange).
+			collectNamed(under, seen)
 		}
 	case *types.Pointer:
 		collectNamed(t.Elem(), seen)
