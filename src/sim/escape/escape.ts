@@ -98,6 +98,8 @@ export function escapeFile(file: IrFile, options: EscapeOptions, before: { posit
     for (const closure of fn.closures) addWithLiterals(closure);
   };
   for (const fn of file.funcs) addWithLiterals(fn);
+  // The method wrappers gc generates come last (a function calling one analyses it first).
+  for (const fn of file.wrappers ?? []) addWithLiterals(fn);
   visitFuncsBottomUp(roots, (list) => new Batch(analysis, list).run());
   return analysis;
 }
@@ -200,7 +202,8 @@ export class Batch {
     this.analysis = analysis;
     this.funcs = funcs;
     this.explain = analysis.options.m >= 2;
-    this.report = analysis.report;
+    // The -m=2 lines of method wrappers are printed on their own (wrappers.ts in this folder).
+    this.report = this.explain && funcs.some((fn) => outermost(fn).methodWrapper === true) ? new Report(analysis.options.fileName) : analysis.report;
   }
 
   /** The run's Go minor version. */
@@ -333,7 +336,7 @@ export class Batch {
       } else if (node.kind === 'expr' && !goDeferWrapper) {
         this.report.warn(node.expr.position, isAppend(node) ? 'append does not escape' : `${node.expr.text} does not escape`);
       }
-      if (node.kind === 'name' ? escapes : !goDeferWrapper) {
+      if ((node.kind === 'name' ? escapes : !goDeferWrapper) && outermost(location.fn).methodWrapper !== true) {
         this.analysis.verdicts.push({ node, fn: location.fn, escapes, reason: escapes ? (location.reason ?? []) : [] });
       }
       if (
@@ -371,7 +374,8 @@ export class Batch {
     const location = this.locationOf(param.name);
     const leaks = location.paramEscapes.clone();
     leaks.optimize();
-    if (!location.hasAttr(attrEscapes) && !fn.isGoDeferWrapper) this.reportLeaks(param, leaks, fn);
+    // Only for user code, not for the wrappers gc generates.
+    if (!location.hasAttr(attrEscapes) && !fn.isGoDeferWrapper && fn.methodWrapper !== true) this.reportLeaks(param, leaks, fn);
     return leaks.encode();
   }
 
@@ -555,6 +559,13 @@ function wholeOccurrence(text: string, part: string): number {
     found = at;
   }
   return found;
+}
+
+/** The declared function (or wrapper) a function literal is part of. */
+function outermost(fn: IrFunc): IrFunc {
+  let current = fn;
+  while (current.closureParent !== undefined) current = current.closureParent;
+  return current;
 }
 
 function isAppend(node: LocationNode): boolean {

@@ -22,6 +22,7 @@ export function removeDeadLocals(file: IrFile): void {
     for (const closure of fn.closures) visitFunc(closure);
   };
   for (const fn of file.funcs) visitFunc(fn);
+  for (const fn of file.wrappers ?? []) visitFunc(fn);
 }
 
 function removeInFunc(fn: IrFunc): void {
