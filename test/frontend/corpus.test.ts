@@ -28,8 +28,7 @@ const knownAccepted = [
   'fixedbugs/issue22200b.go', 'fixedbugs/issue25507.go', 'fixedbugs/issue28079c.go',
   'fixedbugs/issue4097.go', 'fixedbugs/issue4517c.go', 'fixedbugs/issue48230.go', 'fixedbugs/issue48301.go',
   'fixedbugs/issue49814.go', 'fixedbugs/issue52697.go', 'fixedbugs/issue54280.go', 'fixedbugs/issue59190.go',
-  'fixedbugs/issue6500.go', 'fixedbugs/issue6703c.go', 'fixedbugs/issue6703d.go', 'fixedbugs/issue6703g.go',
-  'fixedbugs/issue6703h.go', 'fixedbugs/issue6703s.go', 'fixedbugs/issue6703t.go', 'fixedbugs/issue6889.go',
+  'fixedbugs/issue6500.go', 'fixedbugs/issue6889.go',
 ];
 
 function diagnosticsOf(source: string): Diagnostic[] {

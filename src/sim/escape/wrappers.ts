@@ -40,6 +40,8 @@ interface WrapperParam {
 /** One method to wrap. */
 interface WrapperMethod {
   name: string;
+  /** The method's name in the wrapper's name, when not `name`: an unexported method of an unnamed interface is qualified by its package (`main.f`). */
+  linkName?: string;
   params: WrapperParam[];
   variadic: boolean;
   /** For a value-receiver method: the receiver's name in the call (`t`, or `~p0`). */
@@ -73,7 +75,7 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
       return { name: named ? v.name : `~p${index + offset}`, position: at, hasPointers: table.info(v.type).hasPointers };
     });
 
-  const addInterface = (type: Type, text: string): void => {
+  const addInterface = (type: Type, text: string, unnamed = false): void => {
     const iface = underlying(type) as Interface;
     const methods = [...methodsOf(iface)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (methods.length === 0 || seen.has(text)) return;
@@ -83,7 +85,11 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
       text,
       methods: methods.map((m) => {
         const signature = m.type as { params: Var[]; variadic: boolean };
-        return { name: m.name, params: paramsOf(signature.params, 1), variadic: signature.variadic };
+        const exported = m.name[0] !== undefined && m.name[0] !== m.name[0].toLowerCase();
+        return {
+          name: m.name, params: paramsOf(signature.params, 1), variadic: signature.variadic,
+          ...(unnamed && !exported ? { linkName: `${m.pkg}.${m.name}` } : {}),
+        };
       }),
     });
   };
@@ -100,7 +106,8 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
         notModeled ??= { kind: 'notModeled', position: position(node), what: '-m=2 lines of the wrappers gc generates for an interface type spelled out in a function body' };
         return;
       }
-      addInterface(type, table.info(type).text);
+      // An unnamed interface is named by its link string (`interface { main.f(main.S) }`).
+      addInterface(type, table.text(type, 0, 'id'), true);
     });
   };
 
@@ -170,6 +177,7 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
       return { kind: 'notModeled', position: position(local.name), what: '-m=2 lines of the wrappers gc generates for a type declared in a function' };
     }
   }
+  if (notModeled === undefined && table.linkNameUnknown !== undefined) return { kind: 'notModeled', position: position(file.packageName), what: table.linkNameUnknown };
   return notModeled ?? { kind: 'ok', types };
 }
 
@@ -251,7 +259,7 @@ export function explainWrappers(analysis: Analysis, file: IrFile, types: Wrapper
   for (const type of types) {
     for (const method of type.methods) {
       if (type.kind === 'interface') {
-        const wrapper = `${type.text}.${method.name}`;
+        const wrapper = `${type.text}.${method.linkName ?? method.name}`;
         const call = `~p0.${method.name}(${args(method).join(', ')})`;
         leak(auto, '~p0', wrapper, call);
         for (const param of method.params) if (param.hasPointers) leak(report.formatPosition(param.position), param.name, wrapper, call);

@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from '../api.ts';
 import type * as ast from '../syntax/ast.ts';
-import { formatConstantShort as formatConstant } from '../types/constant.ts';
+import { decodeRune, formatConstantShort as formatConstant } from '../types/constant.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
 import { identical, structFields, underlying } from '../types/predicates.ts';
@@ -63,7 +63,11 @@ export type LowerResult = { kind: 'ok'; file: IrFile } | { kind: 'notModeled'; d
 /** Lowers a checked file. */
 export function lowerFile(file: ast.File, info: Info, options: LowerOptions): LowerResult {
   try {
-    return { kind: 'ok', file: new Lowerer(file, info, options).run() };
+    const lowerer = new Lowerer(file, info, options);
+    const lowered = lowerer.run();
+    const unknown = lowerer.types.linkNameUnknown;
+    if (unknown !== undefined) return { kind: 'notModeled', diagnostic: { ...file.packageName.pos, message: `not modeled: ${unknown}` } };
+    return { kind: 'ok', file: lowered };
   } catch (error) {
     if (error instanceof NotModeled) {
       return { kind: 'notModeled', diagnostic: { ...error.position, message: `not modeled: ${error.message}` } };
@@ -102,7 +106,7 @@ class Lowerer {
   private readonly file: ast.File;
   private readonly info: Info;
   private readonly options: LowerOptions;
-  private readonly types: TypeTable;
+  readonly types: TypeTable;
   private readonly names = new Map<GoObject, IrName>();
   private readonly funcs = new Map<Func, IrFunc>();
   private readonly varOwner = new Map<IrName, IrFunc>();
@@ -1246,6 +1250,7 @@ class Lowerer {
       const call = callValue;
       const argsText = `(${call.args.map((arg) => arg.text).join(', ')})`;
       const funText = call.fun?.text;
+      undoDevirtualization(call);
       if (call.interfaceReceiver !== undefined) call.interfaceReceiver = hoist(call.interfaceReceiver);
       if (call.fun !== undefined) call.fun = visit(call.fun);
       if (call.receiver !== undefined) call.receiver = visit(call.receiver);
@@ -1698,6 +1703,7 @@ class Lowerer {
     const text = this.exprText(n);
     // gc lists a closure's captured variables in source order: the called value's before the arguments'.
     if (this.context?.fn.closureParent !== undefined) this.noteCapturesOf(n.fun);
+    const receiverTemporary = this.interfaceReceiverTemporary(n, init);
     const args = this.callArguments(n, signature, init);
     const paramTypes = signature.params.map((param) => this.types.info(param.type));
     const base = { op: 'call' as const, type, args, paramTypes, resultCount: signature.results.length, position: n.pos, text };
@@ -1711,14 +1717,14 @@ class Lowerer {
         const path = selection.index.slice(0, -1);
         const owner = underlying(this.fieldOwnerType(selection.recv, path));
         if (owner.kind === 'Interface' || (owner.kind === 'Pointer' && underlying(owner.elem).kind === 'Interface')) {
-          const interfaceValue = this.fieldPath(fun.x, path, selection.recv);
-          const devirtualized = path.length === 0 ? this.devirtualize(fun, interfaceValue) : undefined;
+          const interfaceValue = receiverTemporary ?? this.fieldPath(fun.x, path, selection.recv);
+          const devirtualized = path.length === 0 && receiverTemporary === undefined ? this.devirtualize(fun, interfaceValue) : undefined;
           if (devirtualized?.method === undefined && devirtualized !== undefined) {
             // Partially: still an interface call, on the embedded interface of the asserted value.
             return { ...base, interfaceReceiver: devirtualized.receiver, interfaceMethod: { name: fun.selector.value, text: this.exprText(fun) }, devirtualized: devirtualized.message };
           }
           if (devirtualized !== undefined) {
-            return { ...base, receiver: devirtualized.receiver, callee: devirtualized.method, devirtualized: devirtualized.message };
+            return { ...base, receiver: devirtualized.receiver, callee: devirtualized.method, devirtualized: devirtualized.message, interfaceMethod: { name: fun.selector.value, text: this.exprText(fun) } };
           }
           return { ...base, interfaceReceiver: interfaceValue, interfaceMethod: { name: fun.selector.value, text: this.exprText(fun) } };
         }
@@ -1729,7 +1735,9 @@ class Lowerer {
         const method = selection.obj.kind === 'Func' ? this.funcs.get(selection.obj) : undefined;
         if (method === undefined) throw new NotModeled(n.pos, 'method expression of another package');
         const [receiver, ...rest] = args;
-        return { ...base, receiver, args: rest, callee: method };
+        const viaWrapper = this.methodExprWrapper(selection);
+        const paramTypes = base.paramTypes.slice(1);
+        return viaWrapper === undefined ? { ...base, paramTypes, receiver, args: rest, callee: method } : { ...base, paramTypes, receiver, args: rest, callee: method, viaWrapper };
       }
     }
     const staticValue = this.staticValue(n.fun);
@@ -1753,7 +1761,47 @@ class Lowerer {
     return { ...base, fun: funExpr, callee };
   }
 
+  /**
+   * The method wrapper gc generates that a method expression names, if it names one: `(*T).M`
+   * for a value method `M`, `T.M` and `(*T).M` for a method promoted into `T` (the method's
+   * own function otherwise).
+   */
+  private methodExprWrapper(selection: NonNullable<ReturnType<Info['selections']['get']>>): string | undefined {
+    const method = selection.obj;
+    if (method.kind !== 'Func') return undefined;
+    const pointer = selection.recv.kind === 'Pointer';
+    if (selection.index.length === 1 && (method.pointerReceiver || !pointer)) return undefined;
+    const base = pointer && selection.recv.kind === 'Pointer' ? selection.recv.elem : selection.recv;
+    const text = this.types.text(base);
+    return pointer ? `(*${text}).${method.name}` : `${text}.${method.name}`;
+  }
+
   private readonly literalFuncs = new Map<ast.FuncLit, IrFunc>();
+
+  /** Interface method calls whose receiver gc evaluated into a temporary, with it. */
+  private readonly receiverTemporaries = new Map<ast.CallExpr, IrName>();
+
+  /**
+   * `f().M()` through an interface: gc first evaluates the receiver into a temporary
+   * (RewriteNonNameCall, before the arguments' temporaries), and the call reads it
+   * (`.autotmp_2.M()`). Static method calls take their receiver as an argument instead.
+   */
+  private interfaceReceiverTemporary(n: ast.CallExpr, init: IrStmt[]): IrExpr | undefined {
+    const fun = stripParens(n.fun);
+    if (fun.kind !== 'SelectorExpr') return undefined;
+    const selection = this.info.selections.get(fun);
+    if (selection?.kind !== 'method') return undefined;
+    const path = selection.index.slice(0, -1);
+    const owner = underlying(this.fieldOwnerType(selection.recv, path));
+    if (owner.kind !== 'Interface' || !this.callsOrReceives(fun.x)) return undefined;
+    const value = this.fieldPath(fun.x, path, selection.recv);
+    const temporary = this.temporary(value.type, n.pos);
+    const assignment: IrStmt = { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [value], compound: false, position: n.pos, text: `${temporary.name} = ${value.text}` };
+    temporary.definedBy = assignment;
+    init.push({ op: 'decl', name: temporary, position: n.pos, text: assignment.text }, assignment);
+    this.receiverTemporaries.set(n, temporary);
+    return { ...this.nameExpr(temporary), position: value.position };
+  }
 
   /** Whether evaluating `expr` calls something or receives from a channel (`new` and conversions aside), as gc's `callOrChan`. */
   private callsOrReceives(expr: ast.Expr): boolean {
@@ -1781,6 +1829,9 @@ class Lowerer {
     else if (last?.op === 'nil' && last.packedVariadic === true) args[args.length - 1] = 'nil...';
     else if (n.hasDots && args.length > 0) args[args.length - 1] += '...';
     if (call.receiver !== undefined && call.callee !== undefined) return `${call.callee.name}(${[call.receiver.text, ...args].join(', ')})`;
+    const temporary = this.receiverTemporaries.get(n);
+    const fun = stripParens(n.fun);
+    if (temporary !== undefined && fun.kind === 'SelectorExpr') return `${temporary.name}.${fun.selector.value}(${args.join(', ')})`;
     return `${this.exprText(n.fun, 8)}(${args.join(', ')})`;
   }
 
@@ -1947,15 +1998,10 @@ class Lowerer {
     } else {
       items = n.args.map((arg) => (target: Type | undefined) => this.convertTo(arg, target));
     }
-    const fun = stripParens(n.fun);
-    const selection = fun.kind === 'SelectorExpr' ? this.info.selections.get(fun) : undefined;
-    const offset = selection?.kind === 'methodExpr' ? 1 : 0;
-    const argTypes = (index: number): Type | undefined => {
-      if (offset === 1 && index === 0) return selection?.recv;
-      return params[index - offset]?.type;
-    };
+    // A method expression's signature has the receiver as its first parameter.
+    const argTypes = (index: number): Type | undefined => params[index]?.type;
     if (!signature.variadic || n.hasDots) return items.map((item, index) => item(argTypes(index)));
-    const fixed = params.length - 1 + offset;
+    const fixed = params.length - 1;
     const out = items.slice(0, fixed).map((item, index) => item(argTypes(index)));
     const sliceType = params[params.length - 1]?.type;
     const elem = sliceType !== undefined && sliceType.kind === 'Slice' ? sliceType.elem : undefined;
@@ -1981,19 +2027,29 @@ class Lowerer {
     if (arg === undefined) throw new NotModeled(n.pos, 'conversion without operand');
     const type = this.types.info(target);
     const constantOperand = this.info.types.get(arg);
-    const x: IrExpr =
-      constantOperand?.mode === 'constant' && constantOperand.value?.kind === 'string'
-        ? { op: 'literal', type: this.types.info({ kind: 'Basic', basic: 'string', name: 'string' }), position: arg.pos, text: formatConstant(constantOperand.value) }
-        : this.expr(arg);
+    const constantString = constantOperand?.mode === 'constant' && constantOperand.value?.kind === 'string' ? constantOperand.value : undefined;
+    // A typed string constant prints with its type (`mystring("")`), an untyped one as a string.
+    const stringType: Type = constantString !== undefined && isTypedString(constantOperand?.type) ? (constantOperand?.type as Type) : { kind: 'Basic', basic: 'string', name: 'string' };
+    const x: IrExpr = constantString !== undefined
+      ? { op: 'literal', type: this.types.info(stringType), position: arg.pos, text: this.constantText(stringType, formatConstant(constantString)) }
+      : this.expr(arg);
     const targetUnder = underlying(target);
     const argEntry = this.info.types.get(arg);
     // An untyped constant operand may be recorded with the conversion's type: its value tells its kind.
     const fromUnder: Type =
       argEntry?.mode === 'constant' && argEntry.value?.kind === 'string' ? { kind: 'Basic', basic: 'string', name: 'string' } : underlying(this.typeOf(arg));
     const unnamed = target.kind !== 'Named' && target.kind !== 'Basic' && target !== anyType;
-    const text = unnamed ? `(${type.text})(${x.text})` : `${type.text}(${x.text})`;
+    const via = viaSliceType(target, this.typeOf(arg));
+    const xText = via === undefined ? x.text : `(${via})(${x.text})`;
+    const text = unnamed ? `(${type.text})(${xText})` : `${type.text}(${xText})`;
     // gc positions an explicit conversion at its operand.
     n = { ...n, pos: arg.pos };
+    if (constantString !== undefined && targetUnder.kind === 'Slice' && !isByteKind(targetUnder.elem)) {
+      // A constant string converted to runes is a slice literal of its runes (gc's stringtoruneslit).
+      const elem = this.types.info(targetUnder.elem);
+      const elements: IrExpr[] = decodeRunes(constantString.value).map((code) => ({ op: 'literal', type: elem, position: n.pos, text: String(code) }));
+      return { op: 'sliceLit', type, elements, keys: [], position: n.pos, text: `${type.text}{${elements.length > 0 ? '...' : ''}}` };
+    }
     if (targetUnder.kind === 'Interface') {
       return { op: 'convIface', type, x, explicit: true, position: n.pos, text };
     }
@@ -2001,8 +2057,7 @@ class Lowerer {
     if (isString(targetUnder) && fromUnder.kind === 'Slice') return { op: 'stringConv', type, x, explicit: true, position: n.pos, text };
     if (isString(targetUnder) && fromUnder.kind === 'Basic' && !isString(fromUnder)) return { op: 'stringConv', type, x, explicit: true, position: n.pos, text };
     if (targetUnder.kind === 'Slice' && isString(fromUnder)) {
-      const bytes = targetUnder.elem.kind === 'Basic' && targetUnder.elem.basic === 'uint8';
-      return { op: 'stringConv', type, x, explicit: true, stringToBytes: bytes, position: n.pos, text };
+      return { op: 'stringConv', type, x, explicit: true, stringToBytes: isByteKind(targetUnder.elem), position: n.pos, text };
     }
     if (targetUnder.kind === 'Array' && fromUnder.kind === 'Slice') return { op: 'sliceToArray', type, x, explicit: true, position: n.pos, text };
     if (targetUnder.kind === 'Pointer' && fromUnder.kind === 'Slice') return { op: 'sliceToArrayPtr', type, x, explicit: true, position: n.pos, text };
@@ -2028,14 +2083,11 @@ class Lowerer {
         const sizes = n.args.slice(1).map((arg) => this.expr(arg));
         if (made.kind === 'Slice') {
           const decisive = n.args[2] ?? n.args[1];
-          const count = decisive === undefined ? undefined : this.constantInt(decisive);
-          let printed = text;
-          if (count !== undefined && decisive !== undefined && this.info.types.get(decisive)?.mode !== 'constant' && this.options.goMinor >= 25) {
-            // go1.25 prints the statically known size as a literal (gc's rewriteWithLiterals).
-            const parts = n.args.map((arg) => (arg === decisive ? String(count) : this.exprText(arg)));
-            printed = `make(${parts.join(', ')})`;
-          }
-          return { op: 'makeSlice', args: sizes, constantCount: count, ...base, text: printed };
+          const size = decisive === undefined ? undefined : this.makeSize(decisive);
+          // Only a size that fits in an int32 counts as constant (gc's IsSmallIntConst); a larger
+          // one is handled as a variable size.
+          const small = size !== undefined && size.value >= -(2n ** 31n) && size.value < 2n ** 31n;
+          return { op: 'makeSlice', args: sizes, constantCount: small ? Number(size.value) : undefined, ...base };
         }
         if (made.kind === 'Map') {
           return { op: 'makeMap', args: sizes, ...base };
@@ -2141,22 +2193,31 @@ class Lowerer {
     return !signed && bits <= 62 && 2 ** bits <= max;
   }
 
-  /** The constant integer value of `expr`, or (go1.25+) of the variable it statically holds. */
-  private constantInt(expr: ast.Expr): number | undefined {
+  /**
+   * The constant size argument `expr` of a slice `make`: its own value, or (go1.25+) the literal
+   * the variable it names always holds, or the length of a slice literal such a variable holds.
+   * gc then replaces the argument by that literal (rewriteWithLiterals): `rewritten` is how it
+   * prints, the value with the argument's type when that is not the default one (`uint64(5)`).
+   */
+  private makeSize(expr: ast.Expr): { value: bigint; rewritten?: string } | undefined {
     const direct = this.info.types.get(expr);
-    const valueOf = (entry: typeof direct) => (entry?.mode === 'constant' && entry.value?.kind === 'int' ? Number(entry.value.value) : undefined);
+    const valueOf = (entry: typeof direct) => (entry?.mode === 'constant' && entry.value?.kind === 'int' ? entry.value.value : undefined);
     const value = valueOf(direct);
-    if (value !== undefined) return value;
+    if (value !== undefined) return { value };
     if (this.options.goMinor < 25) return undefined;
     const stripped = stripParens(expr);
     const stat = stripped.kind === 'CallExpr' ? stripped : this.staticValue(expr);
     if (stat === stripped && stat.kind !== 'CallExpr') return undefined;
     const staticNumber = valueOf(this.info.types.get(stat));
-    if (staticNumber !== undefined) return staticNumber >= 0 ? staticNumber : undefined;
+    if (staticNumber !== undefined) {
+      return staticNumber >= 0n ? { value: staticNumber, rewritten: this.constantText(this.typeOf(expr), staticNumber.toString()) } : undefined;
+    }
     // len of a slice literal held in a variable.
     if (stat.kind === 'CallExpr' && this.info.builtins.get(stat)?.id === 'len' && stat.args[0] !== undefined) {
       const operand = this.staticValue(stat.args[0]);
-      if (operand.kind === 'CompositeLit' && underlying(this.typeOf(operand)).kind === 'Slice') return operand.elements.length;
+      if (operand.kind === 'CompositeLit' && underlying(this.typeOf(operand)).kind === 'Slice') {
+        return { value: BigInt(operand.elements.length), rewritten: String(operand.elements.length) };
+      }
     }
     return undefined;
   }
@@ -2265,6 +2326,23 @@ class Lowerer {
     return precedence > printed.precedence ? `(${printed.text})` : printed.text;
   }
 
+  /** The embedded fields a selector goes through without naming them, as gc prints them (`q.T0.x` for `q.x`). */
+  private implicitFields(n: ast.SelectorExpr): string {
+    const selection = this.info.selections.get(n);
+    if (selection === undefined || selection.kind === 'methodExpr' || selection.index.length < 2) return '';
+    let text = '';
+    let current = selection.recv;
+    for (const index of selection.index.slice(0, -1)) {
+      let struct = underlying(current);
+      if (struct.kind === 'Pointer') struct = underlying(struct.elem);
+      const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
+      if (field === undefined) return text;
+      text += `.${field.name}`;
+      current = field.type;
+    }
+    return text;
+  }
+
   private printed(n: ast.Expr): PrintedExpr {
     let printed = this.texts.get(n);
     if (printed === undefined) {
@@ -2290,7 +2368,7 @@ class Lowerer {
       case 'FuncLit':
         return { text: 'func literal', precedence: 0 };
       case 'SelectorExpr':
-        return { text: `${this.exprText(n.x, 8)}.${n.selector.value}`, precedence: 8 };
+        return { text: `${this.exprText(n.x, 8)}${this.implicitFields(n)}.${n.selector.value}`, precedence: 8 };
       case 'IndexExpr':
         return { text: `${this.exprText(n.x, 8)}[${this.exprText(n.index)}]`, precedence: 8 };
       case 'SliceExpr': {
@@ -2318,6 +2396,15 @@ class Lowerer {
         const args = n.args.map((arg) => this.exprText(arg));
         if (conversion !== undefined) {
           const type = this.types.info(conversion).text;
+          const operand = n.args[0];
+          const operandEntry = operand === undefined ? undefined : this.info.types.get(operand);
+          const convertedUnder = underlying(conversion);
+          if (operandEntry?.mode === 'constant' && operandEntry.value?.kind === 'string' && convertedUnder.kind === 'Slice' && !isByteKind(convertedUnder.elem)) {
+            // A constant string converted to runes is a slice literal (gc's stringtoruneslit).
+            return { text: `${type}{${decodeRunes(operandEntry.value.value).length > 0 ? '...' : ''}}`, precedence: 8 };
+          }
+          const via = operand === undefined ? undefined : viaSliceType(conversion, this.typeOf(operand));
+          if (via !== undefined) args[0] = `(${via})(${args[0]})`;
           const unnamed = conversion.kind !== 'Named' && conversion.kind !== 'Basic' && conversion !== anyType;
           return { text: unnamed ? `(${type})(${args.join(', ')})` : `${type}(${args.join(', ')})`, precedence: 8 };
         }
@@ -2328,6 +2415,9 @@ class Lowerer {
           const typeText = this.types.info(made).text;
           // gc's nodes for making a map or a channel have no precedence of their own.
           const kind = underlying(made).kind;
+          const decisive = builtin.id === 'make' && kind === 'Slice' ? n.args[2] ?? n.args[1] : undefined;
+          const rewritten = decisive === undefined ? undefined : this.makeSize(decisive)?.rewritten;
+          if (rewritten !== undefined) args[n.args.indexOf(decisive as ast.Expr)] = rewritten;
           return { text: `${builtin.id}(${[typeText, ...args.slice(1)].join(', ')})`, precedence: builtin.id === 'make' && (kind === 'Map' || kind === 'Chan') ? 0 : 8 };
         }
         // gc has no printed form for these three and prints the node's operation instead; the
@@ -2360,6 +2450,42 @@ class Lowerer {
         return { text: this.types.info(this.typeOf(n)).text, precedence: 8 };
     }
   }
+}
+
+/** Whether `type` is of kind uint8 (`byte`, `type B byte`). */
+function isByteKind(type: Type): boolean {
+  const under = underlying(type);
+  return under.kind === 'Basic' && under.basic === 'uint8';
+}
+
+/** Whether `type` is a typed string type (`string`, `type S string`). */
+function isTypedString(type: Type | undefined): boolean {
+  const under = type === undefined ? undefined : underlying(type);
+  return under?.kind === 'Basic' && under.basic === 'string';
+}
+
+/**
+ * Converting a slice of a defined byte or rune type to a string goes through `[]byte` or
+ * `[]rune` first, which gc prints (`string(([]byte)(y))`); the slice type named, or undefined.
+ */
+function viaSliceType(target: Type, from: Type): string | undefined {
+  if (!isTypedString(target)) return undefined;
+  const fromUnder = underlying(from);
+  if (fromUnder.kind !== 'Slice' || fromUnder.elem.kind === 'Basic') return undefined;
+  const elem = underlying(fromUnder.elem);
+  if (elem.kind !== 'Basic') return undefined;
+  return elem.basic === 'uint8' ? '[]byte' : elem.basic === 'int32' ? '[]rune' : undefined;
+}
+
+/** The code points of a byte string as Go decodes it: each byte of an invalid sequence is one U+FFFD. */
+function decodeRunes(bytes: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length;) {
+    const [code, size] = decodeRune(bytes, i);
+    out.push(code < 0 ? 0xfffd : code);
+    i += size;
+  }
+  return out;
 }
 
 /** An expression's printed text and how tightly it binds (`printPrecedence`). */
@@ -2473,4 +2599,20 @@ class Counter<K> {
   add(key: K): void {
     this.counts.set(key, this.count(key) + 1);
   }
+}
+
+/**
+ * gc does not devirtualize the call of a go or defer statement itself (#52072): the interface
+ * value goes to the wrapper's temporary like any receiver, and the call inside the wrapper is
+ * devirtualized on that temporary when the inliner looks at it (`devirtualizing .autotmp_2.M`).
+ */
+function undoDevirtualization(call: Extract<IrExpr, { op: 'call' }>): void {
+  if (call.devirtualized === undefined || call.interfaceMethod === undefined || call.interfaceReceiver !== undefined) return;
+  let asserted = call.receiver;
+  if (asserted?.op === 'deref') asserted = asserted.x;
+  if (asserted?.op !== 'dotType') return;
+  call.interfaceReceiver = asserted.x;
+  call.receiver = undefined;
+  call.callee = undefined;
+  call.devirtualized = undefined;
 }

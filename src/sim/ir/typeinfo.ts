@@ -4,7 +4,7 @@
  * differ from the type checker's `struct{a int}`), amd64 size and alignment, whether it holds
  * pointers, whether an interface stores it directly.
  */
-import { underlying } from '../types/predicates.ts';
+import { methodsOf, underlying } from '../types/predicates.ts';
 import { anyType } from '../types/universe.ts';
 import { layoutOf } from '../types/sizes.ts';
 import type { StdTypeFacts, Type } from '../types/types.ts';
@@ -32,23 +32,35 @@ export class TypeTable {
     return info;
   }
 
-  /** The type as gc prints it. */
-  text(type: Type, depth = 0): string {
+  /**
+   * Set when a text needed what is not modelled: the import path of a package other than
+   * `main`, or the number gc gives a type declared in a function (both only in link names).
+   */
+  linkNameUnknown: string | undefined;
+
+  /**
+   * The type as gc prints it. `mode` is gc's: `go` in messages, `id` in link names (wrapper
+   * functions' names), where every named type is qualified by its package path, `byte`,
+   * `rune` and `any` are spelled `uint8`, `int32` and `interface {}`, and unexported field
+   * names are qualified. An interface lists its whole method set sorted as gc sorts it
+   * (exported names first); from its first unexported method on, gc prints in `id` mode.
+   */
+  text(type: Type, depth = 0, mode: 'go' | 'id' = 'go'): string {
     if (depth > 50) return '...';
     switch (type.kind) {
       case 'Basic':
         if (type.basic === 'untyped nil') return 'nil';
-        return type.name;
+        return mode === 'id' ? type.basic : type.name;
       case 'Pointer':
-        return `*${this.text(type.elem, depth + 1)}`;
+        return `*${this.text(type.elem, depth + 1, mode)}`;
       case 'Slice':
-        return `[]${this.text(type.elem, depth + 1)}`;
+        return `[]${this.text(type.elem, depth + 1, mode)}`;
       case 'Array':
-        return `[${type.length}]${this.text(type.elem, depth + 1)}`;
+        return `[${type.length}]${this.text(type.elem, depth + 1, mode)}`;
       case 'Map':
-        return `map[${this.text(type.key, depth + 1)}]${this.text(type.elem, depth + 1)}`;
+        return `map[${this.text(type.key, depth + 1, mode)}]${this.text(type.elem, depth + 1, mode)}`;
       case 'Chan': {
-        const elem = this.text(type.elem, depth + 1);
+        const elem = this.text(type.elem, depth + 1, mode);
         if (type.dir === 'send') return `chan<- ${elem}`;
         if (type.dir === 'recv') return `<-chan ${elem}`;
         return type.elem.kind === 'Chan' && type.elem.dir === 'recv' ? `chan (${elem})` : `chan ${elem}`;
@@ -56,37 +68,55 @@ export class TypeTable {
       case 'Struct': {
         if (type.fields.length === 0) return 'struct {}';
         const fields = type.fields.map((field) =>
-          field.embedded ? this.text(field.type, depth + 1) : `${field.name} ${this.text(field.type, depth + 1)}`,
+          field.embedded ? this.text(field.type, depth + 1, mode) : `${mode === 'id' && !isExported(field.name) ? this.qualifier(field.pkg) : ''}${field.name} ${this.text(field.type, depth + 1, mode)}`,
         );
         return `struct { ${fields.join('; ')} }`;
       }
       case 'Signature': {
         const params = type.params.map((param, index) =>
           type.variadic && index === type.params.length - 1 && param.type.kind === 'Slice'
-            ? `...${this.text(param.type.elem, depth + 1)}`
-            : this.text(param.type, depth + 1),
+            ? `...${this.text(param.type.elem, depth + 1, mode)}`
+            : this.text(param.type, depth + 1, mode),
         );
-        const results = type.results.map((result) => this.text(result.type, depth + 1));
+        const results = type.results.map((result) => this.text(result.type, depth + 1, mode));
         let text = `func(${params.join(', ')})`;
         if (results.length === 1) text += ` ${results[0]}`;
         else if (results.length > 1) text += ` (${results.join(', ')})`;
         return text;
       }
       case 'Interface': {
-        if (type === anyType) return 'any';
-        if (type.methods.length === 0 && type.embedded.length === 0) return 'interface {}';
-        const methods = type.methods.map((method) => `${method.name}${this.text(method.type, depth + 1).slice('func'.length)}`);
-        const embedded = type.embedded.map((item) => this.text(item, depth + 1));
-        return `interface { ${[...embedded, ...methods].join('; ')} }`;
+        if (type === anyType) return mode === 'id' ? 'interface {}' : 'any';
+        const all = methodsOf(type);
+        if (all.length === 0) return 'interface {}';
+        let current = mode;
+        const methods = all.map((method) => {
+          if (!isExported(method.name)) current = 'id';
+          const name = isExported(method.name) ? method.name : `${this.qualifier(method.pkg)}${method.name}`;
+          return `${name}${this.text(method.type, depth + 1, current).slice('func'.length)}`;
+        });
+        return `interface { ${methods.join('; ')} }`;
       }
       case 'Tuple':
-        return `(${type.vars.map((item) => this.text(item.type, depth + 1)).join(', ')})`;
+        return `(${type.vars.map((item) => this.text(item.type, depth + 1, mode)).join(', ')})`;
       case 'Named': {
         const pkg = type.obj.pkg;
-        if (pkg === '' || pkg === this.packageName) return type.obj.name;
+        if (pkg === '') return type.obj.name;
+        if (mode === 'id') {
+          if (type.obj.parent?.func != null) this.linkNameUnknown ??= `the number gc gives ${type.obj.name}, a type declared in a function, in link names`;
+          return `${this.qualifier(pkg)}${type.obj.name}`;
+        }
+        if (pkg === this.packageName) return type.obj.name;
         return `${pkg.split('/').pop() ?? pkg}.${type.obj.name}`;
       }
     }
+  }
+
+  /** The qualifier gc's link names give a name of package `pkg` (`main.`). */
+  private qualifier(pkg: string): string {
+    if (pkg === this.packageName && pkg !== 'main') {
+      this.linkNameUnknown ??= `the import path of package ${pkg} in link names (gc prints it for unexported methods of interface types)`;
+    }
+    return pkg === '' ? '' : `${pkg}.`;
   }
 
   private compute(type: Type): TypeInfo {
@@ -145,6 +175,14 @@ export class TypeTable {
         throw new Error('typeinfo: named type as underlying type');
     }
   }
+}
+
+/** Whether a Go name is exported (starts with an upper-case letter). */
+function isExported(name: string): boolean {
+  const first = name.codePointAt(0);
+  if (first === undefined) return false;
+  const char = String.fromCodePoint(first);
+  return char !== char.toLowerCase() && char === char.toUpperCase();
 }
 
 /** The shapes of std types the checker sees as opaque, by reflect.Kind name (those needing no element type). */

@@ -220,25 +220,46 @@ function formatG(x: number, precision: number): string {
   return trim(x.toFixed(Math.max(0, precision - 1 - exponent)));
 }
 
-/** Quotes a byte string as Go's strconv.Quote does (for ASCII and valid UTF-8). */
+/**
+ * Quotes a byte string as Go's strconv.Quote does: valid UTF-8 is kept, each byte of an invalid
+ * sequence becomes `\xNN`, control characters are escaped.
+ */
 export function quoteGoString(bytes: string): string {
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
-  } catch {
-    decoded = bytes;
-  }
   let out = '"';
-  for (const char of decoded) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '"' || char === '\\') out += '\\' + char;
-    else if (char === '\n') out += '\\n';
-    else if (char === '\t') out += '\\t';
-    else if (char === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else out += char;
+  for (let i = 0; i < bytes.length;) {
+    const [code, size] = decodeRune(bytes, i);
+    if (code < 0) {
+      out += '\\x' + bytes.charCodeAt(i).toString(16).padStart(2, '0');
+    } else {
+      const char = String.fromCodePoint(code);
+      if (char === '"' || char === '\\') out += '\\' + char;
+      else if (char === '\n') out += '\\n';
+      else if (char === '\t') out += '\\t';
+      else if (char === '\r') out += '\\r';
+      else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
+      else out += char;
+    }
+    i += size;
   }
   return out + '"';
+}
+
+/** The code point of the UTF-8 sequence at byte `i` and its length, or -1 and 1 for an invalid byte (Go's utf8.DecodeRune). */
+export function decodeRune(bytes: string, i: number): [number, number] {
+  const b = bytes.charCodeAt(i);
+  if (b < 0x80) return [b, 1];
+  if (b < 0xc2 || b > 0xf4) return [-1, 1];
+  const size = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+  const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+  const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+  if (i + size > bytes.length) return [-1, 1];
+  let code = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < size; k++) {
+    const c = bytes.charCodeAt(i + k);
+    if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return [-1, 1];
+    code = (code << 6) | (c & 0x3f);
+  }
+  return [code, size];
 }
 
 /** Encodes a JavaScript string as a byte string (one char per UTF-8 byte). */
