@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { StdFunction, StdParameter, StdlibSnapshot, StdType } from '../src/data/oracle/snapshots.ts';
 import { formatJson, snippetModule } from './escape.ts';
 import { repositoryRoot } from './sources.ts';
+import { generateStdInternals } from './stdinternals.ts';
 import { inlineCosts, packagePathsByName, probeStdInlining, type ProbeTarget } from './stdinline.ts';
 import { runGo } from './toolchain.ts';
 
@@ -246,7 +247,7 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
   }
   mkdirSync(outFolder, { recursive: true });
   writeFileSync(join(outFolder, 'stdlib.json'), formatJson(snapshot));
-  return [];
+  return generateStdInternals(outFolder, goVersion);
 }
 
 /**

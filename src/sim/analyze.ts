@@ -1,6 +1,6 @@
 import { MODELED_GO_VERSION, type AllocationSite, type AnalysisRequest, type AnalysisResult, type Diagnostic, type Position } from './api.ts';
 import stdlibSnapshot from '../data/oracle/stdlib.json' with { type: 'json' };
-import type { StdlibSnapshot } from '../data/oracle/snapshots.ts';
+import type { StdInternalsSnapshot, StdlibSnapshot } from '../data/oracle/snapshots.ts';
 import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
 import { inlinePackage, InlineNotModeled, type InlineMessage } from './inline/inline.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
@@ -12,7 +12,7 @@ import { outlineMapInits } from './ir/mapinit.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import type { IrFunc, IrName, StdInlineModel } from './ir/ir.ts';
 import { loadStdlib, type ParameterTag, type Stdlib, type StdFunctionInfo } from './stdlib/stdlib.ts';
-import { standardLibraryInternalsUse, stdInterfaceMethodWrapperUse } from './stdlib/internals.ts';
+import { replayedStdInternals, standardLibraryInternalsUse, stdInterfaceMethodWrapperUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
 import { check } from './types/index.ts';
@@ -116,7 +116,21 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     heapBytesPerCall: summary.bytes,
     exact: summary.exact,
   }));
-  return { kind: 'ok', goVersion, lines: analysis.report.lines, sites: sitesOf(analysis), functions };
+  // gc's lines about std code the program instantiates, the same for every program, follow the package's own.
+  const lines = [...analysis.report.lines];
+  for (const key of replayedStdInternals(parsed.file, request.flags)) {
+    const recorded = (await stdInternals()).uses[key]?.[request.flags.m >= 2 ? '-m=2 -l' : '-m -l'];
+    if (recorded === undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: `not modeled: ${key} (gc also reports the standard library's generic code it instantiates)` }] };
+    lines.push(...recorded);
+  }
+  return { kind: 'ok', goVersion, lines, sites: sitesOf(analysis), functions };
+}
+
+/** std-internals.json, loaded the first time a program needs it. */
+let stdInternalsSnapshot: Promise<StdInternalsSnapshot> | undefined;
+function stdInternals(): Promise<StdInternalsSnapshot> {
+  stdInternalsSnapshot ??= import('../data/oracle/std-internals.json', { with: { type: 'json' } }).then((module) => module.default as StdInternalsSnapshot);
+  return stdInternalsSnapshot;
 }
 
 /** Leak tags of std functions in the form the escape engine reads, from the oracle's `-m` lines. */

@@ -145,6 +145,14 @@ export interface StdInlineBodyLine {
   flowsTo: 'heap' | 'nowhere' | number;
 }
 
+/** `src/data/oracle/std-internals.json` (oracle/stdinternals.ts). */
+export interface StdInternalsSnapshot {
+  /** Toolchain the lines come from. */
+  goVersion: string;
+  /** By use (`sync.Map`), by flag set: the lines gc prints about the std code it instantiates, after the package's own. */
+  uses: Record<string, Record<string, string[]>>;
+}
+
 /** `src/data/oracle/stdlib.json`. */
 export interface StdlibSnapshot {
   /** Toolchain the tags come from. */
