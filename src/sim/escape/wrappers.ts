@@ -177,7 +177,7 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
       return { kind: 'notModeled', position: position(local.name), what: '-m=2 lines of the wrappers gc generates for a type declared in a function' };
     }
   }
-  if (notModeled === undefined && table.linkNameUnknown !== undefined) return { kind: 'notModeled', position: position(file.packageName), what: table.linkNameUnknown };
+  if (notModeled === undefined && table.textNotModeled !== undefined) return { kind: 'notModeled', position: position(file.packageName), what: table.textNotModeled };
   return notModeled ?? { kind: 'ok', types };
 }
 

@@ -65,7 +65,7 @@ export function lowerFile(file: ast.File, info: Info, options: LowerOptions): Lo
   try {
     const lowerer = new Lowerer(file, info, options);
     const lowered = lowerer.run();
-    const unknown = lowerer.types.linkNameUnknown;
+    const unknown = lowerer.types.textNotModeled;
     if (unknown !== undefined) return { kind: 'notModeled', diagnostic: { ...file.packageName.pos, message: `not modeled: ${unknown}` } };
     return { kind: 'ok', file: lowered };
   } catch (error) {

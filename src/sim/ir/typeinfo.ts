@@ -10,6 +10,9 @@ import { layoutOf } from '../types/sizes.ts';
 import type { StdTypeFacts, Type } from '../types/types.ts';
 import type { TypeInfo, TypeKind } from './ir.ts';
 
+/** How deeply type texts may nest (gc has no limit; this one keeps the recursion safe). */
+const maxTextDepth = 1000;
+
 /** Converts checker types to `TypeInfo`, caching by identity. */
 export class TypeTable {
   /** The package whose named types print without qualifier. */
@@ -34,9 +37,10 @@ export class TypeTable {
 
   /**
    * Set when a text needed what is not modelled: the import path of a package other than
-   * `main`, or the number gc gives a type declared in a function (both only in link names).
+   * `main`, or the number gc gives a type declared in a function (both only in link names),
+   * or a type nested too deeply.
    */
-  linkNameUnknown: string | undefined;
+  textNotModeled: string | undefined;
 
   /**
    * The type as gc prints it. `mode` is gc's: `go` in messages, `id` in link names (wrapper
@@ -46,7 +50,10 @@ export class TypeTable {
    * (exported names first); from its first unexported method on, gc prints in `id` mode.
    */
   text(type: Type, depth = 0, mode: 'go' | 'id' = 'go'): string {
-    if (depth > 50) return '...';
+    if (depth > maxTextDepth) {
+      this.textNotModeled ??= `type texts nested deeper than ${maxTextDepth} levels`;
+      return '...';
+    }
     switch (type.kind) {
       case 'Basic':
         if (type.basic === 'untyped nil') return 'nil';
@@ -102,7 +109,7 @@ export class TypeTable {
         const pkg = type.obj.pkg;
         if (pkg === '') return type.obj.name;
         if (mode === 'id') {
-          if (type.obj.parent?.func != null) this.linkNameUnknown ??= `the number gc gives ${type.obj.name}, a type declared in a function, in link names`;
+          if (type.obj.parent?.func != null) this.textNotModeled ??= `the number gc gives ${type.obj.name}, a type declared in a function, in link names`;
           return `${this.qualifier(pkg)}${type.obj.name}`;
         }
         if (pkg === this.packageName) return type.obj.name;
@@ -114,7 +121,7 @@ export class TypeTable {
   /** The qualifier gc's link names give a name of package `pkg` (`main.`). */
   private qualifier(pkg: string): string {
     if (pkg === this.packageName && pkg !== 'main') {
-      this.linkNameUnknown ??= `the import path of package ${pkg} in link names (gc prints it for unexported methods of interface types)`;
+      this.textNotModeled ??= `the import path of package ${pkg} in link names (gc prints it for unexported methods of interface types)`;
     }
     return pkg === '' ? '' : `${pkg}.`;
   }
