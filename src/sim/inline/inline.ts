@@ -323,8 +323,11 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     }
     const holder = site.holder as Record<string, unknown>;
     holder[site.key as string] = inlined;
-    // A conversion of an inlined call now converts the call's result variable, and prints it.
-    if (site.key === 'x' && typeof holder.text === 'string' && inlined.returnVariables.length === 1 && holder.op !== 'binary' && holder.op !== 'unary') {
+    if (inlined.returnVariables.length === 1 && site.enclosing !== undefined && site.key === 'x' && parenthesisedOperandOf.has(holder.op as string)) {
+      // The operand of a selector, type assertion, index or slice prints parenthesised too (`(~r0).(*T).f`).
+      rewriteEnclosing(site.enclosing, inlined.text, `(${(inlined.returnVariables[0] as IrExpr).text})`);
+    } else if (site.key === 'x' && typeof holder.text === 'string' && inlined.returnVariables.length === 1 && holder.op !== 'binary' && holder.op !== 'unary') {
+      // A conversion of an inlined call now converts the call's result variable, and prints it.
       const result = inlined.returnVariables[0] as IrExpr;
       holder.text = holder.text.replace(inlined.text, result.text);
     } else if (inlined.returnVariables.length === 1 && site.enclosing !== undefined && (holder.op === 'binary' || holder.op === 'unary')) {
@@ -338,6 +341,9 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     return pending === undefined ? { body: inlined.body, callee } : { body: inlined.body, callee, pending };
   }
 }
+
+/** Expressions whose operand `x` gc prints in parentheses when it is an inlined call (`(~r0).(*T)`, `(~r0)[i]`). */
+const parenthesisedOperandOf = new Set(['dotType', 'dot', 'dotPtr', 'index', 'indexMap', 'slice', 'deref']);
 
 /** Replaces `before` by `after` in the text of each enclosing expression, innermost first, as far as each contains the one inside it. */
 function rewriteEnclosing(enclosing: Record<string, unknown>[], before: string, after: string): void {
