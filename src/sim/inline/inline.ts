@@ -151,6 +151,8 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     for (const closure of fn.closures) collect(closure);
   };
   for (const fn of file.funcs) collect(fn);
+  // gc copies a function literal from its body as written, not as inlining has changed it since.
+  for (const fn of allFuncs) if (fn.closureParent !== undefined) pristineBodies.set(fn, clone(fn.body ?? [], new Map(), undefined) as IrStmt[]);
   for (const fn of allFuncs) {
     const list = markCalls(fn.body ?? [], undefined, [], funcValues);
     sites.set(fn, list);
@@ -197,7 +199,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
   }
   if (options.enabled) {
     const init = file.funcs.find((fn) => fn.name === 'init' && fn.closureParent === undefined);
-    if (init !== undefined) staticInitFromInlinedCalls(init);
+    if (init !== undefined) staticInitFromInlinedCalls(init, file);
   }
   if (options.wrappers !== undefined) file.wrappers = generateWrappers(options.wrappers);
   return messages;
@@ -230,10 +232,6 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     };
     for (const wrapper of wrappers.types) finish(wrapper);
     if (options.enabled) for (const method of wrappers.methodValues) methodValue(method);
-    // Wrappers gc makes at a turn not modelled: fine as long as they inline nothing.
-    for (const unordered of wrappers.unordered) {
-      if (options.enabled && unordered.methods.some((method) => costs.has(method))) throw new InlineNotModeled(unordered.position, unordered.what);
-    }
     return made;
   }
 
@@ -320,6 +318,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       const position = site.outermost ?? site.call.position;
       messages.push({ position, message: `inlining call to ${callee.name}` });
       inlined = inlineCall(site.call, callee, saved, caller, position, site.chain);
+      moveArgumentSites(inlined, sites.get(caller) ?? []);
     }
     const holder = site.holder as Record<string, unknown>;
     holder[site.key as string] = inlined;
@@ -368,15 +367,19 @@ function devirtualizeInlined(call: CallExpr, caller: IrFunc, file: IrFile): void
   const value = call.interfaceReceiver;
   if (method === undefined || value === undefined) return;
   const concrete = concreteType(value, new Set());
+  if (concrete === stdResultType) throw new InlineNotModeled(call.position, `devirtualizing ${devirtualizedText(value, method.text.slice(0, method.text.length - method.name.length - 1))}.${method.name}, a call on the result of an inlined std function (the concrete types std bodies make are not modelled)`);
   if (concrete === undefined || concrete === noConcreteType) return;
+  const selector = method.text.slice(0, method.text.length - method.name.length - 1);
+  const message = `devirtualizing ${devirtualizedText(value, selector)}.${method.name} to ${concrete.text}`;
+  const base = concrete.kind === 'pointer' && concrete.elem !== undefined ? concrete.elem.text : concrete.text;
   const target = file.funcs.find((fn) => {
     const receiver = fn.params[0];
-    return receiver?.receiver === true && fn.name.endsWith(`.${method.name}`) && (receiver.type.text === concrete.text || receiver.type.text === `*${concrete.text}`);
+    return receiver?.receiver === true && fn.name.endsWith(`.${method.name}`) && (receiver.type.text === base || receiver.type.text === `*${base}`);
   });
   const receiverType = target?.params[0]?.type;
   if (target === undefined || receiverType === undefined) {
     // A method of a std type, or one promoted from an embedded field: gc calls it directly.
-    if (concrete.kind === 'pointer' || concrete.kind === 'struct') throw new InlineNotModeled(call.position, `devirtualizing ${method.text} to ${concrete.text} (a promoted method or a method of another package)`);
+    if (concrete.kind === 'pointer' || concrete.kind === 'struct') throw new InlineNotModeled(call.position, `${message} (a promoted method or a method of another package)`);
     return;
   }
   if (receiverType.kind === 'pointer' && concrete.kind !== 'pointer') return;
@@ -387,8 +390,7 @@ function devirtualizeInlined(call: CallExpr, caller: IrFunc, file: IrFile): void
   call.interfaceReceiver = undefined;
   call.receiver = receiver;
   call.callee = target;
-  const selector = method.text.slice(0, method.text.length - method.name.length - 1);
-  call.devirtualized = `devirtualizing ${devirtualizedText(value, selector)}.${method.name} to ${concrete.text}`;
+  call.devirtualized = message;
   void caller;
 }
 
@@ -397,6 +399,12 @@ function devirtualizedText(value: IrExpr, written: string): string {
   if (value.op === 'inlinedCall' && value.returnVariables.length === 1) return (value.returnVariables[0] as IrExpr).text;
   return value.op === 'name' ? value.text : written;
 }
+
+/** The result variables of inlined std calls: what their bodies put there is known only as gc prints it. */
+const stdResults = new WeakSet<IrName>();
+
+/** The answer of {@link concreteType} for a value that comes from an inlined std body. */
+const stdResultType: TypeInfo = { text: '', kind: 'interface', size: 16, align: 8, hasPointers: true, directIface: false, untyped: false };
 
 /** A value whose concrete type is not followed. */
 const unknownType: TypeInfo = { text: 'interface {}', kind: 'interface', size: 16, align: 8, hasPointers: true, directIface: false, untyped: false };
@@ -424,6 +432,7 @@ function concreteType(start: IrExpr, seen: Set<IrName>): TypeInfo | undefined {
   const name = value.name;
   const fn = name.fn;
   if (name.class !== 'local' || fn === undefined) return undefined;
+  if (stdResults.has(name)) return stdResultType;
   if (seen.has(name)) return noConcreteType;
   seen.add(name);
   const assignments = interfaceAssignments(fn, name);
@@ -432,6 +441,7 @@ function concreteType(start: IrExpr, seen: Set<IrName>): TypeInfo | undefined {
   for (const assignment of assignments) {
     const type = 'op' in assignment ? concreteType(assignment, seen) : assignment.type;
     if (type === noConcreteType) continue;
+    if (type === stdResultType) return type;
     if (type === undefined || type.kind === 'interface') return undefined;
     if (found !== undefined && found.text !== type.text) return undefined;
     found = type;
@@ -551,7 +561,7 @@ function staticClosure(fun: IrExpr | undefined, caller: IrFunc): IrFunc | undefi
  * its dynamic elements run, each stored into a static slot (a global), and the literal itself
  * allocates nothing.
  */
-function staticInitFromInlinedCalls(init: IrFunc): void {
+function staticInitFromInlinedCalls(init: IrFunc, file: IrFile): void {
   const body = init.body ?? [];
   let slots = 0;
   for (let index = 0; index < body.length; index++) {
@@ -586,6 +596,17 @@ function staticInitFromInlinedCalls(init: IrFunc): void {
     for (const [name, count] of uses) if (count > 1 && args.get(name)?.op !== 'literal' && args.get(name)?.op !== 'nil') ok = false;
     if (!ok) continue;
     const substituted = substitute(expr, args);
+    if (substituted.op === 'closure' && substituted.func.closureVariables.length === 0) {
+      // A function literal that captures nothing is a static function value: nothing runs, and
+      // its function is compiled on its own, after the package's others.
+      const fn = substituted.func;
+      init.closures = init.closures.filter((closure) => closure !== fn);
+      fn.closureParent = undefined;
+      file.funcs.push(fn);
+      body.splice(index, 1);
+      index--;
+      continue;
+    }
     const parts = staticParts(substituted);
     if (parts === undefined) continue;
     const assignments: IrStmt[] = parts.map((part) => {
@@ -793,6 +814,7 @@ function inlineStdCall(
 ): Extract<IrExpr, { op: 'inlinedCall' }> {
   const results: IrName[] = callee.results.map((result) => ({ name: result.name, class: 'local', position, type: result.type, fn: caller }));
   caller.declarations.push(...results);
+  for (const result of results) if (result.type.kind === 'interface') stdResults.add(result);
   const nameExpr = (name: IrName): IrExpr => ({ op: 'name', name, type: name.type, position, text: name.name });
   const body: IrStmt[] = results.map((name) => ({ op: 'decl', name, position, text: '' }));
   const inner: CallExpr = { ...call, callee: twin };
@@ -840,6 +862,8 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
     }
     const record = value as Record<string, unknown>;
     if (record.op === 'closure') return;
+    // The arguments of an inlined call are the caller's own: their call sites are known already.
+    if (argumentAssignments.has(record)) return;
     if (funcValues !== undefined && record.op === 'name') {
       const name = record.name as IrName;
       if (name.class === 'func' && name.func !== undefined) funcValues.add(name.func);
@@ -866,6 +890,28 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
   };
   walk({ body }, 'body');
   return sites;
+}
+
+/** The assignments of an inlined call's arguments to its parameters. */
+const argumentAssignments = new WeakSet<object>();
+
+/**
+ * The arguments of an inlined call now sit in the assignment to its parameters: a call site
+ * that is an argument moves there with it (it keeps its position and its place in the order).
+ */
+function moveArgumentSites(inlined: Extract<IrExpr, { op: 'inlinedCall' }>, sites: CallSite[]): void {
+  for (const statement of inlined.body) {
+    if (!argumentAssignments.has(statement) || statement.op !== 'assign') continue;
+    statement.rhs.forEach((arg, index) => {
+      if (arg?.op !== 'call') return;
+      for (const site of sites) {
+        if (site.call === arg) {
+          site.holder = statement.rhs;
+          site.key = index;
+        }
+      }
+    });
+  }
 }
 
 /** The children of a call, in the order gc visits them. */
@@ -908,6 +954,7 @@ function inlineCall(
   if (lhs.length > 0) {
     const assign: IrStmt = { op: 'assign', why: lhs.length > 1 ? 'assign-pair' : 'assign', lhs, rhs, compound: false, position, text: '' };
     for (const param of params) if (param !== undefined) param.definedBy = assign;
+    argumentAssignments.add(assign);
     body.push(assign);
   }
   if (callee.hasGoto === true) caller.hasGoto = true;
@@ -955,6 +1002,9 @@ function clone(value: unknown, names: Map<IrName, IrName>, position: Position | 
   return copy;
 }
 
+/** The bodies of function literals before any inlining into them (what gc copies). */
+const pristineBodies = new WeakMap<IrFunc, IrStmt[]>();
+
 /** A copy of a function literal's function for the caller it is inlined into. */
 function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTarget): IrFunc {
   // gc names a copied literal after the function it is inlined into, continuing that
@@ -983,7 +1033,8 @@ function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTa
   fn.params = original.params.map((param) => (param.name === undefined ? { ...param } : { ...param, name: own.get(param.name) as IrName }));
   fn.results = original.results.map((result) => own.get(result) as IrName);
   target.copies.set(original, fn);
-  fn.body = clone(original.body ?? [], own, undefined, { caller: fn, naming: target.naming, copies: target.copies }) as IrStmt[];
+  // A literal inside the copied one is named after the copy, as any literal after its enclosing function.
+  fn.body = clone(pristineBodies.get(original) ?? original.body ?? [], own, undefined, { caller: fn, naming: { root: fn, prefix: fn.name }, copies: target.copies }) as IrStmt[];
   for (const name of fn.declarations) {
     if (name.definedBy !== undefined) name.definedBy = undefined;
   }
