@@ -326,9 +326,11 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       // The operand of a selector, type assertion, index or slice prints parenthesised too (`(~r0).(*T).f`).
       rewriteEnclosing(site.enclosing, inlined.text, `(${(inlined.returnVariables[0] as IrExpr).text})`);
     } else if (site.key === 'x' && typeof holder.text === 'string' && inlined.returnVariables.length === 1 && holder.op !== 'binary' && holder.op !== 'unary') {
-      // A conversion of an inlined call now converts the call's result variable, and prints it.
+      // A conversion of an inlined call now converts the call's result variable, and prints it
+      // (so do the expressions around it: `uint64(~r0) escapes to heap`).
       const result = inlined.returnVariables[0] as IrExpr;
-      holder.text = holder.text.replace(inlined.text, result.text);
+      if (site.enclosing !== undefined && site.enclosing[0] === holder) rewriteEnclosing(site.enclosing, inlined.text, result.text);
+      else holder.text = holder.text.replace(inlined.text, result.text);
     } else if (inlined.returnVariables.length === 1 && site.enclosing !== undefined && (holder.op === 'binary' || holder.op === 'unary')) {
       // Inside an operator, gc prints the inlined call as its parenthesised result variable
       // (`(~r0) + 1`), in the operator's text and in every expression around it.
