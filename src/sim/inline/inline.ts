@@ -514,6 +514,8 @@ function interfaceAssignments(fn: IrFunc, name: IrName): (IrExpr | { type: TypeI
  * defined in another function than the caller (gc does not inline across closure frames).
  */
 function inlineTarget(call: CallExpr, caller: IrFunc): IrFunc | undefined {
+  // A method expression whose receiver type is not the method's (it names a wrapper) is not inlined.
+  if (call.viaWrapper !== undefined) return undefined;
   const callee = call.callee ?? staticClosure(call.fun, caller);
   if (callee?.closureParent !== undefined && callee.closureVariables.length > 0 && callee.closureParent !== caller) return undefined;
   return callee;
@@ -963,6 +965,8 @@ function inlineCall(
   // Literals copied from the body are named after the caller and the inlined functions (`main.counter.func1`).
   const naming = { root: caller, prefix: [caller.name, ...chain.map((fn) => fn.name), callee.name].join('.') };
   const copied = clone(savedBody, names, position, { caller, naming, copies: new Map() }) as IrStmt[];
+  const special = new Set<IrName>([...callee.params.flatMap((param) => (param.name === undefined ? [] : [param.name])), ...callee.results]);
+  redefine(copied, callee.declarations.filter((name) => !special.has(name) && names.has(name)).map((name) => [name, names.get(name) as IrName]));
   body.push(...replaceReturns(copied, results.map(nameExpr), position));
   return { op: 'inlinedCall', type: call.type, body, returnVariables: results.map(nameExpr), position, text: call.text };
 }
@@ -993,6 +997,7 @@ function clone(value: unknown, names: Map<IrName, IrName>, position: Position | 
     return { ...expr, func: copy, position: position ?? expr.position };
   }
   const copy: Record<string, unknown> = {};
+  if (record.op === 'assign' || record.op === 'range' || record.op === 'assignCall') cloneOrigins.set(copy, cloneOrigins.get(record) ?? record);
   for (const key in record) {
     const field = record[key];
     if (key === 'position' && position !== undefined) copy[key] = position;
@@ -1002,6 +1007,24 @@ function clone(value: unknown, names: Map<IrName, IrName>, position: Position | 
     else copy[key] = clone(field, names, position, target);
   }
   return copy;
+}
+
+/** For each copied statement that may define a variable, the statement of the source it was first copied from. */
+const cloneOrigins = new WeakMap<object, object>();
+
+/**
+ * Points each copied variable at the copy of the statement that defines its original
+ * (`x := v` in the inlined body defines the caller's copy of `x`), or at nothing.
+ */
+function redefine(body: IrStmt[], pairs: [IrName, IrName][]): void {
+  const copies = new Map<object, IrStmt>();
+  visitIr(body, (node) => {
+    if (node.op === 'assign' || node.op === 'range' || node.op === 'assignCall') copies.set(cloneOrigins.get(node) ?? node, node);
+  });
+  for (const [original, copy] of pairs) {
+    const definition = original.definedBy === undefined ? undefined : (cloneOrigins.get(original.definedBy) ?? original.definedBy);
+    copy.definedBy = definition === undefined ? undefined : copies.get(definition);
+  }
 }
 
 /** The bodies of function literals before any inlining into them (what gc copies). */
@@ -1037,9 +1060,7 @@ function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTa
   target.copies.set(original, fn);
   // A literal inside the copied one is named after the copy, as any literal after its enclosing function.
   fn.body = clone(pristineBodies.get(original) ?? original.body ?? [], own, undefined, { caller: fn, naming: { root: fn, prefix: fn.name }, copies: target.copies }) as IrStmt[];
-  for (const name of fn.declarations) {
-    if (name.definedBy !== undefined) name.definedBy = undefined;
-  }
+  redefine(fn.body, original.declarations.map((name) => [name, own.get(name) as IrName]));
   target.caller.closures.push(fn);
   return fn;
 }

@@ -62,7 +62,7 @@ function removeInFunc(fn: IrFunc): void {
         if (node.compound) break;
         node.lhs.forEach((lhs, index) => {
           const rhs = node.rhs[index];
-          if (lhs?.op === 'name' && isLocal(lhs.name) && rhs !== undefined && pure(rhs)) {
+          if (lhs?.op === 'name' && isLocal(lhs.name) && rhs !== undefined && pure(rhs) && !convertsImplicitly(rhs, lhs.name)) {
             const pending = definitions.get(lhs.name);
             if (pending !== null) {
               if (pending === undefined) order.push(lhs.name);
@@ -99,3 +99,12 @@ function removeInFunc(fn: IrFunc): void {
 }
 
 const skipped = new Set(['op', 'type', 'position', 'text', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes', 'devirtualized']);
+
+/**
+ * Whether gc converts the value implicitly on its way into the variable (a name or function
+ * literal of another type, as `f` given to a parameter of a named func type): the conversion
+ * (OCONVNOP) counts as an effect, so the assignment stays.
+ */
+function convertsImplicitly(value: IrExpr, variable: IrName): boolean {
+  return (value.op === 'name' || value.op === 'closure') && !value.type.untyped && value.type.text !== variable.type.text;
+}
