@@ -8,6 +8,7 @@ import { explainWrappers, largeValueReceiver, wrapperTypes } from './escape/wrap
 import { maxStackVarSize } from './escape/utils.ts';
 import { Leaks } from './escape/leaks.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
+import { methodWrappers } from './ir/wrappers.ts';
 import { outlineMapInits } from './ir/mapinit.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import type { IrFunc, IrName, StdInlineModel } from './ir/ir.ts';
@@ -90,9 +91,16 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
       diagnostics: [{ ...unknownCapture.position, message: `not modeled: the size of ${unknownCapture.type.text} (-m=2 prints it for captured variables)` }],
     };
   }
+  // The method wrappers gc generates print nothing unless it inlines into them.
+  const generated = request.flags.noInline ? undefined : methodWrappers(parsed.file, checked.info, lowered.file);
+  if (generated?.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [{ ...generated.position, message: `not modeled: ${generated.what}` }] };
   let before: InlineMessage[];
   try {
-    before = inlinePackage(lowered.file, { enabled: !request.flags.noInline, isInlinableExternal: (fn) => fn.inlinableElsewhere === true });
+    before = inlinePackage(lowered.file, {
+      enabled: !request.flags.noInline,
+      isInlinableExternal: (fn) => fn.inlinableElsewhere === true,
+      wrappers: generated?.wrappers,
+    });
   } catch (error) {
     if (!(error instanceof InlineNotModeled)) throw error;
     return { kind: 'notModeled', goVersion, diagnostics: [{ ...error.position, message: `not modeled: ${error.message}` }] };

@@ -320,7 +320,11 @@ export interface CallExpr extends NodeBase {
   devirtualized?: string;
   /** For calls through an interface: the method's name and the selector as printed (`s.Area`). */
   interfaceMethod?: { name: string; text: string };
-  /** For a method expression naming a wrapper gc generates (`(*T).M` of a value method, a promoted method): the wrapper's name; it is the callee once generated. */
+  /**
+   * For a method expression naming a wrapper gc generates (`(*T).M` of a value method, a
+   * promoted method): the wrapper's name. gc calls the method itself there, with its own tags
+   * for the receiver it is given, and never inlines the call (the receiver's type differs).
+   */
   viaWrapper?: string;
 }
 

@@ -12,10 +12,10 @@
  */
 import type { Diagnostic } from '../api.ts';
 import type * as ast from '../syntax/ast.ts';
-import { decodeRune, formatConstantShort as formatConstant } from '../types/constant.ts';
+import { compareRational, decodeRune, formatConstantShort as formatConstant, rational, toRational, type ConstantValue } from '../types/constant.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
-import { identical, structFields, underlying } from '../types/predicates.ts';
+import { identical, methodsOf, structFields, underlying } from '../types/predicates.ts';
 import { anyType } from '../types/universe.ts';
 import { lookupFieldOrMethod } from '../types/methodset.ts';
 import type { Signature, Type } from '../types/types.ts';
@@ -122,7 +122,7 @@ class Lowerer {
     this.file = file;
     this.info = info;
     this.options = options;
-    this.types = new TypeTable(file.packageName.value);
+    this.types = new TypeTable(file.packageName.value, options.goMinor);
   }
 
   /** The file's Go language version (minor): its `//go:build` line's, or the toolchain's. */
@@ -1180,10 +1180,52 @@ class Lowerer {
       out.push({ op: 'switch', init, tag: this.expr(guard.x), typeSwitch: true, bindsVariable: guard.lhs !== null && guard.lhs.value !== '_', cases, position: n.pos, text });
       return;
     }
-    const tag = n.tag === null ? undefined : this.expr(n.tag);
-    const cases: SwitchCase[] = n.body.map((clause) => ({
-      // Compared with an interface tag, a concrete case value is converted to the tag's type.
-      list: clause.cases.map((value) => (tag?.type.kind === 'interface' ? this.implicitIface(this.expr(value), tag.type) : this.expr(value))),
+    let tagExpr = n.tag;
+    let clauses = n.body;
+    // A constant tag (`true` without one) and constant cases up to the first that matches: gc
+    // keeps only the clause that runs, as a default, or none (unless it falls through).
+    const tagEntry = tagExpr === null ? undefined : this.info.types.get(tagExpr);
+    const tagValue: ConstantValue | undefined = tagExpr === null ? { kind: 'bool', value: true } : tagEntry?.mode === 'constant' ? tagEntry.value : undefined;
+    if (tagValue !== undefined) {
+      let target: ast.CaseClause | undefined;
+      let decided = true;
+      outer: for (const clause of clauses) {
+        if (clause.isDefault) target = clause;
+        for (const value of clause.cases) {
+          const entry = this.info.types.get(value);
+          if (entry?.mode !== 'constant' || entry.value === undefined) {
+            decided = false;
+            break outer;
+          }
+          if (constantsEqual(tagValue, entry.value)) {
+            target = clause;
+            break outer;
+          }
+        }
+      }
+      const last = target?.body.filter((statement) => statement.kind !== 'EmptyStmt').pop();
+      if (decided && !(last?.kind === 'BranchStmt' && last.token === 'fallthrough')) {
+        clauses = target === undefined ? [] : [{ ...target, cases: [], isDefault: true }];
+        tagExpr = null;
+      }
+    }
+    // gc compares every case with the tag in one type: the tag's, or `any` when a case of
+    // interface type is not assignable to it (or a case is not assignable to an interface tag);
+    // channel values are compared as they are.
+    let tagType: Type = tagExpr === null ? { kind: 'Basic', basic: 'bool', name: 'bool' } : this.typeOf(tagExpr);
+    const tagIsChan = underlying(tagType).kind === 'Chan';
+    if (!tagIsChan) {
+      const mismatch = clauses.some((clause) => clause.cases.some((value) => {
+        const caseType = this.typeOf(value);
+        if (isInterfaceType(tagType)) return isInterfaceType(caseType) && !implementsByName(caseType, tagType);
+        return isInterfaceType(caseType);
+      }));
+      if (mismatch) tagType = anyType;
+    }
+    const tag = tagExpr === null ? undefined : this.convertTo(tagExpr, tagType);
+    const cases: SwitchCase[] = clauses.map((clause) => ({
+      // Each case value is converted to the comparison's type.
+      list: clause.cases.map((value) => (tagIsChan ? this.expr(value) : this.convertTo(value, tagType))),
       body: this.stmts(clause.body),
       position: clause.pos,
       text: this.caseText(clause),
@@ -1733,10 +1775,14 @@ class Lowerer {
       }
       if (selection.kind === 'methodExpr') {
         const method = selection.obj.kind === 'Func' ? this.funcs.get(selection.obj) : undefined;
-        if (method === undefined) throw new NotModeled(n.pos, 'method expression of another package');
         const [receiver, ...rest] = args;
-        const viaWrapper = this.methodExprWrapper(selection);
         const paramTypes = base.paramTypes.slice(1);
+        if (method === undefined && underlying(selection.recv).kind === 'Interface') {
+          // `I.M(x)`: gc knows no function for an interface's method (x and the arguments leak).
+          return { ...base, paramTypes, receiver, args: rest };
+        }
+        if (method === undefined) throw new NotModeled(n.pos, 'method expression of another package');
+        const viaWrapper = this.methodExprWrapper(selection);
         return viaWrapper === undefined ? { ...base, paramTypes, receiver, args: rest, callee: method } : { ...base, paramTypes, receiver, args: rest, callee: method, viaWrapper };
       }
     }
@@ -1762,9 +1808,9 @@ class Lowerer {
   }
 
   /**
-   * The method wrapper gc generates that a method expression names, if it names one: `(*T).M`
-   * for a value method `M`, `T.M` and `(*T).M` for a method promoted into `T` (the method's
-   * own function otherwise).
+   * The method wrapper a method expression names, if it names one: `(*T).M` for a value method
+   * `M`, `T.M` and `(*T).M` for a method promoted into `T` (undefined for the method's own
+   * function).
    */
   private methodExprWrapper(selection: NonNullable<ReturnType<Info['selections']['get']>>): string | undefined {
     const method = selection.obj;
@@ -1828,7 +1874,11 @@ class Lowerer {
     if (last?.op === 'sliceLit' && last.text === '... argument') args[args.length - 1] = '... argument...';
     else if (last?.op === 'nil' && last.packedVariadic === true) args[args.length - 1] = 'nil...';
     else if (n.hasDots && args.length > 0) args[args.length - 1] += '...';
+    // A method expression naming a wrapper prints as the wrapper's call.
+    if (call.receiver !== undefined && call.viaWrapper !== undefined) return `${call.viaWrapper}(${[call.receiver.text, ...args].join(', ')})`;
     if (call.receiver !== undefined && call.callee !== undefined) return `${call.callee.name}(${[call.receiver.text, ...args].join(', ')})`;
+    // An interface's method expression (`I.m(t)`).
+    if (call.receiver !== undefined) return `${this.exprText(n.fun, 8)}(${[call.receiver.text, ...args].join(', ')})`;
     const temporary = this.receiverTemporaries.get(n);
     const fun = stripParens(n.fun);
     if (temporary !== undefined && fun.kind === 'SelectorExpr') return `${temporary.name}.${fun.selector.value}(${args.join(', ')})`;
@@ -2108,12 +2158,19 @@ class Lowerer {
         const empty = { text: 'interface {}', kind: 'interface' as const, size: 16, align: 8, hasPointers: true, directIface: false, untyped: false };
         return { op: 'builtin', builtin: 'panic', args: [this.implicitIface(this.expr(value as ast.Expr), empty)], spread: false, ...base };
       }
+      case 'delete': {
+        // The key is converted to the map's key type (boxed for an interface key).
+        const [map, key] = n.args;
+        const mapType = map === undefined ? undefined : underlying(this.typeOf(map));
+        const mapValue = this.expr(map as ast.Expr);
+        const keyValue = key === undefined ? undefined : this.convertTo(key, mapType?.kind === 'Map' ? mapType.key : undefined);
+        return { op: 'builtin', builtin: id, args: keyValue === undefined ? [mapValue] : [mapValue, keyValue], spread: false, ...base };
+      }
       case 'copy':
       case 'len':
       case 'cap':
       case 'print':
       case 'println':
-      case 'delete':
       case 'recover':
       case 'close':
       case 'clear':
@@ -2450,6 +2507,29 @@ class Lowerer {
         return { text: this.types.info(this.typeOf(n)).text, precedence: 8 };
     }
   }
+}
+
+/**
+ * Whether interface `type` has every method of interface `iface` (by name: a program comparing
+ * them is valid, so methods of one name have one signature).
+ */
+function implementsByName(type: Type, iface: Type): boolean {
+  const have = underlying(type);
+  const want = underlying(iface);
+  if (have.kind !== 'Interface' || want.kind !== 'Interface') return false;
+  const names = new Set(methodsOf(have).map((method) => method.name));
+  return methodsOf(want).every((method) => names.has(method.name));
+}
+
+/** Whether two constants are equal (numbers of any kind by value). */
+function constantsEqual(a: ConstantValue, b: ConstantValue): boolean {
+  if (a.kind === 'bool' || b.kind === 'bool') return a.kind === b.kind && a.value === b.value;
+  if (a.kind === 'string' || b.kind === 'string') return a.kind === b.kind && a.value === b.value;
+  const parts = (v: ConstantValue) => (v.kind === 'complex' ? [v.real, v.imag] : [toRational(v), rational(0n)]);
+  const [ar, ai] = parts(a);
+  const [br, bi] = parts(b);
+  if (ar === null || ai === null || br === null || bi === null || ar === undefined || ai === undefined || br === undefined || bi === undefined) return false;
+  return compareRational(ar, br) === 0 && compareRational(ai, bi) === 0;
 }
 
 /** Whether `type` is of kind uint8 (`byte`, `type B byte`). */
