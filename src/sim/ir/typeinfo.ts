@@ -19,8 +19,12 @@ export class TypeTable {
   readonly packageName: string;
   private readonly cache = new Map<Type, TypeInfo>();
 
-  constructor(packageName: string) {
+  /** The modelled Go minor version (which values an interface stores directly changed in 1.26). */
+  readonly goMinor: number;
+
+  constructor(packageName: string, goMinor = 26) {
     this.packageName = packageName;
+    this.goMinor = goMinor;
   }
 
   /** The facts about `type`. */
@@ -151,7 +155,7 @@ export class TypeTable {
           size: elem.size * length,
           align: elem.align,
           hasPointers: length > 0 && elem.hasPointers,
-          directIface: length === 1 && elem.directIface,
+          directIface: this.goMinor >= 26 ? elem.size * length === 8 && length > 0 && elem.hasPointers : length === 1 && elem.directIface,
           elem,
         };
       }
@@ -175,7 +179,9 @@ export class TypeTable {
           size: layout.size,
           align: layout.align,
           hasPointers: fields.some((field) => field.hasPointers),
-          directIface: only !== undefined && only.directIface,
+          // go1.26: any value one pointer word long (gc's IsDirectIface: size and pointer data
+          // both 8); before, only a struct of one such field.
+          directIface: this.goMinor >= 26 ? layout.size === 8 && fields.some((field) => field.hasPointers) : only !== undefined && only.directIface,
         };
       }
       case 'Named':
