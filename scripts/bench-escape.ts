@@ -7,7 +7,7 @@
  * Usage: node scripts/bench-escape.ts [--runs N] [--no-go]
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,3 +148,4 @@ for (const size of [1250, 2500, 10000]) {
   const { ms } = await simulatorMs(generatedFile(size), 'big.go');
   console.log(`  ${size} lines: ${ms.toFixed(1)} ms`);
 }
+rmSync(work, { recursive: true, force: true });
