@@ -186,8 +186,12 @@ export function parse(goParser: GoParser, source: string): ParseResult {
       // tree-sitter-go reads Go 1.26's `new(expression)` as a syntax error, sometimes reported
       // far from the call: any error inside `new(...)` means the file is not modelled.
       const newCall = converter.syntaxErrors.map((error) => scanned.insideNew(error.offset)).find((offset) => offset !== null) ?? null;
+      // It does not read a method expression on a type literal either (`interface{ M() }.M`).
+      const literalMethod = newCall === null ? scanned.typeLiteralMethodExpr() : null;
       if (newCall !== null) {
         diagnostics.push({ ...lines.position(newCall), message: 'not modeled: new with an expression argument (Go 1.26)' });
+      } else if (literalMethod !== null) {
+        diagnostics.push({ ...lines.position(literalMethod), message: 'not modeled: a method expression on a type literal (interface{ M() }.M)' });
       } else {
         const described = scanned.syntaxErrorNear(first.offset);
         diagnostics.push({ ...lines.position(described.start), message: described.message });

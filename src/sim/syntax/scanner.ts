@@ -34,6 +34,8 @@ export interface ScanResult {
   syntaxErrorNear(offset: number): { start: number; message: string };
   /** The offset of `new` when `offset` lies in the arguments of a `new(...)` call, else null (tree-sitter-go does not parse Go 1.26's `new(expression)`). */
   insideNew(offset: number): number | null;
+  /** The offset of the first method expression on a type literal (`interface{ M() }.M`, which tree-sitter-go does not parse), else null. */
+  typeLiteralMethodExpr(): number | null;
 }
 
 const keywords = new Set([
@@ -282,6 +284,7 @@ export function scan(source: string, lines: LineTable): ScanResult {
     diagnostics: error === null ? [] : [error],
     nestingTooDeep,
     insideNew,
+    typeLiteralMethodExpr,
     syntaxErrorNear(offset: number): { start: number; message: string } {
       let index = tokenIndexAt(offset);
       // tree-sitter often starts its error at the operand before the offending token: two
@@ -311,6 +314,24 @@ export function scan(source: string, lines: LineTable): ScanResult {
       return { start: token?.start ?? offset, message: `syntax error: unexpected ${describeToken(token?.kind === 'EOF' ? undefined : token)}${suffix}` };
     },
   };
+
+  function typeLiteralMethodExpr(): number | null {
+    for (let index = 0; index + 1 < tokens.length; index++) {
+      const keyword = tokens[index] as Token;
+      if ((keyword.text !== 'interface' && keyword.text !== 'struct') || keyword.kind !== 'keyword' || tokens[index + 1]?.text !== '{') continue;
+      // The literal's closing brace, then `.` and a name.
+      let depth = 0;
+      for (let inner = index + 1; inner < tokens.length; inner++) {
+        const text = (tokens[inner] as Token).text;
+        if (text === '{') depth++;
+        else if (text === '}' && --depth === 0) {
+          if (tokens[inner + 1]?.text === '.' && tokens[inner + 2]?.kind === 'name') return keyword.start;
+          break;
+        }
+      }
+    }
+    return null;
+  }
 
   function insideNew(offset: number): number | null {
     // Walk back to the innermost unclosed `(` before `offset` and look at the token before it.
