@@ -409,9 +409,14 @@ function readingOrder(file: ast.File, info: Info, table: TypeTable): { types: Re
         const obj = info.uses.get(node as ast.Name);
         if (obj !== undefined && obj !== null && obj.kind !== 'Var') readObject(obj);
         else if (obj?.kind === 'Var' && obj.isGlobal) readObject(obj);
-      } else if (node.kind === 'TypeDecl') {
+      } else if (node.kind === 'TypeDecl' && !(node as ast.TypeDecl).alias) {
+        // A type declared in a body is read there, its underlying type with it.
         const obj = info.defs.get((node as ast.TypeDecl).name);
-        if (obj?.kind === 'TypeName') declaredAt.set(obj.type, position(node));
+        if (obj?.kind === 'TypeName') {
+          declaredAt.set(obj.type, position(node));
+          readObject(obj);
+        }
+        continue;
       } else if (node.kind === 'CompositeLit' || node.kind === 'FuncLit' || node.kind === 'StructType') {
         const type = info.types.get(node as ast.Expr)?.type;
         if (type !== undefined) readType(type, position(node));
