@@ -113,7 +113,7 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   if (request.flags.m >= 2) {
     // gc analyses the method wrappers it generates last; -m=2 prints their explanations.
     const wrappers = wrapperTypes(parsed.file, checked.info);
-    const unmodelled = wrappers.kind === 'ok' ? explainWrappers(analysis, lowered.file, wrappers.types) : wrappers;
+    const unmodelled = wrappers.kind === 'ok' ? explainWrappers(analysis, lowered.file, wrappers.types, wrappers.promoted) : wrappers;
     if (unmodelled !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...unmodelled.position, message: `not modeled: ${unmodelled.what}` }] };
   }
   const functions = functionAllocations(analysis, lowered.file).map((summary) => ({

@@ -22,6 +22,7 @@ import type * as ast from '../syntax/ast.ts';
 import { children } from '../syntax/walk.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, TypeName, Var } from '../types/objects.ts';
+import { methodSet } from '../types/methodset.ts';
 import { methodsOf, underlying } from '../types/predicates.ts';
 import type { Interface, Named, Type } from '../types/types.ts';
 import type { Analysis } from './escape.ts';
@@ -56,8 +57,19 @@ export interface WrapperType {
   methods: WrapperMethod[];
 }
 
+/**
+ * A method promoted into a struct type: its wrappers (`S.M`, `(*S).M`) call it through the
+ * embedded field, and print nothing at -m=2 unless a parameter of the method leaks.
+ */
+export interface PromotedMethod {
+  /** The method's name as its function is named (`T.M`, `(*T).M`). */
+  name: string;
+  /** Where the struct type is declared or spelled out. */
+  position: Position;
+}
+
 /** What {@link wrapperTypes} finds: the types in gc's order, or where the order is not modelled. */
-export type WrapperTypes = { kind: 'ok'; types: WrapperType[] } | { kind: 'notModeled'; position: Position; what: string };
+export type WrapperTypes = { kind: 'ok'; types: WrapperType[]; promoted: PromotedMethod[] } | { kind: 'notModeled'; position: Position; what: string };
 
 /** The types gc generates wrappers for, in the order it generates them. */
 export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
@@ -111,6 +123,22 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
     });
   };
 
+  // Methods promoted from the package's own types (from an interface or a std type, whose
+  // wrappers' lines are not modelled, the answer is false).
+  const promoted: PromotedMethod[] = [];
+  const addPromoted = (type: Type, at: Position): boolean => {
+    for (const entry of methodSet({ kind: 'Pointer', elem: type })) {
+      if (entry.index.length < 2) continue;
+      const method = entry.method;
+      const signature = method.type as { recv?: Var | null };
+      let recv = signature.recv?.type;
+      if (recv?.kind === 'Pointer') recv = recv.elem;
+      if (method.decl === null || recv?.kind !== 'Named' || recv.qualifier !== undefined) return false;
+      promoted.push({ name: method.pointerReceiver ? `(*${recv.obj.name}).${method.name}` : `${recv.obj.name}.${method.name}`, position: at });
+    }
+    return true;
+  };
+
   // Value-receiver methods by receiver type name.
   const valueMethods = new Map<string, ast.FuncDecl[]>();
   for (const decl of file.declarations) {
@@ -135,8 +163,10 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
       }
       if (under.kind === 'Pointer') continue;
       if (under.kind === 'Struct' && under.fields.some((field) => field.embedded && hasMethods(field.type))) {
-        notModeled ??= { kind: 'notModeled', position: position(decl.name), what: '-m=2 lines of the wrappers gc generates for promoted methods' };
-        continue;
+        if (!addPromoted(named, position(decl.name))) {
+          notModeled ??= { kind: 'notModeled', position: position(decl.name), what: '-m=2 lines of the wrappers gc generates for promoted methods' };
+          continue;
+        }
       }
       const methods = (valueMethods.get(obj.name) ?? [])
         .map((method) => ({ method, func: info.defs.get(method.name) as Func | null | undefined }))
@@ -178,7 +208,23 @@ export function wrapperTypes(file: ast.File, info: Info): WrapperTypes {
     }
   }
   if (notModeled === undefined && table.textNotModeled !== undefined) return { kind: 'notModeled', position: position(file.packageName), what: table.textNotModeled };
-  return notModeled ?? { kind: 'ok', types };
+  // Struct types spelled out with embedded fields get wrappers for their promoted methods too.
+  const declaredStructs = new Set<ast.Node>();
+  for (const decl of file.declarations) if (decl.kind === 'TypeDecl' && !decl.alias) declaredStructs.add(decl.type);
+  for (const decl of file.declarations) {
+    if (notModeled !== undefined) break;
+    visitTypeExprs(decl, (node) => {
+      if (notModeled !== undefined || node.kind !== 'StructType' || declaredStructs.has(node)) return;
+      const type = info.types.get(node as ast.Expr)?.type;
+      if (type === undefined || underlying(type).kind !== 'Struct') return;
+      const struct = underlying(type) as { fields: Var[] };
+      if (!struct.fields.some((field) => field.embedded && hasMethods(field.type))) return;
+      if (!addPromoted(type, position(node))) {
+        notModeled = { kind: 'notModeled', position: position(node), what: '-m=2 lines of the wrappers gc generates for promoted methods' };
+      }
+    });
+  }
+  return notModeled ?? { kind: 'ok', types, promoted };
 }
 
 /** Whether `type` (or the type it points to) has methods: a named type's own, or an interface's. */
@@ -240,7 +286,7 @@ function visitTypeExprs(root: ast.Node, visit: (node: ast.Node) => void): void {
  * Prints the `-m=2` lines of the wrappers, after everything else, as gc does; or says which
  * wrapper's lines are not modelled.
  */
-export function explainWrappers(analysis: Analysis, file: IrFile, types: WrapperType[]): { position: Position; what: string } | undefined {
+export function explainWrappers(analysis: Analysis, file: IrFile, types: WrapperType[], promoted: PromotedMethod[] = []): { position: Position; what: string } | undefined {
   const report = analysis.report;
   const auto = '<autogenerated>:1';
   const lines: string[] = [];
@@ -256,6 +302,16 @@ export function explainWrappers(analysis: Analysis, file: IrFile, types: Wrapper
   // they print nothing (no parameter of the method leaks).
   const methodValue = methodValueWithLeaks(analysis, file);
   if (methodValue !== undefined) return methodValue;
+  // The wrappers of promoted methods print nothing as long as no parameter of the method leaks.
+  for (const entry of promoted) {
+    const fn = funcsByName.get(entry.name);
+    const leaks = (param: IrParam): boolean => {
+      if (!param.type.hasPointers) return false;
+      const tag = Leaks.parse(analysis.tagOf(param));
+      return tag.heap() >= 0 || Array.from({ length: fn?.results.length ?? 0 }, (_, index) => tag.result(index)).some((derefs) => derefs >= 0);
+    };
+    if (fn === undefined || fn.params.some(leaks)) return { position: entry.position, what: '-m=2 lines of the wrappers gc generates for promoted methods' };
+  }
   for (const type of types) {
     for (const method of type.methods) {
       if (type.kind === 'interface') {
