@@ -115,6 +115,8 @@ interface Described {
   functions: DescribedObject[];
   /** The std named types they mention, by name. */
   types: DescribedType[];
+  /** Every exported name of each package involved. */
+  exported: Record<string, string[]>;
 }
 
 /** One type as the layout probe measures it. */
@@ -149,7 +151,7 @@ interface DescribedParameter {
 export async function generateStdlib(outFolder: string, goVersion: string): Promise<string[]> {
   const describedRun = await runGo(['run', '.', ...modelledStdNames], join(repositoryRoot, 'oracle/stdlib'));
   if (describedRun.exitCode !== 0) return [`oracle/stdlib failed:\n${describedRun.output}`];
-  const { functions: described, types } = JSON.parse(describedRun.output) as Described;
+  const { functions: described, types, exported } = JSON.parse(describedRun.output) as Described;
 
   const packages = [...new Set(described.filter((entry) => entry.kind === 'func').map((entry) => entry.package))].sort();
   const module = mkdtempSync(join(tmpdir(), 'oracle-stdlib-'));
@@ -186,6 +188,7 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
   const measured = await measureTypes(types);
   if (!Array.isArray(measured)) return [measured.problem];
   const snapshot: StdlibSnapshot = { goVersion, functions: {}, variables: {}, constants: {}, types: {} };
+  snapshot.exported = Object.fromEntries(Object.entries(exported).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   types.forEach((type, index) => {
     const layout = measured[index] as MeasuredType;
     const record: StdType = {

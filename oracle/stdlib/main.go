@@ -65,6 +65,9 @@ type namedType struct {
 type output struct {
 	Functions []function  `json:"functions"` // the requested names, in order
 	Types     []namedType `json:"types"`     // the named types they mention, by name
+	// Exported lists, for each package a requested name belongs to, every exported name it
+	// declares (modelled or not), sorted: a name not in it is undefined.
+	Exported map[string][]string `json:"exported"`
 }
 
 // methodName matches "(*pkg.Type).Method" and "pkg.Type.Method".
@@ -73,7 +76,7 @@ var methodName = regexp.MustCompile(`^\((\*?)([\w/]+)\.(\w+)\)\.(\w+)$|^([\w/]+)
 func main() {
 	fileSet := token.NewFileSet()
 	source := importer.ForCompiler(fileSet, "source", nil)
-	described := output{Functions: []function{}, Types: []namedType{}}
+	described := output{Functions: []function{}, Types: []namedType{}, Exported: map[string][]string{}}
 	mentioned := map[string]*types.Named{}
 	for _, name := range expandWildcards(source, os.Args[1:]) {
 		object, err := lookup(source, name)
@@ -82,6 +85,15 @@ func main() {
 			os.Exit(1)
 		}
 		collectNamed(object.Type(), mentioned)
+		if pkg := object.Pkg(); pkg != nil && described.Exported[pkg.Path()] == nil {
+			exported := []string{}
+			for _, member := range pkg.Scope().Names() {
+				if token.IsExported(member) {
+					exported = append(exported, member)
+				}
+			}
+			described.Exported[pkg.Path()] = exported
+		}
 		if _, isType := object.(*types.TypeName); isType {
 			continue // a type asked for by name ("reflect.SliceHeader") is described with the others
 		}

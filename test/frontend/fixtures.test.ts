@@ -12,10 +12,8 @@ import { check } from '../../src/sim/types/index.ts';
 
 const goParser = await loadGoParserForNode();
 
-/** Fixtures that use std packages, members or types that stdlib.json does not describe (seed-27 is a compile error for gc, about a runtime function we cannot know). */
-const notModeled: Record<string, string[]> = {
-  'seed-27-no-pointer-accessible.go': ['9:18: not modeled: runtime.IsPointerAccessible'],
-};
+/** Fixtures that use std packages, members or types that stdlib.json does not describe. */
+const notModeled: Record<string, string[]> = {};
 
 function diagnosticsOf(source: string): string[] {
   const parsed = parse(goParser, source);

@@ -165,6 +165,8 @@ export interface StdlibSnapshot {
   constants: Record<string, StdConstant>;
   /** Std named types the functions and variables mention (and their exported fields' types), keyed by "pkg/path.Name". */
   types: Record<string, StdType>;
+  /** For each package with a recorded member: every exported name it declares, modelled or not, sorted. */
+  exported?: Record<string, string[]>;
 }
 
 /** One std package constant. */

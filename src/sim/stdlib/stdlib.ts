@@ -50,6 +50,8 @@ export interface StdPackage {
   path: string;
   /** Package-level functions and variables by name. */
   members: Map<string, GoObject>;
+  /** Every exported name the package declares, modelled or not (absent if not recorded): another name is undefined. */
+  exported?: Set<string>;
 }
 
 /** The loaded std model. */
@@ -76,6 +78,8 @@ export function loadStdlib(snapshot: StdlibSnapshot): Stdlib {
     let found = packages.get(path);
     if (found === undefined) {
       found = { path, members: new Map() };
+      const exported = snapshot.exported?.[path];
+      if (exported !== undefined) found.exported = new Set(exported);
       packages.set(path, found);
     }
     return found;

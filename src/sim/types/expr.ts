@@ -374,7 +374,9 @@ proto.selector = function selector(this: Checker, e: ast.SelectorExpr, scope: Sc
       const member = this.packageMember(target, name);
       if (member === undefined) {
         if (target.path === 'unsafe' || this.stdlib?.packages.has(target.path) === true) {
-          if (target.path !== 'unsafe' && /^\p{Lu}/u.test(name)) this.notModeledAt(e.selector.start, `${target.path}.${name}`);
+          // A name the package does not declare (its exported names are recorded) is undefined; one it declares is not modelled.
+          const declared = this.stdlib?.packages.get(target.path)?.exported?.has(name) ?? true;
+          if (target.path !== 'unsafe' && /^\p{Lu}/u.test(name) && declared) this.notModeledAt(e.selector.start, `${target.path}.${name}`);
           else this.error(e.selector, `undefined: ${e.x.value}.${name}`);
         }
         return invalid(e);
