@@ -4,7 +4,8 @@
  * all instantiates internal/sync's generic hash-trie, and with inlining off gc then prints the
  * same block of lines (positions inside GOROOT) after the package's own, whichever methods are
  * called: a probe program using sync.Map is compiled per flag set and its lines outside the probe
- * file are recorded. The simulator appends the block after its own lines for such a program.
+ * file are recorded (sync.Pool and *os.File likewise at -m=2 -l, os without a file prints nothing).
+ * The simulator prints the block after the package's own functions' lines.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,26 +14,55 @@ import type { StdInternalsSnapshot } from '../src/data/oracle/snapshots.ts';
 import { formatJson, snippetModule } from './escape.ts';
 import { runGo } from './toolchain.ts';
 
-/** Each recorded use: its key, and a probe program that makes it (two, to check the block does not depend on the calls). */
-const uses: { key: string; probes: string[] }[] = [
+/**
+ * Each recorded use: its key, the flag sets gc prints its block under with inlining off, and
+ * probe programs that make it (several, to check the block does not depend on the calls).
+ */
+const uses: { key: string; flagSets: readonly string[]; probes: string[] }[] = [
   {
     key: 'sync.Map',
+    flagSets: ['-m -l', '-m=2 -l'],
     probes: [
       'package main\n\nimport "sync"\n\nvar m sync.Map\n\nfunc main() {\n\tm.Delete("x")\n}\n',
       'package main\n\nimport "sync"\n\nfunc main() {\n\tvar m sync.Map\n\tm.Store(1, 2)\n\tv, ok := m.Load(1)\n\tm.Range(func(k, v any) bool { return true })\n\tprintln(v != nil, ok)\n}\n',
     ],
   },
+  {
+    // sync.Pool's generic atomic pointers, explained at -m=2.
+    key: 'sync.Pool',
+    flagSets: ['-m=2 -l'],
+    probes: [
+      'package main\n\nimport "sync"\n\nvar p sync.Pool\n\nfunc main() {\n\tprintln(p.Get() == nil)\n}\n',
+      'package main\n\nimport "sync"\n\nvar p = sync.Pool{New: func() any { return new(int) }}\n\nfunc main() {\n\tp.Put(p.Get())\n}\n',
+    ],
+  },
+  {
+    // *os.File's generic atomic pointers, explained at -m=2, whichever way a program comes by a file.
+    key: 'os.File',
+    flagSets: ['-m=2 -l'],
+    probes: [
+      'package main\n\nimport "os"\n\nfunc main() {\n\tos.Stdout.WriteString("hi")\n}\n',
+      'package main\n\nimport "os"\n\nfunc main() {\n\tf, err := os.Open("x")\n\tif err == nil {\n\t\tf.Close()\n\t}\n}\n',
+      'package main\n\nimport "os"\n\nfunc main() {\n\tf, _ := os.Create("x")\n\tos.Stderr.WriteString("x")\n\tprintln(f != nil)\n}\n',
+    ],
+  },
+  {
+    // os without a file: nothing.
+    key: 'os',
+    flagSets: ['-m=2 -l'],
+    probes: [
+      'package main\n\nimport "os"\n\nfunc main() {\n\tos.Exit(0)\n}\n',
+      'package main\n\nimport "os"\n\nfunc main() {\n\tprintln(os.Getenv("X"))\n}\n',
+    ],
+  },
 ];
-
-/** The flag sets for which the block is replayed (with inlining on, gc interleaves it with the package's own lines). */
-export const replayedFlagSets = ['-m -l', '-m=2 -l'] as const;
 
 /** Writes `outFolder/std-internals.json`; returns the problems found. */
 export async function generateStdInternals(outFolder: string, goVersion: string): Promise<string[]> {
   const snapshot: StdInternalsSnapshot = { goVersion, uses: {} };
   for (const use of uses) {
     const blocks: Record<string, string[]> = {};
-    for (const flags of replayedFlagSets) {
+    for (const flags of use.flagSets) {
       const seen: string[][] = [];
       for (const probe of use.probes) {
         const module = mkdtempSync(join(tmpdir(), 'oracle-std-internals-'));

@@ -108,6 +108,8 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   removeDeadLocals(lowered.file);
   const options = { m: request.flags.m, goMinor, fileName: request.fileName, escapeMutationsCalls: request.escapeMutationsCalls === true };
   const analysis = escapeFile(lowered.file, options, before);
+  // The package's own functions' lines; those of the method wrappers gc generates come after std blocks.
+  const ownLines = analysis.report.lines.length;
   const largeReceiver = request.flags.noInline ? undefined : largeValueReceiver(parsed.file, checked.info, maxStackVarSize(goMinor));
   if (largeReceiver !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...largeReceiver.position, message: `not modeled: ${largeReceiver.what}` }] };
   if (request.flags.m >= 2) {
@@ -126,10 +128,16 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   }));
   // gc's lines about std code the program instantiates, the same for every program, follow the package's own.
   const lines = [...analysis.report.lines];
+  let at = ownLines;
+  let blocks = 0;
   for (const key of replayedStdInternals(parsed.file, request.flags)) {
     const recorded = (await stdInternals()).uses[key]?.[request.flags.m >= 2 ? '-m=2 -l' : '-m -l'];
+    if (recorded !== undefined && recorded.length > 0 && ++blocks > 1) {
+      return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: the order gc reports the standard library code of several uses in' }] };
+    }
     if (recorded === undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: `not modeled: ${key} (gc also reports the standard library's generic code it instantiates)` }] };
-    lines.push(...recorded);
+    lines.splice(at, 0, ...recorded);
+    at += recorded.length;
   }
   return { kind: 'ok', goVersion, lines, sites: sitesOf(analysis), functions };
 }

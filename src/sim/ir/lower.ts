@@ -2156,7 +2156,8 @@ class Lowerer {
       case 'panic': {
         const [value] = n.args;
         const empty = { text: 'interface {}', kind: 'interface' as const, size: 16, align: 8, hasPointers: true, directIface: false, untyped: false };
-        return { op: 'builtin', builtin: 'panic', args: [this.implicitIface(this.expr(value as ast.Expr), empty)], spread: false, ...base };
+        // A non-empty interface value converts to any (OCONVIFACE) too.
+        return { op: 'builtin', builtin: 'panic', args: [this.implicitIface(this.expr(value as ast.Expr), empty, this.otherInterface(value as ast.Expr, anyType))], spread: false, ...base };
       }
       case 'delete': {
         // The key is converted to the map's key type (boxed for an interface key).

@@ -22,8 +22,8 @@ interface InternalsTrigger {
   path: string;
   /** Member name, or `*` for any member of the package. */
   member: string;
-  /** Whether gc prints standard-library lines for this use under these flags. */
-  affects: (flags: AnalysisFlags) => boolean;
+  /** Whether gc prints standard-library lines for this use under these flags (that the simulator cannot replay). */
+  affects: (flags: AnalysisFlags, member: string) => boolean;
 }
 
 /** With `-m -l`, only sync.Map's instantiations are reported; the others appear with inlining on or at `-m=2`. */
@@ -32,10 +32,14 @@ const exceptPlainNoInline = (flags: AnalysisFlags) => !(flags.noInline && flags.
 /** With inlining on (with `-l` the block is the same for every program, replayed: `replayedStdInternals`). */
 const inliningOn = (flags: AnalysisFlags) => !flags.noInline;
 
+/** At -m=2 -l the recorded blocks stand in (`replayedStdInternals`), for the os members whose block was recorded. */
+const inliningOnOrMember = (members: string[]) => (flags: AnalysisFlags, member: string) => !flags.noInline || !members.includes(member);
+const osRecorded = [...osFileMembers(), 'Exit', 'Getenv'];
+
 const triggers: InternalsTrigger[] = [
   { path: 'sync', member: 'Map', affects: inliningOn },
-  { path: 'sync', member: 'Pool', affects: exceptPlainNoInline },
-  { path: 'os', member: '*', affects: exceptPlainNoInline },
+  { path: 'sync', member: 'Pool', affects: inliningOn },
+  { path: 'os', member: '*', affects: (flags, member) => exceptPlainNoInline(flags) && inliningOnOrMember(osRecorded)(flags, member) },
   // reflect.Value and reflect.Type bring gc's generated wrappers for reflect's methods (checked
   // with the toolchain: ValueOf, TypeOf, a Value, a SelectCase, a *MapIter each do).
   { path: 'reflect', member: '*', affects: exceptPlainNoInline },
@@ -51,7 +55,7 @@ export function standardLibraryInternalsUse(file: ast.File, flags: AnalysisFlags
     localNames.set(localName, path);
   }
   // Most files import nothing that triggers: no need to walk them.
-  const importsTrigger = [...localNames.values()].some((path) => triggers.some((trigger) => trigger.path === path && trigger.affects(flags)));
+  const importsTrigger = [...localNames.values()].some((path) => triggers.some((trigger) => trigger.path === path));
   if (!importsTrigger) return undefined;
   let found: Diagnostic | undefined;
   forEachNode(file, (node) => {
@@ -60,7 +64,7 @@ export function standardLibraryInternalsUse(file: ast.File, flags: AnalysisFlags
     if (path === undefined) return;
     const member = node.selector.value;
     const trigger = triggers.find((candidate) => candidate.path === path && (candidate.member === '*' || candidate.member === member));
-    if (trigger === undefined || !trigger.affects(flags)) return;
+    if (trigger === undefined || !trigger.affects(flags, member)) return;
     found = {
       line: node.x.pos.line,
       column: node.x.pos.column,
@@ -96,8 +100,18 @@ export function stdInterfaceMethodWrapperUse(file: ast.File, info: Info, flags: 
   return found;
 }
 
+/** The os members that give a program a file (and with it gc's block about *os.File's generic atomic pointers). */
+function osFileMembers(): string[] {
+  return ['File', 'Stdout', 'Stderr', 'Stdin', 'Open', 'Create'];
+}
+
 /** Std uses whose block of lines gc prints the same for every program with inlining off (oracle/stdinternals.ts), by key. */
-const replayed: { path: string; member: string; key: string }[] = [{ path: 'sync', member: 'Map', key: 'sync.Map' }];
+const replayed: { path: string; members: string[]; key: string; m2Only: boolean }[] = [
+  { path: 'sync', members: ['Map'], key: 'sync.Map', m2Only: false },
+  { path: 'sync', members: ['Pool'], key: 'sync.Pool', m2Only: true },
+  { path: 'os', members: osFileMembers(), key: 'os.File', m2Only: true },
+  { path: 'os', members: ['Exit', 'Getenv'], key: 'os', m2Only: true },
+];
 
 /** The recorded std-internals blocks (std-internals.json keys) a file's output ends with, with `-l`, in order. */
 export function replayedStdInternals(file: ast.File, flags: AnalysisFlags): string[] {
@@ -113,8 +127,8 @@ export function replayedStdInternals(file: ast.File, flags: AnalysisFlags): stri
   forEachNode(file, (node) => {
     if (node.kind !== 'SelectorExpr' || node.x.kind !== 'Name') return;
     const path = localNames.get(node.x.value);
-    const use = replayed.find((candidate) => candidate.path === path && candidate.member === node.selector.value);
-    if (use !== undefined) keys.add(use.key);
+    const use = replayed.find((candidate) => candidate.path === path && candidate.members.includes(node.selector.value));
+    if (use !== undefined && (!use.m2Only || flags.m >= 2)) keys.add(use.key);
   });
   return [...keys];
 }
