@@ -11,14 +11,16 @@
  * a simulator change takes seconds). Prints the counts per flag set and writes the wrong pairs,
  * with their first differing lines, to `--out` (default `$TMPDIR/soh-differential-wrong.txt`).
  *
- * Usage: node scripts/differential.ts [--flags "-m,-m -l,-m=2 -l"] [--out FILE] [--only SUBSTRING] [--reasons]
- * (`--reasons` also prints why the simulator declined, most frequent first).
+ * Usage: node scripts/differential.ts [--flags "-m,-m -l,-m=2 -l"] [--out FILE] [--only SUBSTRING] [--reasons] [--write]
+ * (`--reasons` also prints why the simulator declined, most frequent first; `--write` records a
+ * full run's counts and wrong pairs in src/data/differential.json for the "How we know" page).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/sim/analyze.ts';
 
 type Kind = 'same' | 'notModeled' | 'wrong' | 'goFailed';
@@ -78,6 +80,7 @@ async function compilerOutput(path: string, flags: string): Promise<{ lines: str
 
 const counts = new Map<string, Record<Kind, number>>(flagSets.map((flags) => [flags, { same: 0, notModeled: 0, wrong: 0, goFailed: 0 }]));
 const wrong: string[] = [];
+const wrongPairs: { program: string; flags: string; missing: number; extra: number; first: string }[] = [];
 // Why the simulator declined, by reason (the construct named after "not modeled:"), per flag set.
 const reasons = new Map<string, number>();
 const queue = programs.flatMap((path) => flagSets.map((flags) => ({ path, flags })));
@@ -117,6 +120,8 @@ async function worker(): Promise<void> {
     const extra = remaining;
     const shown = (list: string[], mark: string) => list.slice(0, 4).map((line) => `\n    ${mark} ${line}`).join('');
     const order = missing.length === 0 && extra.length === 0 ? ' (same lines, another order)' : '';
+    const first = missing[0] !== undefined ? `missing: ${missing[0]}` : extra[0] !== undefined ? `extra: ${extra[0]}` : 'the same lines in another order';
+    wrongPairs.push({ program: path.slice(goroot.length + 1), flags, missing: missing.length, extra: extra.length, first: first.length > 200 ? `${first.slice(0, 200)}…` : first });
     wrong.push(`${path.slice(goroot.length + 1)} [${flags}] missing ${missing.length}, extra ${extra.length}${order}${shown(missing, '-')}${shown(extra, '+')}`);
   }
 }
@@ -132,4 +137,17 @@ if (args.includes('--reasons')) {
   for (const [key, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(count).padStart(5)}  ${key.replace('\t', '  ')}`);
 }
 writeFileSync(outFile, `${wrong.sort().join('\n')}\n`);
+if (args.includes('--write')) {
+  if (only !== '' || flagSets.join(',') !== '-m,-m -l,-m=2 -l') throw new Error('--write records full runs only (no --only, default --flags)');
+  const goVersion = execFileSync('go', ['env', 'GOVERSION']).toString().trim();
+  const record = {
+    goVersion,
+    programs: programs.length,
+    counts: Object.fromEntries(counts),
+    wrong: wrongPairs.sort((a, b) => a.program.localeCompare(b.program) || a.flags.localeCompare(b.flags)),
+  };
+  const target = fileURLToPath(new URL('../src/data/differential.json', import.meta.url));
+  writeFileSync(target, `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`wrote ${target}`);
+}
 console.log(`${wrong.length} wrong (program, flags) pairs, listed in ${outFile}`);
