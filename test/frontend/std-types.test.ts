@@ -126,6 +126,34 @@ func main() {
     expect(diagnosticsOf(source)).toEqual(['12:17: not modeled: bytes.Buffer.Read', '13:20: not modeled: time.Duration.Write']);
   });
 
+  it('an opaque std value converts to an interface by its recorded methods alone', () => {
+    const source = `package main
+
+import (
+	"bytes"
+	"io"
+	"sync"
+)
+
+type locker interface{ Lock() }
+
+func main() {
+	var w io.Writer = bytes.Buffer{}
+	var mu sync.Mutex
+	var l locker = mu
+	var ok locker = &mu
+	_, _, _ = w, l, ok
+}
+`;
+    expect(diagnosticsOf(source)).toEqual([
+      '12:20: cannot use bytes.Buffer{} (value of struct type bytes.Buffer) as io.Writer value in variable declaration: bytes.Buffer does not implement io.Writer (method Write has pointer receiver)',
+      '14:17: cannot use mu (variable of struct type "sync".Mutex) as locker value in variable declaration: "sync".Mutex does not implement locker (method Lock has pointer receiver)',
+    ]);
+    // A method the snapshot does not record may exist: not modeled, not "missing method".
+    const reader = 'package main\n\nimport (\n\t"io"\n\t"strings"\n)\n\nfunc main() {\n\tvar sb strings.Builder\n\tvar r io.Reader = sb\n\t_ = r\n}\n';
+    expect(diagnosticsOf(reader)).toEqual(['10:20: not modeled: strings.Builder.Read']);
+  });
+
   it('a method promoted from an embedded std type beyond the snapshot is not modeled', () => {
     const source = `package main
 

@@ -764,10 +764,11 @@ proto.assignment = function assignment(this: Checker, x: Operand, target: Type, 
     this.record(x);
     return;
   }
-  // Any value can be assigned to an empty interface: an opaque std type needs no more than its recorded layout there.
+  // Any value can be assigned to an empty interface: an opaque std type needs no more than its recorded layout there;
+  // to another interface, only its method set matters (what the snapshot does not record of it is not modelled below).
   const targetUnder = underlying(target);
   const toEmptyInterface = targetUnder.kind === 'Interface' && methodsOf(targetUnder).length === 0;
-  if (!identical(x.type, target) && !toEmptyInterface && (this.opaque(target, x.expr) || this.opaque(x, x.expr))) {
+  if (!identical(x.type, target) && !toEmptyInterface && (this.opaque(target, x.expr) || (targetUnder.kind !== 'Interface' && this.opaque(x, x.expr)))) {
     x.mode = 'invalid';
     return;
   }
