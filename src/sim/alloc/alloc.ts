@@ -82,8 +82,10 @@ export function siteAllocation(verdict: SiteVerdict, goMinor: number): SiteAlloc
     case 'methodValue':
       return { allocates: true, bytes: bytes(16, true), exact: true };
     case 'stdValue':
-      // Made inside an inlined std body, maybe on a path that rarely runs (a panic's message): possible, not certain.
-      return { allocates: false, exact: false };
+      // Made inside an inlined std body: a constant (a panic's message) is static data; anything
+      // else may allocate on some path, with a size the body decides.
+      if (expr.text.startsWith('"')) return { allocates: false, bytes: 0, exact: true };
+      return { allocates: true, exact: false };
     default:
       // Maps, strings, conversions and append backing stores depend on run-time sizes.
       return { allocates: true, exact: false };
