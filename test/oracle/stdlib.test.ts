@@ -42,6 +42,29 @@ describe('stdlib.json', () => {
     }
   });
 
+  it('summarises what inlining does for every function gc can inline, and only for those', () => {
+    let summarised = 0;
+    for (const [key, fn] of Object.entries(snapshot.functions)) {
+      expect(fn.inline !== undefined, key).toBe(fn.inlinable);
+      const inline = fn.inline;
+      if (inline === undefined || 'notModeled' in inline) continue;
+      summarised++;
+      // A cost within gc's budget; the function itself in the first round; a name per result.
+      expect(inline.cost, key).toBeGreaterThan(0);
+      expect(inline.cost, key).toBeLessThanOrEqual(80);
+      expect(inline.rounds[0]?.length, key).toBe(1);
+      expect(inline.results.length, key).toBe(fn.results.length);
+      for (const line of inline.body) {
+        if (typeof line.flowsTo === 'number') expect(line.flowsTo, key).toBeLessThan(fn.results.length);
+        else expect(['heap', 'nowhere'], key).toContain(line.flowsTo);
+      }
+      expect(inline.tags.params.length, key).toBe(fn.params.length);
+      expect(inline.tags.receiver !== undefined, key).toBe(fn.receiver !== undefined);
+      for (const line of [...(inline.tags.receiver ?? []), ...inline.tags.params.flat()]) expect(line, key).toMatch(leakLine);
+    }
+    expect(summarised).toBeGreaterThan(50);
+  });
+
   it('gives each type a consistent layout', () => {
     for (const [key, type] of Object.entries(snapshot.types)) {
       expect(type.align, key).toBeGreaterThan(0);
