@@ -327,10 +327,13 @@ function readingOrder(file: ast.File, info: Info, table: TypeTable): { types: Re
     const obj = info.defs.get(decl.name);
     if (obj?.kind === 'TypeName') packageTypes.add(obj);
   }
+  // Identical type literals are one type to gc; named types are distinct even with one name (local ones).
   const count = (type: Type, at: Position): void => {
     const text = table.text(type);
-    if (seenTexts.has(text)) return;
-    seenTexts.add(text);
+    if (type.kind !== 'Named') {
+      if (seenTexts.has(text)) return;
+      seenTexts.add(text);
+    }
     types.push({ type, text, at });
   };
   const readSignature = (signature: Signature): void => {
