@@ -196,7 +196,7 @@ func main() {
 	_ = drain(x)
 }
 `;
-  const run = (m: number) => analyze({ source, fileName: 'rw.go', flags: { m, noInline: true } });
+  const run = (m: 1 | 2) => analyze({ source, fileName: 'rw.go', flags: { m, noInline: true } });
 
   it('a call through io.Reader is an interface call: receiver and arguments leak (go1.26 -m -l)', async () => {
     const result = await run(1);
