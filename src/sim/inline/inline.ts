@@ -746,8 +746,10 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         if (node.devirtualized !== undefined) {
           // gc judges before it devirtualizes: still a call through an interface (the call, its
           // method selector, the interface value), not the `x.(T)` receiver it becomes.
-          const receiver = node.receiver;
-          cost += 2 + inlineExtraCallCost - 1 - (receiver?.op === 'deref' ? 1 : 0);
+          // The receiver's nodes around the interface value (x.(T), an implicit *, &, or embedded fields) are not there yet.
+          let added = 0;
+          for (let receiver = node.receiver; receiver !== undefined && ['deref', 'addr', 'dot', 'dotPtr'].includes(receiver.op); receiver = (receiver as { x?: IrExpr }).x) added++;
+          cost += 2 + inlineExtraCallCost - 1 - added;
           break;
         }
         // A call through an interface has its method selector as a node.

@@ -1580,9 +1580,7 @@ class Lowerer {
     if (selection.kind === 'methodExpr') return { op: 'methodExpr', type, position: n.pos, text: this.exprText(n) };
     if (selection.kind === 'method') {
       const { receiver, method, receiverParam } = this.methodReceiver(n, selection);
-      if (method === undefined && receiver.type.kind === 'interface') {
-        throw new NotModeled(n.pos, 'interface method values');
-      }
+      // An interface's method value: gc knows no function for it, so the interface value leaks.
       const signature = selection.obj.type;
       const resultCount = signature.kind === 'Signature' ? signature.results.length : 0;
       return { op: 'methodValue', type, x: receiver, method, receiverParam, resultCount, position: n.pos, text: this.exprText(n) };
@@ -1949,7 +1947,7 @@ class Lowerer {
       const path = found.index.slice(0, -1);
       if (found.obj?.kind !== 'Func' || found.ambiguous || path.length === 0) return undefined;
       const owner = underlying(this.fieldOwnerType(concrete, path));
-      if (owner.kind !== 'Interface') throw new NotModeled(fun.pos, 'devirtualizing a call to a promoted method (gc calls its generated wrapper)');
+      if (owner.kind !== 'Interface') return this.devirtualizePromoted(fun, asserted, concrete, found.obj, path);
       let embedded: IrExpr = asserted;
       let current: Type = concrete;
       for (const index of path) {
@@ -1971,6 +1969,32 @@ class Lowerer {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
     }
     return { receiver, method, message: `devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` };
+  }
+
+  /**
+   * Devirtualizing to a method promoted from an embedded struct: gc calls the method itself on
+   * the embedded field of `x.(T)` (through the implicit selectors, with its implicit `&` or `*`).
+   */
+  private devirtualizePromoted(fun: ast.SelectorExpr, asserted: IrExpr, concrete: Type, methodObj: Func, path: number[]): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
+    const method = this.funcs.get(methodObj);
+    if (method === undefined) throw new NotModeled(fun.pos, `devirtualizing a call to a method promoted from a type of another package (${methodObj.name})`);
+    let receiver = asserted;
+    let current: Type = concrete;
+    for (const index of path) {
+      const pointer = underlying(current).kind === 'Pointer';
+      const struct = underlying(pointer ? (underlying(current) as { elem: Type }).elem : current);
+      const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
+      if (field === undefined) return undefined;
+      current = field.type;
+      receiver = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: receiver, field: field.name, position: receiver.position, text: `${receiver.text}.${field.name}` };
+    }
+    const isPointer = underlying(current).kind === 'Pointer';
+    if (methodObj.pointerReceiver && !isPointer) {
+      receiver = { op: 'addr', type: this.types.info({ kind: 'Pointer', elem: current }), x: receiver, position: receiver.position, text: receiver.text };
+    } else if (!methodObj.pointerReceiver && isPointer) {
+      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
+    }
+    return { receiver, method, message: `devirtualizing ${this.exprText(fun)} to ${this.types.info(concrete).text}` };
   }
 
   private closureOfLiteral(literal: ast.FuncLit): IrFunc | undefined {
