@@ -71,6 +71,11 @@ export interface IrName {
   definedBy?: IrStmt;
   /** For names of class `func`: the function, when its body is in this file. */
   func?: IrFunc;
+  /**
+   * For the copy of a loop variable gc's loopvar pass makes (after inlining): its number is
+   * not known until then, so it is named by `nameLoopvarTemporaries` (loopvar.ts).
+   */
+  loopvarTemporary?: true;
 }
 
 /** A function body (declared function, method, or closure). */
@@ -248,6 +253,8 @@ export interface SelectorExpr extends NodeBase {
   x: IrExpr;
   /** Field name. */
   field: string;
+  /** The field's offset in its struct, when known (gc's inliner charges nothing for `&s.f` at offset 0). */
+  offset?: number;
 }
 
 /** `x.(T)`. */

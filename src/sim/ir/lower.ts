@@ -32,9 +32,11 @@ import type {
   TypeInfo,
 } from './ir.ts';
 import { fileBuildConstraint } from './goversion.ts';
+import { provisionalLoopvarPrefix } from './loopvar.ts';
 import { TypeTable } from './typeinfo.ts';
 import { visitIr } from './walk.ts';
 import { children } from '../syntax/walk.ts';
+import { offsetsOf } from '../types/sizes.ts';
 
 /** A construct outside the modelled subset. */
 export class NotModeled extends Error {
@@ -117,6 +119,8 @@ class Lowerer {
   private context: FuncContext | undefined;
   /** Per function, how many of its temporaries gc does not have when it names its own. */
   private readonly lateTemporaries = new Counter<IrFunc>();
+  /** How many loop-variable copies have been given a provisional name. */
+  private loopvarSerial = 0;
 
   constructor(file: ast.File, info: Info, options: LowerOptions) {
     this.file = file;
@@ -974,13 +978,14 @@ class Lowerer {
       const prologue: IrStmt[] = [];
       for (const name of perIteration) {
         const temporary = this.temporary(name.type, name.position, true);
+        // At the loop's position, as gc's loopvar pass places it.
         const definition: IrStmt = {
           op: 'assign',
           why: 'assign',
           lhs: [this.nameExpr(name)],
           rhs: [this.nameExpr(temporary)],
           compound: false,
-          position: name.position,
+          position: n.pos,
           text: `${name.name} := ${temporary.name}`,
           loopvar: true,
         };
@@ -988,6 +993,11 @@ class Lowerer {
         body = [...prologue, ...body, { op: 'assign', why: 'assign', lhs: [this.nameExpr(temporary)], rhs: [this.nameExpr(name)], compound: false, position: name.position, text: '', loopvar: true }];
         this.renameInStmts(init, name, temporary);
         this.renameInStmts(post, name, temporary);
+      }
+      // The init statement declares the copies now, and prints so (`.autotmp_3, .autotmp_4 := 0, x`).
+      const declaring = init.filter((statement) => statement.op === 'assign').pop();
+      if (declaring?.op === 'assign' && declaring.text.includes(' := ')) {
+        declaring.text = `${declaring.lhs.map((lhs) => lhs?.text ?? '_').join(', ')}${declaring.text.slice(declaring.text.indexOf(' := '))}`;
       }
     }
     out.push({ op: 'for', init, cond, post: post.length === 1 ? post[0] : post.length > 1 ? { op: 'block', list: post, position: n.pos, text: '' } : undefined, body, position: n.pos, text });
@@ -1097,7 +1107,10 @@ class Lowerer {
     const fn = context.fn;
     let declared = fn.declarations.length - this.lateTemporaries.count(fn);
     for (const param of fn.params) if (param.name === undefined) declared++;
-    const name: IrName = { name: `.autotmp_${declared}`, class: 'local', position, type, fn };
+    // A late one is named once inlining is done (nameLoopvarTemporaries).
+    const name: IrName = late
+      ? { name: `${provisionalLoopvarPrefix}${this.loopvarSerial++}`, class: 'local', position, type, fn, loopvarTemporary: true }
+      : { name: `.autotmp_${declared}`, class: 'local', position, type, fn };
     fn.declarations.push(name);
     if (late) this.lateTemporaries.add(fn);
     this.varOwner.set(name, fn);
@@ -1304,7 +1317,13 @@ class Lowerer {
         call.text = `${prefix}(${call.args.map((arg) => arg.text).join(', ')})`;
       }
     } else if (callValue.op === 'builtin') {
-      callValue.args = callValue.args.map((arg) => visit(arg));
+      const builtin = callValue;
+      const argsText = `(${builtin.args.map((arg) => arg.text).join(', ')})`;
+      builtin.args = builtin.args.map((arg) => visit(arg));
+      // It prints with the temporaries it now reads too (`panic(.autotmp_0)`).
+      if (builtin.text.endsWith(argsText)) {
+        builtin.text = `${builtin.text.slice(0, builtin.text.length - argsText.length)}(${builtin.args.map((arg) => arg.text).join(', ')})`;
+      }
     }
     if (temporaries.length > 0) {
       for (const temporary of temporaries) out.push({ op: 'decl', name: temporary, position: temporary.position, text });
@@ -1588,7 +1607,9 @@ class Lowerer {
     const x = this.fieldPath(n.x, selection.index.slice(0, -1), selection.recv);
     const xType = this.fieldOwnerType(selection.recv, selection.index.slice(0, -1));
     const pointer = underlying(xType).kind === 'Pointer';
-    return { op: pointer ? 'dotPtr' : 'dot', type, x, field: n.selector.value, position: n.pos, text: this.exprText(n) };
+    const struct = underlying(pointer ? (underlying(xType) as { elem: Type }).elem : xType);
+    const offset = offsetsOf(struct)?.offsets[selection.index[selection.index.length - 1] as number];
+    return { op: pointer ? 'dotPtr' : 'dot', type, x, field: n.selector.value, offset, position: n.pos, text: this.exprText(n) };
   }
 
   /** The type reached from `type` by following the embedded-field path `path`. */
