@@ -172,6 +172,23 @@ export async function probeStdInlining(targets: ProbeTarget[], byName: Map<strin
       writeFileSync(join(module, `p${index}`, 'probe.go'), probe.source);
       probes.set(target.name, probe);
     });
+    // A probe the compiler rejects (a parameter type a program cannot spell, say) leaves its
+    // function unsummarised: a plain build names the failing packages first.
+    const plain = await runGo(['build', ...targets.map((_, index) => `./p${index}`).filter((_, index) => probes.has((targets[index] as ProbeTarget).name))], module);
+    if (plain.exitCode !== 0) {
+      let current = '';
+      for (const line of plain.output.split('\n')) {
+        const header = /^# example\.com\/probe\/p(\d+)$/.exec(line);
+        if (header !== null) {
+          current = header[1] as string;
+          continue;
+        }
+        const target = targets[Number(current)];
+        if (current === '' || target === undefined || !probes.has(target.name)) continue;
+        probes.delete(target.name);
+        summaries.set(target.name, { notModeled: `a program calling it does not compile (${line.replace(/^.*?probe\.go:\d+:\d+: /, '').slice(0, 120)})` });
+      }
+    }
     const folders = targets.map((_, index) => `./p${index}`).filter((_, index) => probes.has((targets[index] as ProbeTarget).name));
     // One build per flag set; cmd/go prints each package's lines under a `# example.com/probe/pN` header.
     const outputs: Record<string, Map<string, string>> = {};

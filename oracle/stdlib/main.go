@@ -151,11 +151,16 @@ func expandWildcards(source types.Importer, names []string) []string {
 				if signature, ok := object.Type().(*types.Signature); ok && (signature.TypeParams().Len() > 0 || genericInstance.MatchString(signature.String())) {
 					continue
 				}
-				// So are those whose types reach an unexported type (no program outside can measure it).
-				if reachesUnexported(object.Type(), map[types.Type]bool{}) {
-					continue
-				}
 			case *types.Var, *types.Const:
+			default:
+				continue
+			}
+			// Those whose types reach an unexported type are left out too (no program outside can measure it).
+			if reachesUnexported(object.Type(), map[types.Type]bool{}) {
+				continue
+			}
+			switch object.(type) {
+			case *types.Func, *types.Var, *types.Const:
 			default:
 				continue
 			}
