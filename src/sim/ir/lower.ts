@@ -2735,7 +2735,8 @@ class Counter<K> {
 function undoDevirtualization(call: Extract<IrExpr, { op: 'call' }>): void {
   if (call.devirtualized === undefined || call.interfaceMethod === undefined || call.interfaceReceiver !== undefined) return;
   let asserted = call.receiver;
-  if (asserted?.op === 'deref') asserted = asserted.x;
+  // Through the implicit `*` or `&` and the embedded fields of a promoted method.
+  while (asserted?.op === 'deref' || asserted?.op === 'addr' || asserted?.op === 'dot' || asserted?.op === 'dotPtr') asserted = asserted.x;
   if (asserted?.op !== 'dotType') return;
   call.interfaceReceiver = asserted.x;
   call.receiver = undefined;
