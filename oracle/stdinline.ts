@@ -44,6 +44,8 @@ export interface ProbeTarget {
   /** The function's own leak lines (built in its package), per parameter, and the receiver's. */
   paramTags: string[][];
   receiverTag?: string[];
+  /** Whether gc printed `can inline` for it when building its package. */
+  inlinable: boolean;
 }
 
 const probeModule = 'module example.com/probe\n\ngo 1.26\n';
@@ -156,10 +158,15 @@ function parseProbeOutput(output: string): { lines: ProbeLine[]; foreign: string
 }
 
 /** Probes every target; returns each one's summary (or why it cannot be summarised), by name. */
-export async function probeStdInlining(targets: ProbeTarget[], byName: Map<string, string>, costByName: Map<string, number>): Promise<Map<string, StdInline> | { problem: string }> {
+export async function probeStdInlining(
+  targets: ProbeTarget[],
+  byName: Map<string, string>,
+  costByName: Map<string, number>,
+): Promise<{ summaries: Map<string, StdInline>; intrinsics: Set<string> } | { problem: string }> {
   const module = mkdtempSync(join(tmpdir(), 'oracle-stdinline-'));
   const probes = new Map<string, Probe>();
   const summaries = new Map<string, StdInline>();
+  const intrinsics = new Set<string>();
   try {
     writeFileSync(join(module, 'go.mod'), probeModule);
     targets.forEach((target, index) => {
@@ -192,7 +199,7 @@ export async function probeStdInlining(targets: ProbeTarget[], byName: Map<strin
     const folders = targets.map((_, index) => `./p${index}`).filter((_, index) => probes.has((targets[index] as ProbeTarget).name));
     // One build per flag set; cmd/go prints each package's lines under a `# example.com/probe/pN` header.
     const outputs: Record<string, Map<string, string>> = {};
-    for (const flags of ['-m', '-m -l']) {
+    for (const flags of ['-m', '-m -l', '-m=2']) {
       const build = await runGo(['build', `-gcflags=${flags}`, ...folders], module);
       if (build.exitCode !== 0) return { problem: `building the std inlining probes with ${flags} failed:\n${build.output.slice(0, 3000)}` };
       const byPackage = new Map<string, string>();
@@ -210,6 +217,18 @@ export async function probeStdInlining(targets: ProbeTarget[], byName: Map<strin
     targets.forEach((target, index) => {
       const probe = probes.get(target.name);
       if (probe === undefined) return;
+      // gc charges a call it compiles to machine instructions (an intrinsic) like any node: the
+      // probe that only calls it then costs a few nodes, where any other call costs 57 more.
+      const costLine = new RegExp(`^(?:\\./)?(?:[\\w.-]+/)*probe\\.go:${probe.lines.drop - 1}:\\d+: (?:can inline drop with cost (\\d+)|cannot inline drop: function too complex: cost (\\d+))`, 'm');
+      const costMatch = costLine.exec(outputs['-m=2']?.get(`p${index}`) ?? '');
+      const dropCost = costMatch === null ? undefined : Number(costMatch[1] ?? costMatch[2]);
+      const inlinedInProbe = /: inlining call to /.test((outputs['-m']?.get(`p${index}`) ?? '').split('\n').filter((line) => line.includes(`probe.go:${probe.lines.drop}:`)).join('\n'));
+      if (dropCost !== undefined && dropCost < 40 && !inlinedInProbe) intrinsics.add(target.name);
+      if (!target.inlinable) return;
+      if (intrinsics.has(target.name)) {
+        summaries.set(target.name, { notModeled: 'gc compiles its calls to machine instructions (an intrinsic), never inlining them' });
+        return;
+      }
       const inlined = parseProbeOutput(outputs['-m']?.get(`p${index}`) ?? '');
       const notInlined = parseProbeOutput(outputs['-m -l']?.get(`p${index}`) ?? '');
       const cost = costByName.get(target.name);
@@ -218,7 +237,7 @@ export async function probeStdInlining(targets: ProbeTarget[], byName: Map<strin
   } finally {
     rmSync(module, { recursive: true, force: true });
   }
-  return summaries;
+  return { summaries, intrinsics };
 }
 
 /** Which result a `leaking param: p to result NAME level=L` line names. */

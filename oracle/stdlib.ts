@@ -217,7 +217,11 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
     if (cost !== undefined) costByName.set(entry.name, cost);
   }
   const byName = packagePathsByName([...described.map((entry) => entry.package), ...types.map((type) => type.package)]);
-  const targets: ProbeTarget[] = inlinableEntries.map((entry) => ({
+  // Calls gc compiles to machine instructions are found among these packages' other functions.
+  const intrinsicPackages = new Set(['math', 'math/bits', 'sync/atomic', 'runtime']);
+  const probed = described.filter((entry) => entry.kind === 'func' && (inlinableEntries.includes(entry) || intrinsicPackages.has(entry.package)));
+  const targets: ProbeTarget[] = probed.map((entry) => ({
+    inlinable: inlinableEntries.includes(entry),
     name: entry.name,
     packagePath: entry.package,
     ...(entry.receiver !== undefined ? { receiver: entry.receiver.type } : {}),
@@ -228,8 +232,9 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
     paramTags: entry.params.map((param) => parameter(param).leaks),
     ...(entry.receiver !== undefined ? { receiverName: entry.receiver.name, receiverTag: parameter(entry.receiver).leaks } : {}),
   }));
-  const inlining = await probeStdInlining(targets, byName, costByName);
-  if (!(inlining instanceof Map)) return [inlining.problem];
+  const probedInlining = await probeStdInlining(targets, byName, costByName);
+  if ('problem' in probedInlining) return [probedInlining.problem];
+  const inlining = probedInlining.summaries;
   for (const entry of described) {
     if (entry.kind === 'var') {
       snapshot.variables[entry.name] = { signature: entry.signature, type: entry.type };
@@ -250,6 +255,7 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
     if (entry.receiver !== undefined) record.receiver = parameter(entry.receiver);
     const inline = inlining.get(entry.name);
     if (inline !== undefined) record.inline = inline;
+    if (probedInlining.intrinsics.has(entry.name)) record.intrinsic = true;
     // A function recorded because its whole package is, whose parameters gc describes otherwise
     // than with leak lines (`assuming p is unsafe uintptr`), is left out.
     const lines = [...(record.receiver?.leaks ?? []), ...record.params.flatMap((param) => param.leaks)];

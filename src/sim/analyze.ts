@@ -98,7 +98,7 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   try {
     before = inlinePackage(lowered.file, {
       enabled: !request.flags.noInline,
-      isInlinableExternal: (fn) => fn.inlinableElsewhere === true,
+      isInlinableExternal: (fn) => fn.inlinableElsewhere === true && fn.intrinsic !== true,
       wrappers: generated?.wrappers,
     });
   } catch (error) {
@@ -158,7 +158,8 @@ function stdTagsOf(library: Stdlib): StdTags {
     const inlinable = info.inlinable;
     const inline = stdInlineModel(info);
     const tags = info.receiver === null ? { params, inlinable } : { receiver: tagFromLines(info.receiver, info.obj.type), params, inlinable };
-    return inline === undefined ? tags : { ...tags, inline };
+    const intrinsic = info.intrinsic === true ? { intrinsic: true as const } : {};
+    return inline === undefined ? { ...tags, ...intrinsic } : { ...tags, inline, ...intrinsic };
   };
 }
 

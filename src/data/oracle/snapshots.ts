@@ -113,6 +113,8 @@ export interface StdFunction {
   results: string[];
   /** For an inlinable function, what gc does where user code calls it (oracle/stdinline.ts). */
   inline?: StdInline;
+  /** gc compiles its calls to machine instructions: they cost one node to a caller and are never inlined. */
+  intrinsic?: true;
 }
 
 /**

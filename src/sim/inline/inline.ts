@@ -757,6 +757,8 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         const callee = inlineTarget(node, fn);
         // Resolving a literal judges it first (unless gc has stopped counting already).
         if (callee !== undefined && callee.closureParent !== undefined && callee !== fn && !over) canInline(callee);
+        // A call gc compiles to machine instructions costs what any node does.
+        if (callee?.intrinsic === true) break;
         const calleeCost = callee === undefined ? undefined : (costs.get(callee) ?? stdInlineCost(callee));
         const maxCost = callee?.closureParent !== undefined ? 2 * inlineMaxBudget : inlineMaxBudget;
         if (calleeCost !== undefined && calleeCost <= maxCost) cost += calleeCost;

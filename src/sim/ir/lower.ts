@@ -49,7 +49,7 @@ export class NotModeled extends Error {
 }
 
 /** Leak tags of functions of other packages, by `path.Name` (methods: `path.Type.Method`). */
-export type StdTags = (qualifiedName: string) => { receiver?: string; params: string[]; inlinable: boolean; inline?: StdInlineModel } | undefined;
+export type StdTags = (qualifiedName: string) => { receiver?: string; params: string[]; inlinable: boolean; inline?: StdInlineModel; intrinsic?: true } | undefined;
 
 /** Options of the lowering. */
 export interface LowerOptions {
@@ -2035,6 +2035,7 @@ class Lowerer {
     const fn = this.newFunc(`${path.split('/').pop()}.${fun.selector.value}`, fun.pos, undefined);
     fn.body = undefined;
     fn.inlinableElsewhere = tags.inlinable;
+    if (tags.intrinsic === true) fn.intrinsic = true;
     signature.params.forEach((param, index) => {
       fn.params.push({ blank: false, type: this.types.info(param.type), position: fun.pos, receiver: false, tag: tags.params[index] ?? '' });
     });

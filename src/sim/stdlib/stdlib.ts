@@ -42,6 +42,8 @@ export interface StdFunctionInfo {
   params: ParameterTag[];
   /** For an inlinable function: what inlining a call to it does, as the oracle measured it. */
   inline?: StdInline;
+  /** gc compiles its calls to machine instructions (they cost a caller one node, and are never inlined). */
+  intrinsic?: true;
 }
 
 /** One std package's modelled members. */
@@ -290,7 +292,7 @@ function parameter(name: string, type: Type): Var {
 
 function describe(key: string, obj: Func, fn: StdFunction): StdFunctionInfo {
   return {
-    key, obj, inlinable: fn.inlinable, ...(fn.inline !== undefined ? { inline: fn.inline } : {}),
+    key, obj, inlinable: fn.inlinable, ...(fn.inline !== undefined ? { inline: fn.inline } : {}), ...(fn.intrinsic === true ? { intrinsic: true as const } : {}),
     receiver: fn.receiver === undefined ? null : { name: fn.receiver.name, leaks: fn.receiver.leaks },
     params: fn.params.map((p) => ({ name: p.name, leaks: p.leaks })),
   };
