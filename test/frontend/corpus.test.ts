@@ -26,7 +26,7 @@ const knownAccepted = [
   'fixedbugs/issue11674.go', 'fixedbugs/issue13485.go', 'fixedbugs/issue14729.go', 'fixedbugs/issue16949.go',
   'fixedbugs/issue18231.go', 'fixedbugs/issue18882.go', 'fixedbugs/issue19482.go', 'fixedbugs/issue20529.go', 'fixedbugs/issue22200.go',
   'fixedbugs/issue22200b.go', 'fixedbugs/issue25507.go', 'fixedbugs/issue28079c.go',
-  'fixedbugs/issue4097.go', 'fixedbugs/issue4517c.go', 'fixedbugs/issue48230.go', 'fixedbugs/issue48301.go',
+  'fixedbugs/issue4517c.go', 'fixedbugs/issue48230.go', 'fixedbugs/issue48301.go',
   'fixedbugs/issue49814.go', 'fixedbugs/issue52697.go', 'fixedbugs/issue54280.go', 'fixedbugs/issue59190.go',
   'fixedbugs/issue6500.go', 'fixedbugs/issue6889.go',
 ];

@@ -115,7 +115,7 @@ export type References = (fn: IrFunc) => IrFunc[];
  * first (Tarjan's algorithm, as gc's `ir.VisitFuncsBottomUp`). Closures belong to the
  * component of the function that contains them.
  */
-export function visitFuncsBottomUp(funcs: IrFunc[], analyze: (list: IrFunc[]) => void): void {
+export function visitFuncsBottomUp(funcs: IrFunc[], analyze: (list: IrFunc[]) => void, references: (fn: IrFunc) => IrFunc[] = referencedFuncs): void {
   const ids = new Map<IrFunc, number>();
   const stack: IrFunc[] = [];
   let generation = 0;
@@ -129,7 +129,7 @@ export function visitFuncsBottomUp(funcs: IrFunc[], analyze: (list: IrFunc[]) =>
     generation++;
     let min = generation;
     stack.push(fn);
-    for (const referenced of referencedFuncs(fn)) {
+    for (const referenced of references(fn)) {
       const m = visit(referenced);
       if (m < min) min = m;
     }
@@ -161,7 +161,7 @@ export function isClosure(fn: IrFunc): boolean {
 }
 
 /** Functions with bodies that `fn`'s body refers to, and its closures, in walk order. */
-function referencedFuncs(fn: IrFunc): IrFunc[] {
+export function referencedFuncs(fn: IrFunc): IrFunc[] {
   const found: IrFunc[] = [];
   visitIr(fn.body ?? [], (node) => {
     if (node.op === 'name') {

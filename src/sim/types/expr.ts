@@ -3,6 +3,7 @@
  * constant folding and untyped conversion. Installed on `Checker` (./check.ts).
  */
 import type * as ast from '../syntax/ast.ts';
+import { children } from '../syntax/walk.ts';
 import {
   addRational, compareRational, formatConstant, divideRational, multiplyRational, parseFloatLiteral, parseIntLiteral, rational,
   subtractRational, toInteger, toRational, unknownValue, utf8Bytes, type ConstantValue, type Rational,
@@ -68,6 +69,7 @@ interface CheckerExpressions {
   evaluated: { expr: ast.Expr; operand: Operand } | null;
   opaque(x: Operand | Type, at: ast.NodeBase): boolean;
   record(x: Operand): Operand;
+  callsOrReceives(e: ast.Expr): boolean;
   ident(expr: ast.Name, scope: Scope): Operand;
   selector(expr: ast.SelectorExpr, scope: Scope): Operand;
   call(expr: ast.CallExpr, scope: Scope, allowTuple: boolean): Operand;
@@ -1532,6 +1534,22 @@ const builtinArgumentCounts: Partial<Record<BuiltinId, [number, number]>> = {
   'unsafe.SliceData': [1, 1], 'unsafe.String': [2, 2], 'unsafe.StringData': [1, 1],
 };
 
+/**
+ * Whether an already checked expression contains a function call whose value is not constant
+ * (conversions aside) or a channel receive, outside function literals (types2's hasCallOrRecv).
+ */
+proto.callsOrReceives = function callsOrReceives(this: Checker, e: ast.Expr): boolean {
+  const pending: ast.Node[] = [e];
+  while (pending.length > 0) {
+    const node = pending.pop() as ast.Node;
+    if (node.kind === 'FuncLit') continue;
+    if (node.kind === 'CallExpr' && !this.info.conversions.has(node) && this.info.types.get(node)?.mode !== 'constant') return true;
+    if (node.kind === 'Operation' && node.op === '<-' && node.y === null) return true;
+    pending.push(...children(node));
+  }
+  return false;
+};
+
 proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: BuiltinId, scope: Scope): Operand {
   const name = exprString(e.fun);
   const [least, most] = builtinArgumentCounts[id] ?? [0, Infinity];
@@ -1571,7 +1589,8 @@ proto.builtinCall = function builtinCall(this: Checker, e: ast.CallExpr, id: Bui
         if (isUntyped(x.type)) this.convertUntyped(x, basicTypes.string);
         return value(basicTypes.int);
       }
-      if (type.kind === 'Array') return { mode: 'constant', type: basicTypes.int, value: { kind: 'int', value: BigInt(type.length) }, expr: e };
+      // Constant unless the operand calls a function or receives (the spec's exception: len(f()) still calls f).
+      if (type.kind === 'Array') return this.callsOrReceives(first as ast.Expr) ? value(basicTypes.int) : { mode: 'constant', type: basicTypes.int, value: { kind: 'int', value: BigInt(type.length) }, expr: e };
       if (type.kind === 'Slice' || type.kind === 'Chan' || (id === 'len' && type.kind === 'Map')) return value(basicTypes.int);
       this.error(first as ast.Expr, `invalid argument: ${this.describe(x)} for built-in ${id}`);
       return invalid(e);
