@@ -4,9 +4,9 @@ import type { StdInternalsSnapshot, StdlibSnapshot } from '../data/oracle/snapsh
 import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
 import { inlinePackage, InlineNotModeled, type InlineMessage } from './inline/inline.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
-import { explainWrappers, largeValueReceiver, wrapperTypes } from './escape/wrappers.ts';
-import { maxStackVarSize } from './escape/utils.ts';
+import { explainWrappers, wrapperTypes } from './escape/wrappers.ts';
 import { Leaks } from './escape/leaks.ts';
+import { generatedEqualities } from './escape/eqfuncs.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
 import { methodWrappers } from './ir/wrappers.ts';
 import { outlineMapInits } from './ir/mapinit.ts';
@@ -110,9 +110,10 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   const analysis = escapeFile(lowered.file, options, before);
   // The package's own functions' lines; those of the method wrappers gc generates come after std blocks.
   const ownLines = analysis.report.lines.length;
-  const largeReceiver = request.flags.noInline ? undefined : largeValueReceiver(parsed.file, checked.info, maxStackVarSize(goMinor));
-  if (largeReceiver !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...largeReceiver.position, message: `not modeled: ${largeReceiver.what}` }] };
   if (request.flags.m >= 2) {
+    // The equality functions gc generates for types paired with an interface explain their leaks too.
+    const equality = generatedEqualities(parsed.file, checked.info, lowered.file);
+    if (equality !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...equality.position, message: `not modeled: ${equality.what}` }] };
     // gc analyses the method wrappers it generates last; -m=2 prints their explanations.
     const wrappers = wrapperTypes(parsed.file, checked.info);
     const unmodelled = wrappers.kind === 'ok' ? explainWrappers(analysis, lowered.file, wrappers.types, wrappers.promoted) : wrappers;
