@@ -6,7 +6,7 @@
  * prints from the same pass.
  */
 import type { Position } from '../api.ts';
-import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrStmt, StdInlineModel, TypeInfo } from '../ir/ir.ts';
+import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrParam, IrStmt, StdInlineModel, TypeInfo } from '../ir/ir.ts';
 import { visitIr } from '../ir/walk.ts';
 import { visitFuncsBottomUp } from '../escape/escape.ts';
 import { methodValueWrapper, type MethodWrappers } from '../ir/wrappers.ts';
@@ -943,7 +943,13 @@ function inlineCall(
     caller.declarations.push(copy);
     return copy;
   };
-  const params = callee.params.map((param) => (param.name === undefined ? undefined : fresh(param.name)));
+  // An unnamed or blank parameter still gets its variable (`~p0`, counting the receiver).
+  const unnamed = (param: IrParam, index: number): IrName => {
+    const copy: IrName = { name: `~p${index}`, class: 'local', position, type: param.type, fn: caller };
+    caller.declarations.push(copy);
+    return copy;
+  };
+  const params = callee.params.map((param, index) => (param.name !== undefined ? fresh(param.name) : unnamed(param, index)));
   const results = callee.results.map((result) => fresh(result));
   for (const name of [...callee.declarations]) if (!names.has(name)) fresh(name);
   const nameExpr = (name: IrName): IrExpr => ({ op: 'name', name, type: name.type, position, text: name.name });
