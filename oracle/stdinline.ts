@@ -83,10 +83,12 @@ interface Probe {
 }
 
 function probeSource(target: ProbeTarget, byName: Map<string, string>): Probe | { problem: string } {
+  // unsafe is not in byName (no std type of it is recorded), and needs no path to find.
+  const byNameWithUnsafe = new Map([...byName, ['unsafe', 'unsafe']]);
   const imports = new Set<string>([target.packagePath]);
   for (const type of [target.receiver ?? '', ...target.params, ...target.results]) {
     for (const match of type.matchAll(/\b([a-z][a-z0-9]*)\.[A-Z]/g)) {
-      const path = byName.get(match[1] as string);
+      const path = byNameWithUnsafe.get(match[1] as string);
       if (path === undefined) return { problem: `no import path known for package ${match[1]} in ${type}` };
       imports.add(path);
     }
@@ -172,7 +174,7 @@ export async function probeStdInlining(
     targets.forEach((target, index) => {
       const probe = probeSource(target, byName);
       if ('problem' in probe) {
-        summaries.set(target.name, { notModeled: probe.problem });
+        if (target.inlinable) summaries.set(target.name, { notModeled: probe.problem });
         return;
       }
       mkdirSync(join(module, `p${index}`));
@@ -193,7 +195,7 @@ export async function probeStdInlining(
         const target = targets[Number(current)];
         if (current === '' || target === undefined || !probes.has(target.name)) continue;
         probes.delete(target.name);
-        summaries.set(target.name, { notModeled: `a program calling it does not compile (${line.replace(/^.*?probe\.go:\d+:\d+: /, '').slice(0, 120)})` });
+        if (target.inlinable) summaries.set(target.name, { notModeled: `a program calling it does not compile (${line.replace(/^.*?probe\.go:\d+:\d+: /, '').slice(0, 120)})` });
       }
     }
     const folders = targets.map((_, index) => `./p${index}`).filter((_, index) => probes.has((targets[index] as ProbeTarget).name));
