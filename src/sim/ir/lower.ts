@@ -1901,6 +1901,8 @@ class Lowerer {
     const temporary = this.receiverTemporaries.get(n);
     const fun = stripParens(n.fun);
     if (temporary !== undefined && fun.kind === 'SelectorExpr') return `${temporary.name}.${fun.selector.value}(${args.join(', ')})`;
+    // A called value gc evaluated into a temporary first (`f()(x)`) prints as that temporary.
+    if (call.fun?.op === 'name' && call.fun.name.name.startsWith('.autotmp_') && fun.kind === 'CallExpr') return `${call.fun.text}(${args.join(', ')})`;
     return `${this.exprText(n.fun, 8)}(${args.join(', ')})`;
   }
 
