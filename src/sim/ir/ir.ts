@@ -625,4 +625,10 @@ export interface IrFile {
   namedTypes?: { text: string; position: Position; mentionedElsewhere: boolean }[];
   /** The method wrappers gc generates, in the order it adds them to the package (see `wrappers.ts`). */
   wrappers?: IrFunc[];
+  /**
+   * For the inliner's devirtualization: the method `name` of a concrete type, and the receiver
+   * to call it on given `asserted` (`x.(T)`), through embedded fields for a promoted method;
+   * undefined when the type has no such method, `notModeled` when it cannot be followed.
+   */
+  methodOf?: (concrete: TypeInfo, name: string, asserted: IrExpr) => { receiver: IrExpr; method: IrFunc } | { notModeled: string } | undefined;
 }

@@ -152,7 +152,7 @@ class Lowerer {
       if (decl.body !== null) this.lowerBody(fn, decl.body.list);
       funcs.push(fn);
     }
-    return { funcs, namedTypes: this.namedTypes() };
+    return { funcs, namedTypes: this.namedTypes(), methodOf: (concrete, name, asserted) => this.methodOfConcrete(concrete, name, asserted) };
   }
 
   /** The package-level named types in declaration order, and whether another package-level declaration mentions each. */
@@ -2018,6 +2018,47 @@ class Lowerer {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
     }
     return { receiver, method, message: `devirtualizing ${this.exprText(fun)} to ${this.types.info(concrete).text}` };
+  }
+
+  /**
+   * The method `name` of the concrete type `concreteInfo` for a call devirtualized after
+   * inlining, with its receiver built from `asserted` (`x.(T)`): directly, or through the
+   * embedded fields a promoted method comes from.
+   */
+  private methodOfConcrete(concreteInfo: TypeInfo, name: string, asserted: IrExpr): { receiver: IrExpr; method: IrFunc } | { notModeled: string } | undefined {
+    const concrete = this.types.typeOf(concreteInfo);
+    if (concrete === undefined) return { notModeled: `devirtualizing a call to ${name} of ${concreteInfo.text}` };
+    const found = lookupFieldOrMethod(concrete, name);
+    if (found.obj?.kind !== 'Func' || found.ambiguous) return undefined;
+    const path = found.index.slice(0, -1);
+    const owner = underlying(this.fieldOwnerType(concrete, path));
+    if (owner.kind === 'Interface') return { notModeled: `partially devirtualizing a call to ${name} of ${concreteInfo.text} after inlining` };
+    const method = this.funcs.get(found.obj);
+    if (method === undefined) return { notModeled: `devirtualizing a call to ${concreteInfo.text}'s method ${name}, from another package` };
+    if (path.length === 0) {
+      const pointer = concrete.kind === 'Pointer';
+      if (found.obj.pointerReceiver && !pointer) return undefined;
+      const receiver = !found.obj.pointerReceiver && pointer ? { op: 'deref' as const, type: asserted.type.elem ?? asserted.type, x: asserted, position: asserted.position, text: asserted.text } : asserted;
+      return { receiver, method };
+    }
+    // Through the embedded fields, then the method's implicit & or *.
+    let receiver = asserted;
+    let current: Type = concrete;
+    for (const index of path) {
+      const pointer = underlying(current).kind === 'Pointer';
+      const struct = underlying(pointer ? (underlying(current) as { elem: Type }).elem : current);
+      const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
+      if (field === undefined) return undefined;
+      current = field.type;
+      receiver = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: receiver, field: field.name, position: receiver.position, text: `${receiver.text}.${field.name}` };
+    }
+    const isPointer = underlying(current).kind === 'Pointer';
+    if (found.obj.pointerReceiver && !isPointer) {
+      receiver = { op: 'addr', type: this.types.info({ kind: 'Pointer', elem: current }), x: receiver, position: receiver.position, text: receiver.text };
+    } else if (!found.obj.pointerReceiver && isPointer) {
+      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
+    }
+    return { receiver, method };
   }
 
   private closureOfLiteral(literal: ast.FuncLit): IrFunc | undefined {

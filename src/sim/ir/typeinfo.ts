@@ -27,6 +27,12 @@ export class TypeTable {
     this.goMinor = goMinor;
   }
 
+  /** The type whose facts are `info` (the same object {@link info} returned), if any. */
+  typeOf(info: TypeInfo): Type | undefined {
+    for (const [type, facts] of this.cache) if (facts === info) return type;
+    return undefined;
+  }
+
   /** The facts about `type`. */
   info(type: Type): TypeInfo {
     const cached = this.cache.get(type);
