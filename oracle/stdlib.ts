@@ -67,7 +67,7 @@ export const modelledStdNames: readonly string[] = [
   'encoding/json.Marshal', 'runtime/pprof.WriteHeapProfile', 'runtime.MemProfileRate', 'os.Create',
   // Every exported function (not generic), variable and constant of these packages.
   'math.*', 'math/bits.*', 'unicode/utf8.*', 'unicode.*', 'strings.*', 'strconv.*', 'bytes.*', 'errors.*', 'sort.*',
-  'time.*', 'runtime.*', 'sync/atomic.*',
+  'time.*', 'runtime.*', 'sync/atomic.*', 'fmt.*', 'io.*',
 ];
 
 /** How gc words what it found about a parameter. */
