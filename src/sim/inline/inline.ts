@@ -8,7 +8,7 @@
 import type { Position } from '../api.ts';
 import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrParam, IrStmt, StdInlineModel, TypeInfo } from '../ir/ir.ts';
 import { visitIr } from '../ir/walk.ts';
-import { visitFuncsBottomUp } from '../escape/escape.ts';
+import { referencedFuncs, visitFuncsBottomUp } from '../escape/escape.ts';
 import { methodValueWrapper, type MethodWrappers } from '../ir/wrappers.ts';
 
 /** The most a function may cost to be inlined (`inlineMaxBudget`). */
@@ -87,7 +87,7 @@ interface CallSite {
 export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessage[] {
   const messages: InlineMessage[] = [];
   const components: IrFunc[][] = [];
-  visitFuncsBottomUp(file.funcs, (list) => components.push(list));
+  visitFuncsBottomUp(file.funcs, (list) => components.push(list), inliningReferences(file.funcs));
   const costs = new Map<IrFunc, number>();
   const savedBodies = new Map<IrFunc, IrStmt[]>();
   // A std function as its inlined body calls it: the same function with its inlined tags, not inlined again.
@@ -346,6 +346,29 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
 /** Expressions whose operand `x` gc prints in parentheses when it is an inlined call (`(~r0).(*T)`, `(~r0)[i]`). */
 const parenthesisedOperandOf = new Set(['dotType', 'dot', 'dotPtr', 'index', 'indexMap', 'slice', 'deref']);
 
+/**
+ * The functions each function refers to, as the inliner sees them: before static
+ * initialisation, the package initialisation function still assigns every package-level
+ * function literal, so the literals laid out statically are referred to there too, each where
+ * its variable is initialised (in source order among the statements).
+ */
+function inliningReferences(funcs: IrFunc[]): (fn: IrFunc) => IrFunc[] {
+  const init = funcs.find((fn) => fn.name === 'init' && fn.closureParent === undefined);
+  const statics = funcs.filter((fn) => init !== undefined && fn.closureParent === init);
+  if (init === undefined || statics.length === 0) return referencedFuncs;
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.column < b.column);
+  return (fn) => {
+    if (fn !== init) return referencedFuncs(fn);
+    const pending = [...statics].sort((a, b) => (before(a.position, b.position) ? -1 : 1));
+    const found: IrFunc[] = [];
+    for (const statement of init.body ?? []) {
+      while (pending[0] !== undefined && before(pending[0].position, statement.position)) found.push(pending.shift() as IrFunc);
+      found.push(...referencedFuncs({ ...init, body: [statement] }));
+    }
+    return [...found, ...pending];
+  };
+}
+
 /** Replaces `before` by `after` in the text of each enclosing expression, innermost first, as far as each contains the one inside it. */
 function rewriteEnclosing(enclosing: Record<string, unknown>[], before: string, after: string): void {
   for (const outer of enclosing) {
@@ -380,8 +403,18 @@ function devirtualizeInlined(call: CallExpr, caller: IrFunc, file: IrFile): void
   });
   const receiverType = target?.params[0]?.type;
   if (target === undefined || receiverType === undefined) {
-    // A method of a std type, or one promoted from an embedded field: gc calls it directly.
-    if (concrete.kind === 'pointer' || concrete.kind === 'struct') throw new InlineNotModeled(call.position, `${message} (a promoted method or a method of another package)`);
+    // A method promoted from an embedded field, or of a type declared elsewhere: the lowering knows the types.
+    const asserted: IrExpr = { op: 'dotType', type: concrete, x: value, position: call.position, text: `${value.text}.(${concrete.text})` };
+    const resolved = file.methodOf?.(concrete, method.name, asserted);
+    if (resolved !== undefined && 'notModeled' in resolved) throw new InlineNotModeled(call.position, resolved.notModeled);
+    if (resolved === undefined) {
+      if (file.methodOf === undefined && (concrete.kind === 'pointer' || concrete.kind === 'struct')) throw new InlineNotModeled(call.position, `${message} (a promoted method or a method of another package)`);
+      return;
+    }
+    call.interfaceReceiver = undefined;
+    call.receiver = resolved.receiver;
+    call.callee = resolved.method;
+    call.devirtualized = message;
     return;
   }
   if (receiverType.kind === 'pointer' && concrete.kind !== 'pointer') return;
@@ -548,6 +581,8 @@ function staticClosure(fun: IrExpr | undefined, caller: IrFunc): IrFunc | undefi
     visitIr(caller.body ?? [], (node) => {
       if ((node.op === 'assign' || node.op === 'assignCall') && node.lhs.some((lhs) => lhs?.op === 'name' && lhs.name === name)) assignments++;
       if (node.op === 'addr' && node.x.op === 'name' && node.x.name === name) assignments += 2;
+      // A range clause assigns its variables too.
+      if (node.op === 'range' && [node.key, node.value].some((lhs) => lhs?.op === 'name' && lhs.name === name)) assignments += 2;
     });
     if (assignments !== 1) return undefined;
     const index = definition.lhs.findIndex((lhs) => lhs?.op === 'name' && lhs.name === name);
@@ -785,6 +820,20 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
       case 'structLit':
         // Each field value sits in a key node (OSTRUCTKEY).
         cost += 1 + node.elements.length;
+        break;
+      case 'addr':
+        // `&s.f` costs nothing when f is at offset 0 of a named struct (or pointer).
+        cost += (node.x.op === 'dot' || node.x.op === 'dotPtr') && node.x.x.op === 'name' && node.x.offset === 0 ? -1 : 1;
+        break;
+      case 'deref':
+        // `*&x` costs half.
+        cost += node.x.op === 'addr' ? 0 : 1;
+        break;
+      case 'slice':
+        // Superfluous bounds cost nothing: a constant 0 low bound, `s[:len(s)]`.
+        cost += 1;
+        if (node.low?.op === 'literal' && node.low.text === '0') cost--;
+        if (node.high?.op === 'builtin' && node.high.builtin === 'len' && node.high.args[0]?.op === 'name' && node.x.op === 'name' && node.high.args[0].name === node.x.name) cost -= 2;
         break;
       case 'mapLit':
         // Each entry is a key node (OKEY).
