@@ -2613,8 +2613,8 @@ function implementsByName(type: Type, iface: Type): boolean {
 
 /** Whether two constants are equal (numbers of any kind by value). */
 function constantsEqual(a: ConstantValue, b: ConstantValue): boolean {
-  if (a.kind === 'bool' || b.kind === 'bool') return a.kind === b.kind && a.value === b.value;
-  if (a.kind === 'string' || b.kind === 'string') return a.kind === b.kind && a.value === b.value;
+  if (a.kind === 'bool' || b.kind === 'bool') return a.kind === 'bool' && b.kind === 'bool' && a.value === b.value;
+  if (a.kind === 'string' || b.kind === 'string') return a.kind === 'string' && b.kind === 'string' && a.value === b.value;
   const parts = (v: ConstantValue) => (v.kind === 'complex' ? [v.real, v.imag] : [toRational(v), rational(0n)]);
   const [ar, ai] = parts(a);
   const [br, bi] = parts(b);
