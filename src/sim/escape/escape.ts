@@ -94,17 +94,45 @@ export function escapeFile(file: IrFile, options: EscapeOptions, before: { posit
     else analysis.report.warn(line.position, line.message);
   }
   // Function literals that capture nothing are functions of their own: analysed even when
-  // every use of them was inlined away.
-  const roots: IrFunc[] = [];
+  // every use of them was inlined away, in the order gc lists them (packageFuncOrder).
+  const roots = packageFuncOrder(file.funcs);
   const addWithLiterals = (fn: IrFunc): void => {
     roots.push(fn);
     for (const closure of fn.closures) addWithLiterals(closure);
   };
-  for (const fn of file.funcs) addWithLiterals(fn);
   // The method wrappers gc generates come last (a function calling one analyses it first).
   for (const fn of file.wrappers ?? []) addWithLiterals(fn);
   visitFuncsBottomUp(roots, (list) => new Batch(analysis, list).run());
   return analysis;
+}
+
+/**
+ * The functions of the file in the order gc lists them: the package initialisation function
+ * with the literals of package-level variables (read first), the declared functions in source
+ * order, then the literals in their bodies, whose bodies gc reads last-declared first (each
+ * function's literals in source order, nested ones after the one they are in), and last the
+ * literals inlining copied, as it made them.
+ */
+function packageFuncOrder(funcs: IrFunc[]): IrFunc[] {
+  const order: IrFunc[] = [];
+  const copies: IrFunc[] = [];
+  const literals = (list: IrFunc[]): void => {
+    for (const closure of list) {
+      if (closure.inlinedCopy === true) copies.push(closure);
+      else order.push(closure);
+      literals(closure.closures);
+    }
+  };
+  const init = funcs.find((fn) => fn.name === 'init' && fn.closureParent === undefined);
+  const declared = funcs.filter((fn) => fn.closureParent === undefined && fn !== init);
+  if (init !== undefined) order.push(init);
+  // The literals of package-level variables, laid out statically or not, in source order.
+  const packageLiterals = [...(init?.closures ?? []), ...funcs.filter((fn) => fn.closureParent !== undefined)];
+  packageLiterals.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  literals(packageLiterals);
+  order.push(...declared);
+  for (const fn of [...declared].reverse()) literals(fn.closures);
+  return [...order, ...copies];
 }
 
 /** The functions `fn` refers to (calls, method values, function names) and its closures, in walk order. */

@@ -1105,6 +1105,7 @@ function cloneFunc(original: IrFunc, names: Map<IrName, IrName>, target: CloneTa
     closures: [],
     closureParent: target.caller,
     closureVariables: original.closureVariables.map((variable) => names.get(variable) ?? variable),
+    inlinedCopy: true,
   };
   const own = new Map(names);
   const fresh = (name: IrName): IrName => {

@@ -110,6 +110,8 @@ export interface IrFunc {
   closures: IrFunc[];
   /** How many function literals gc has named after this function so far (its `funcLitGen`): copies made by inlining continue the count. */
   funcLitGen?: number;
+  /** Whether inlining made this function literal (a copy of one in an inlined body). */
+  inlinedCopy?: true;
   /** For functions of other packages (no body here): whether gc inlines calls to them. */
   inlinableElsewhere?: boolean;
   /** For an inlinable function of another package: what inlining a call to it does, as measured with the real compiler, or why that is not modelled. */
