@@ -352,6 +352,7 @@ function summarise(
   };
   const realNames = [...(target.receiver !== undefined ? [target.receiverName ?? 'r'] : []), ...target.paramNames];
   const resultCarriers = target.results.length > 1 ? probe.lines.sinkResult : [probe.lines.sinkAll];
+  let stored: string | undefined;
   const tagLines = probeNames.map((name, index) => {
     const realName = realNames[index] as string;
     const lines: string[] = [];
@@ -363,10 +364,23 @@ function summarise(
       const kept = strength(line === undefined ? undefined : line - 1, name);
       if (kept <= dropped) return;
       const level = (ownTag ?? []).map((tag) => new RegExp(`to result \\S+ level=(\\d+)$`).exec(tag)).find((match, tagIndex) => match !== null && resultIndexOf((ownTag ?? [])[tagIndex] as string, target) === result)?.[1];
-      lines.push(`leaking param: ${realName} to result ~r${result} level=${level ?? (kept === 2 ? 0 : 1)}`);
+      if (level !== undefined) {
+        lines.push(`leaking param: ${realName} to result ~r${result} level=${level}`);
+        return;
+      }
+      // Not to the result itself (its own tag says so): stored in a value the body makes that
+      // the result carries (errors.New's text in its &errorString{...}), which escapes with it.
+      const carriers = body.filter((line) => line.flowsTo === result);
+      if (carriers.length !== 1 || kept !== 2) {
+        stored ??= `how ${realName} reaches result ${result} of its inlined body`;
+        return;
+      }
+      const carrier = carriers[0] as StdInlineBodyLine;
+      carrier.holds = [...(carrier.holds ?? []), index];
     });
     return lines;
   });
+  if (stored !== undefined) return { notModeled: stored };
   const results = target.resultNames.map((name, index) => (name === '' || name === '_' ? `~r${index}` : name));
   const tags = { ...(target.receiver !== undefined ? { receiver: tagLines[0] as string[] } : {}), params: tagLines.slice(target.receiver !== undefined ? 1 : 0) };
   return { cost, rounds, body, results, tags };

@@ -145,6 +145,8 @@ export interface StdInlineBodyLine {
   text: string;
   /** `heap` (always escapes), `nowhere` (never does), or the index of the result that carries it out. */
   flowsTo: 'heap' | 'nowhere' | number;
+  /** The arguments stored in it (receiver first, then parameters, by index): they escape where it does. */
+  holds?: number[];
 }
 
 /** `src/data/oracle/std-internals.json` (oracle/stdinternals.ts). */

@@ -84,9 +84,14 @@ export function expr(e: Escape, k: Hole, n: IrExpr | undefined): void {
       expr(e, k, n.x);
       return;
     case 'new':
-    case 'stdValue':
       spill(e, k, n);
       return;
+    case 'stdValue': {
+      // What an inlined std body stores in the value it makes goes where the value goes.
+      const storage = spill(e, k, n);
+      for (const arg of n.args) expr(e, storage, arg);
+      return;
+    }
     case 'makeSlice':
     case 'makeMap':
       spill(e, k, n);

@@ -874,12 +874,41 @@ function inlineStdCall(
   for (const result of results) if (result.type.kind === 'interface') stdResults.add(result);
   const nameExpr = (name: IrName): IrExpr => ({ op: 'name', name, type: name.type, position, text: name.name });
   const body: IrStmt[] = results.map((name) => ({ op: 'decl', name, position, text: '' }));
-  const inner: CallExpr = { ...call, callee: twin };
+  // Arguments a body value stores (receiver first, then parameters) are evaluated once, into
+  // variables of the inlined body, and flow both to the call and into that value.
+  const held = new Map<number, IrName>();
+  const args: IrExpr[] = [...(call.receiver !== undefined ? [call.receiver] : []), ...call.args];
+  for (const index of new Set(model.body.flatMap((line) => line.holds ?? []))) {
+    const arg = args[index];
+    if (arg === undefined) continue;
+    const name: IrName = { name: `.inl${index}`, class: 'local', position, type: arg.type, fn: caller };
+    caller.declarations.push(name);
+    body.push({ op: 'decl', name, position, text: '' });
+    const assign: IrStmt = { op: 'assign', why: 'assign', lhs: [nameExpr(name)], rhs: [arg], compound: false, position, text: '' };
+    name.definedBy = assign;
+    body.push(assign);
+    held.set(index, name);
+  }
+  const argument = (index: number, arg: IrExpr): IrExpr => {
+    const name = held.get(index);
+    return name === undefined ? arg : nameExpr(name);
+  };
+  const offset = call.receiver !== undefined ? 1 : 0;
+  const inner: CallExpr = {
+    ...call,
+    callee: twin,
+    ...(call.receiver !== undefined ? { receiver: argument(0, call.receiver) } : {}),
+    args: call.args.map((arg, index) => argument(index + offset, arg)),
+  };
   if (results.length > 0) body.push({ op: 'assignCall', lhs: results.map(nameExpr), call: inner, position, text: '' });
   else body.push({ op: 'expr', x: inner, position, text: '' });
   const heap: IrName = { name: '.heap', class: 'global', position, type: stdValueType };
   for (const line of model.body) {
-    const value: IrExpr = { op: 'stdValue', type: stdValueType, args: [], position, text: line.text };
+    const stores = (line.holds ?? []).flatMap((index) => {
+      const name = held.get(index);
+      return name === undefined ? [] : [nameExpr(name)];
+    });
+    const value: IrExpr = { op: 'stdValue', type: stdValueType, args: stores, position, text: line.text };
     const target = line.flowsTo === 'heap' ? heap : line.flowsTo === 'nowhere' ? undefined : results[line.flowsTo];
     body.push({ op: 'assign', why: 'assign', lhs: [target === undefined ? undefined : nameExpr(target)], rhs: [value], compound: false, position, text: '' });
   }

@@ -132,7 +132,7 @@ export type StdInlineModel =
   | {
       cost: number;
       rounds: string[][];
-      body: { text: string; flowsTo: 'heap' | 'nowhere' | number }[];
+      body: { text: string; flowsTo: 'heap' | 'nowhere' | number; holds?: number[] }[];
       results: string[];
       receiverTag?: string;
       paramTags: string[];
