@@ -178,14 +178,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
         let to = parens.length;
         for (;;) {
           for (let index = from; index < to; index++) {
-            const site = parens[index] as CallSite;
-            const inlined = edit(site, fn);
-            if (inlined === undefined) continue;
-            done = false;
-            parens.push(...markCalls(inlined.body, site.outermost ?? site.call.position, [...site.chain, inlined.callee]));
-            if (inlined.pending !== undefined && inlined.pending.length > 0) {
-              parens.push({ holder: [], key: 0, call: site.call, outermost: site.outermost ?? site.call.position, chain: site.chain, pending: inlined.pending });
-            }
+            if (inlineAt(parens[index] as CallSite, fn, parens)) done = false;
           }
           from = to;
           to = parens.length;
@@ -246,14 +239,7 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       let to = parens.length;
       while (from < to) {
         for (let index = from; index < to; index++) {
-          const site = parens[index] as CallSite;
-          const inlined = edit(site, wrapper);
-          if (inlined === undefined) continue;
-          changed = true;
-          parens.push(...markCalls(inlined.body, site.outermost ?? site.call.position, [...site.chain, inlined.callee]));
-          if (inlined.pending !== undefined && inlined.pending.length > 0) {
-            parens.push({ holder: [], key: 0, call: site.call, outermost: site.outermost ?? site.call.position, chain: site.chain, pending: inlined.pending });
-          }
+          if (inlineAt(parens[index] as CallSite, wrapper, parens)) changed = true;
         }
         from = to;
         to = parens.length;
@@ -270,6 +256,20 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
       devirtualizeReported.add(call);
       devirtualizeSink.push({ position: site.outermost ?? call.position, message: call.devirtualized });
     }
+  }
+
+  /**
+   * Inlines the call at `site` into `caller` if gc would, queueing on `parens` the call sites of
+   * the inlined body (and, for a std function, its next round of inlining lines); whether it did.
+   */
+  function inlineAt(site: CallSite, caller: IrFunc, parens: CallSite[]): boolean {
+    const inlined = edit(site, caller);
+    if (inlined === undefined) return false;
+    parens.push(...markCalls(inlined.body, site.outermost ?? site.call.position, [...site.chain, inlined.callee]));
+    if (inlined.pending !== undefined && inlined.pending.length > 0) {
+      parens.push({ holder: [], key: 0, call: site.call, outermost: site.outermost ?? site.call.position, chain: site.chain, pending: inlined.pending });
+    }
+    return true;
   }
 
   /** Inlines the call at `site` if gc would (TryInlineCall), returning the inlined body. */
