@@ -2001,22 +2001,8 @@ class Lowerer {
   private devirtualizePromoted(fun: ast.SelectorExpr, asserted: IrExpr, concrete: Type, methodObj: Func, path: number[]): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const method = this.funcs.get(methodObj);
     if (method === undefined) throw new NotModeled(fun.pos, `devirtualizing a call to a method promoted from a type of another package (${methodObj.name})`);
-    let receiver = asserted;
-    let current: Type = concrete;
-    for (const index of path) {
-      const pointer = underlying(current).kind === 'Pointer';
-      const struct = underlying(pointer ? (underlying(current) as { elem: Type }).elem : current);
-      const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
-      if (field === undefined) return undefined;
-      current = field.type;
-      receiver = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: receiver, field: field.name, position: receiver.position, text: `${receiver.text}.${field.name}` };
-    }
-    const isPointer = underlying(current).kind === 'Pointer';
-    if (methodObj.pointerReceiver && !isPointer) {
-      receiver = { op: 'addr', type: this.types.info({ kind: 'Pointer', elem: current }), x: receiver, position: receiver.position, text: receiver.text };
-    } else if (!methodObj.pointerReceiver && isPointer) {
-      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
-    }
+    const receiver = this.promotedReceiver(asserted, concrete, path, methodObj);
+    if (receiver === undefined) return undefined;
     return { receiver, method, message: `devirtualizing ${this.exprText(fun)} to ${this.types.info(concrete).text}` };
   }
 
@@ -2041,7 +2027,15 @@ class Lowerer {
       const receiver = !found.obj.pointerReceiver && pointer ? { op: 'deref' as const, type: asserted.type.elem ?? asserted.type, x: asserted, position: asserted.position, text: asserted.text } : asserted;
       return { receiver, method };
     }
-    // Through the embedded fields, then the method's implicit & or *.
+    const receiver = this.promotedReceiver(asserted, concrete, path, found.obj);
+    return receiver === undefined ? undefined : { receiver, method };
+  }
+
+  /**
+   * The receiver of a method promoted to `concrete` through the embedded fields at `path`:
+   * `asserted` (`x.(T)`) through those fields, then the method's implicit `&` or `*`.
+   */
+  private promotedReceiver(asserted: IrExpr, concrete: Type, path: number[], methodObj: Func): IrExpr | undefined {
     let receiver = asserted;
     let current: Type = concrete;
     for (const index of path) {
@@ -2053,12 +2047,12 @@ class Lowerer {
       receiver = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: receiver, field: field.name, position: receiver.position, text: `${receiver.text}.${field.name}` };
     }
     const isPointer = underlying(current).kind === 'Pointer';
-    if (found.obj.pointerReceiver && !isPointer) {
+    if (methodObj.pointerReceiver && !isPointer) {
       receiver = { op: 'addr', type: this.types.info({ kind: 'Pointer', elem: current }), x: receiver, position: receiver.position, text: receiver.text };
-    } else if (!found.obj.pointerReceiver && isPointer) {
+    } else if (!methodObj.pointerReceiver && isPointer) {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
     }
-    return { receiver, method };
+    return receiver;
   }
 
   private closureOfLiteral(literal: ast.FuncLit): IrFunc | undefined {
