@@ -1971,17 +1971,9 @@ class Lowerer {
       if (found.obj?.kind !== 'Func' || found.ambiguous || path.length === 0) return undefined;
       const owner = underlying(this.fieldOwnerType(concrete, path));
       if (owner.kind !== 'Interface') return this.devirtualizePromoted(fun, asserted, concrete, found.obj, path);
-      let embedded: IrExpr = asserted;
-      let current: Type = concrete;
-      for (const index of path) {
-        const pointer = underlying(current).kind === 'Pointer';
-        const struct = underlying(pointer ? (underlying(current) as { elem: Type }).elem : current);
-        const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
-        if (field === undefined) return undefined;
-        current = field.type;
-        embedded = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: embedded, field: field.name, position: embedded.position, text: `${embedded.text}.${field.name}` };
-      }
-      return { receiver: embedded, message: `partially devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` };
+      const embedded = this.throughEmbedded(asserted, concrete, path);
+      if (embedded === undefined) return undefined;
+      return { receiver: embedded.expr, message: `partially devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` };
     }
     const method = this.funcs.get(methodObj);
     if (method === undefined) return undefined;
@@ -2036,16 +2028,10 @@ class Lowerer {
    * `asserted` (`x.(T)`) through those fields, then the method's implicit `&` or `*`.
    */
   private promotedReceiver(asserted: IrExpr, concrete: Type, path: number[], methodObj: Func): IrExpr | undefined {
-    let receiver = asserted;
-    let current: Type = concrete;
-    for (const index of path) {
-      const pointer = underlying(current).kind === 'Pointer';
-      const struct = underlying(pointer ? (underlying(current) as { elem: Type }).elem : current);
-      const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
-      if (field === undefined) return undefined;
-      current = field.type;
-      receiver = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: receiver, field: field.name, position: receiver.position, text: `${receiver.text}.${field.name}` };
-    }
+    const embedded = this.throughEmbedded(asserted, concrete, path);
+    if (embedded === undefined) return undefined;
+    let receiver = embedded.expr;
+    const current = embedded.type;
     const isPointer = underlying(current).kind === 'Pointer';
     if (methodObj.pointerReceiver && !isPointer) {
       receiver = { op: 'addr', type: this.types.info({ kind: 'Pointer', elem: current }), x: receiver, position: receiver.position, text: receiver.text };
@@ -2053,6 +2039,21 @@ class Lowerer {
       receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
     }
     return receiver;
+  }
+
+  /** `x` through the embedded fields at `path` of its type `type` (`x.A.B`, implicit dereferences included), and the type reached. */
+  private throughEmbedded(x: IrExpr, type: Type, path: number[]): { expr: IrExpr; type: Type } | undefined {
+    let expr = x;
+    let current = type;
+    for (const index of path) {
+      const pointer = underlying(current).kind === 'Pointer';
+      const struct = underlying(pointer ? (underlying(current) as { elem: Type }).elem : current);
+      const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
+      if (field === undefined) return undefined;
+      current = field.type;
+      expr = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: expr, field: field.name, position: expr.position, text: `${expr.text}.${field.name}` };
+    }
+    return { expr, type: current };
   }
 
   private closureOfLiteral(literal: ast.FuncLit): IrFunc | undefined {
