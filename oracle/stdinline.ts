@@ -136,6 +136,21 @@ function probeSource(target: ProbeTarget, byName: Map<string, string>): Probe | 
   return { source: `${out.join('\n')}\n`, lines: { sinkAll, drop, sinkResult, first: firstCall, second: secondCall }, span: { first, last: out.length } };
 }
 
+/** A build's output split by probe package (`p17`), as cmd/go prints it under `# example.com/probe/p17`. */
+function byProbePackage(output: string): Map<string, string> {
+  const byPackage = new Map<string, string>();
+  let current = '';
+  for (const line of output.split('\n')) {
+    const header = /^# example\.com\/probe\/(p\d+)$/.exec(line);
+    if (header !== null) {
+      current = header[1] as string;
+      continue;
+    }
+    byPackage.set(current, `${byPackage.get(current) ?? ''}${line}\n`);
+  }
+  return byPackage;
+}
+
 /** One printed line of a probe build, parsed. */
 interface ProbeLine {
   line: number;
@@ -183,38 +198,24 @@ export async function probeStdInlining(
     });
     // A probe the compiler rejects (a parameter type a program cannot spell, say) leaves its
     // function unsummarised: a plain build names the failing packages first.
-    const plain = await runGo(['build', ...targets.map((_, index) => `./p${index}`).filter((_, index) => probes.has((targets[index] as ProbeTarget).name))], module);
+    const probedFolders = () => targets.map((_, index) => `./p${index}`).filter((_, index) => probes.has((targets[index] as ProbeTarget).name));
+    const plain = await runGo(['build', ...probedFolders()], module);
     if (plain.exitCode !== 0) {
-      let current = '';
-      for (const line of plain.output.split('\n')) {
-        const header = /^# example\.com\/probe\/p(\d+)$/.exec(line);
-        if (header !== null) {
-          current = header[1] as string;
-          continue;
-        }
-        const target = targets[Number(current)];
-        if (current === '' || target === undefined || !probes.has(target.name)) continue;
+      for (const [folder, text] of byProbePackage(plain.output)) {
+        const target = targets[Number(folder.slice(1))];
+        const error = text.split('\n').find((line) => line !== '');
+        if (folder === '' || target === undefined || error === undefined || !probes.has(target.name)) continue;
         probes.delete(target.name);
-        if (target.inlinable) summaries.set(target.name, { notModeled: `a program calling it does not compile (${line.replace(/^.*?probe\.go:\d+:\d+: /, '').slice(0, 120)})` });
+        if (target.inlinable) summaries.set(target.name, { notModeled: `a program calling it does not compile (${error.replace(/^.*?probe\.go:\d+:\d+: /, '').slice(0, 120)})` });
       }
     }
-    const folders = targets.map((_, index) => `./p${index}`).filter((_, index) => probes.has((targets[index] as ProbeTarget).name));
+    const folders = probedFolders();
     // One build per flag set; cmd/go prints each package's lines under a `# example.com/probe/pN` header.
     const outputs: Record<string, Map<string, string>> = {};
     for (const flags of ['-m', '-m -l', '-m=2']) {
       const build = await runGo(['build', `-gcflags=${flags}`, ...folders], module);
       if (build.exitCode !== 0) return { problem: `building the std inlining probes with ${flags} failed:\n${build.output.slice(0, 3000)}` };
-      const byPackage = new Map<string, string>();
-      let current = '';
-      for (const line of build.output.split('\n')) {
-        const header = /^# example\.com\/probe\/(p\d+)$/.exec(line);
-        if (header !== null) {
-          current = header[1] as string;
-          continue;
-        }
-        byPackage.set(current, `${byPackage.get(current) ?? ''}${line}\n`);
-      }
-      outputs[flags] = byPackage;
+      outputs[flags] = byProbePackage(build.output);
     }
     targets.forEach((target, index) => {
       const probe = probes.get(target.name);

@@ -45,15 +45,20 @@ const triggers: InternalsTrigger[] = [
   { path: 'reflect', member: '*', affects: exceptPlainNoInline },
 ];
 
-/** The first use in `file` for which gc would also report standard-library internals, as a not-modeled note. */
-export function standardLibraryInternalsUse(file: ast.File, flags: AnalysisFlags): Diagnostic | undefined {
+/** The file's imports: the import path by the name the file refers to it with. */
+function importedPaths(file: ast.File): Map<string, string> {
   const localNames = new Map<string, string>();
   for (const declaration of file.declarations) {
     if (declaration.kind !== 'ImportDecl') continue;
     const path = declaration.path.value.slice(1, -1);
-    const localName = declaration.localName?.value ?? path.slice(path.lastIndexOf('/') + 1);
-    localNames.set(localName, path);
+    localNames.set(declaration.localName?.value ?? path.slice(path.lastIndexOf('/') + 1), path);
   }
+  return localNames;
+}
+
+/** The first use in `file` for which gc would also report standard-library internals, as a not-modeled note. */
+export function standardLibraryInternalsUse(file: ast.File, flags: AnalysisFlags): Diagnostic | undefined {
+  const localNames = importedPaths(file);
   // Most files import nothing that triggers: no need to walk them.
   const importsTrigger = [...localNames.values()].some((path) => triggers.some((trigger) => trigger.path === path));
   if (!importsTrigger) return undefined;
@@ -116,12 +121,7 @@ const replayed: { path: string; members: string[]; key: string; m2Only: boolean 
 /** The recorded std-internals blocks (std-internals.json keys) a file's output ends with, with `-l`, in order. */
 export function replayedStdInternals(file: ast.File, flags: AnalysisFlags): string[] {
   if (!flags.noInline) return [];
-  const localNames = new Map<string, string>();
-  for (const declaration of file.declarations) {
-    if (declaration.kind !== 'ImportDecl') continue;
-    const path = declaration.path.value.slice(1, -1);
-    localNames.set(declaration.localName?.value ?? path.slice(path.lastIndexOf('/') + 1), path);
-  }
+  const localNames = importedPaths(file);
   if (![...localNames.values()].some((path) => replayed.some((use) => use.path === path))) return [];
   const keys = new Set<string>();
   forEachNode(file, (node) => {
