@@ -52,6 +52,18 @@ describe('reference pages and lessons 11 to 20', { skip }, () => {
     assert.match(caption ?? '', new RegExp(`${report.total.matched} of ${report.total.annotations} expectations`));
     assert.match(caption ?? '', new RegExp(report.goVersion.replace('.', '\\.')));
     assert.match((await page.locator('.soh-fixtures figcaption').textContent()) ?? '', /in \d+ of \d+ runs/);
+    // The differential run over Go's test tree: its program count and a row per flag set, with the recorded counts.
+    const differential = JSON.parse(readFileSync('src/data/differential.json', 'utf8')) as { programs: number; counts: Record<string, { same: number; wrong: number }> };
+    assert.match((await page.locator('.soh-differential figcaption').textContent()) ?? '', new RegExp(`^\\s*${differential.programs.toLocaleString('en-US')} programs from Go's test tree`));
+    const rows = page.locator('.soh-differential tbody tr');
+    assert.equal(await rows.count(), Object.keys(differential.counts).length);
+    for (const [index, [flags, counts]] of Object.entries(differential.counts).entries()) {
+      const row = rows.nth(index);
+      assert.equal((await row.locator('th').textContent())?.trim(), flags);
+      const cells = (await row.locator('td').allTextContents()).map((cell) => cell.trim());
+      assert.equal(cells[0], String(counts.same));
+      assert.equal(cells[2], String(counts.wrong));
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });
