@@ -17,7 +17,7 @@ import type { Info } from '../types/info.ts';
 import type { Func, GoObject, Var } from '../types/objects.ts';
 import { identical, methodsOf, structFields, underlying } from '../types/predicates.ts';
 import { anyType } from '../types/universe.ts';
-import { lookupFieldOrMethod } from '../types/methodset.ts';
+import { embeddedFieldType, lookupFieldOrMethod } from '../types/methodset.ts';
 import type { Signature, Type } from '../types/types.ts';
 import type {
   IrExpr,
@@ -1612,18 +1612,9 @@ class Lowerer {
     return { op: pointer ? 'dotPtr' : 'dot', type, x, field: n.selector.value, offset, position: n.pos, text: this.exprText(n) };
   }
 
-  /** The type reached from `type` by following the embedded-field path `path`. */
+  /** The type reached from `type` by following the embedded-field path `path` (the checker's, so it fits). */
   private fieldOwnerType(type: Type, path: number[]): Type {
-    let current = type;
-    for (const index of path) {
-      let structType = underlying(current);
-      if (structType.kind === 'Pointer') structType = underlying(structType.elem);
-      if (structType.kind !== 'Struct') return current;
-      const field = structType.fields[index];
-      if (field === undefined) return current;
-      current = field.type;
-    }
-    return current;
+    return embeddedFieldType(type, path) ?? type;
   }
 
   /** `x` followed through the embedded fields `path` (implicit selectors). */

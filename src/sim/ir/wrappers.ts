@@ -19,7 +19,7 @@ import type * as ast from '../syntax/ast.ts';
 import { children } from '../syntax/walk.ts';
 import type { Info } from '../types/info.ts';
 import type { Func, GoObject, TypeName } from '../types/objects.ts';
-import { methodSet } from '../types/methodset.ts';
+import { embeddedFieldType, methodSet } from '../types/methodset.ts';
 import { isExported, underlying } from '../types/predicates.ts';
 import type { Signature, Type } from '../types/types.ts';
 import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrParam, IrStmt, TypeInfo } from './ir.ts';
@@ -112,8 +112,9 @@ function planWrappers(type: Type, text: string): { kind: 'ok'; plans: WrapperPla
   const plans: WrapperPlan[] = [];
   for (const entry of sorted) {
     const path = entry.index.slice(0, -1);
-    const owner = ownerOf(type, path);
-    if (owner === undefined) continue;
+    const reached = embeddedFieldType(type, path);
+    if (reached === undefined) continue;
+    const owner = reached.kind === 'Pointer' ? reached.elem : reached;
     if (owner.kind === 'Named' && owner.qualifier !== undefined && underlying(owner).kind !== 'Interface') {
       return { kind: 'notModeled', what: `the wrappers gc generates for the methods ${text} promotes from ${owner.qualifier}.${owner.obj.name}` };
     }
@@ -131,19 +132,6 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The type reached from `type` through the embedded fields of `path` (pointers followed). */
-function ownerOf(type: Type, path: number[]): Type | undefined {
-  let current = type;
-  for (const index of path) {
-    let base = underlying(current);
-    if (base.kind === 'Pointer') base = underlying(base.elem);
-    if (base.kind !== 'Struct') return undefined;
-    const field = base.fields[index];
-    if (field === undefined) return undefined;
-    current = field.type;
-  }
-  return current.kind === 'Pointer' ? current.elem : current;
-}
 
 /** A fresh parameter or result variable of a wrapper. */
 function wrapperName(name: string, klass: IrName['class'], type: TypeInfo, fn: IrFunc): IrName {

@@ -194,3 +194,20 @@ export function unexportedStdField(type: Named, name: string): Var | undefined {
   if (type.std?.methodNames.some((method) => method.toLowerCase() === name.toLowerCase())) return undefined;
   return fields.fields.find((field) => field.name === name);
 }
+
+/**
+ * The type of the field reached from `type` through the embedded fields at `path` (an index
+ * path as lookupFieldOrMethod gives it, pointers followed), or undefined if the path does not fit.
+ */
+export function embeddedFieldType(type: Type, path: number[]): Type | undefined {
+  let current = type;
+  for (const index of path) {
+    let base = underlying(current);
+    if (base.kind === 'Pointer') base = underlying(base.elem);
+    if (base.kind !== 'Struct') return undefined;
+    const field = base.fields[index];
+    if (field === undefined) return undefined;
+    current = field.type;
+  }
+  return current;
+}
