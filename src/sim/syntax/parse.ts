@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from '../api.ts';
 import type * as ast from './ast.ts';
-import type { Language } from 'web-tree-sitter';
+import type { Language, Tree } from 'web-tree-sitter';
 import type { GoParser } from './load.ts';
 import { maxNestingDepth, maxSourceLength, parseTimeBudget } from './limits.ts';
 import { makeLineTable } from './lines.ts';
@@ -61,6 +61,50 @@ class NestingTooDeep extends Error {
   }
 }
 
+/** The moves and reads of a tree walk, each one call into wasm. */
+interface Walk {
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  typeId(): number;
+  fieldId(): number;
+  missing(): boolean;
+  start(): number;
+  end(): number;
+  /** Frees the cursor. */
+  done(): void;
+}
+
+/**
+ * A walk over `tree`: straight through the runtime's cursor functions when it has them (the
+ * cursor stays in wasm memory), else through the `TreeCursor` class.
+ */
+function walkOf(goParser: GoParser, tree: Tree): Walk {
+  const cursor = tree.walk();
+  const raw = goParser.raw;
+  if (raw === null) {
+    return {
+      firstChild: () => cursor.gotoFirstChild(), nextSibling: () => cursor.gotoNextSibling(), parent: () => cursor.gotoParent(),
+      typeId: () => cursor.nodeTypeId, fieldId: () => cursor.currentFieldId, missing: () => cursor.nodeIsMissing,
+      start: () => cursor.startIndex, end: () => cursor.endIndex, done: () => cursor.delete(),
+    };
+  }
+  // `tree.walk()` left the new cursor in the transfer buffer; nothing else runs until `done`.
+  const address = (tree as unknown as { 0: number })[0];
+  return {
+    firstChild: () => raw._ts_tree_cursor_goto_first_child_wasm(address) === 1,
+    nextSibling: () => raw._ts_tree_cursor_goto_next_sibling_wasm(address) === 1,
+    parent: () => raw._ts_tree_cursor_goto_parent_wasm(address) === 1,
+    typeId: () => raw._ts_tree_cursor_current_node_type_id_wasm(address),
+    fieldId: () => raw._ts_tree_cursor_current_field_id_wasm(address),
+    missing: () => raw._ts_tree_cursor_current_node_is_missing_wasm(address) === 1,
+    start: () => raw._ts_tree_cursor_start_index_wasm(address),
+    end: () => raw._ts_tree_cursor_end_index_wasm(address),
+    // The class's copy of the cursor is stale (its stack may have moved): free the buffer's.
+    done: () => raw._ts_tree_cursor_delete_wasm(address),
+  };
+}
+
 /** Copies the tree-sitter tree into plain objects without recursion. */
 function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
   const deadline = performance.now() + parseTimeBudget;
@@ -71,55 +115,55 @@ function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comme
     goParser.parser.reset();
     return null;
   }
-  // Each cursor property crosses into wasm; read numbers and map them through the language's
-  // tables, and ask whether a node is missing only for empty nodes (missing nodes are empty).
+  // Read numbers and map them through the language's tables, and ask whether a node is
+  // missing only for empty nodes (missing nodes are empty).
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
   const namedByType = namedTable(language);
   try {
-    const cursor = tree.walk();
+    const walk = walkOf(goParser, tree);
     const root: SyntaxNode = {
-      type: cursor.nodeType, field: null, named: true, missing: false,
-      start: cursor.startIndex, end: cursor.endIndex, children: [],
+      type: typeNames[walk.typeId()] ?? 'ERROR', field: null, named: true, missing: false,
+      start: walk.start(), end: walk.end(), children: [],
     };
     const comments: Comment[] = [];
     // Offsets of every ERROR and MISSING node: the conversion may skip the parts they sit in.
     const errors: number[] = [];
     const stack: SyntaxNode[] = [root];
-    if (cursor.gotoFirstChild()) {
+    if (walk.firstChild()) {
       for (;;) {
         const parent = stack[stack.length - 1] as SyntaxNode;
-        const typeId = cursor.nodeTypeId;
+        const typeId = walk.typeId();
         const type = typeNames[typeId] ?? 'ERROR';
-        const start = cursor.startIndex;
-        const end = cursor.endIndex;
+        const start = walk.start();
+        const end = walk.end();
         let descended = false;
         if (type === 'comment') {
           comments.push({ start, text: source.slice(start, end) });
         } else {
           const node: SyntaxNode = {
-            type, field: fieldNames[cursor.currentFieldId] ?? null, named: namedByType[typeId] ?? type === 'ERROR',
-            missing: start === end && cursor.nodeIsMissing, start, end, children: [],
+            type, field: fieldNames[walk.fieldId()] ?? null, named: namedByType[typeId] ?? type === 'ERROR',
+            missing: start === end && walk.missing(), start, end, children: [],
           };
           parent.children.push(node);
           if (node.missing || type === 'ERROR') errors.push(start);
-          if (cursor.gotoFirstChild()) {
+          if (walk.firstChild()) {
             stack.push(node);
             descended = true;
           }
         }
         if (descended) continue;
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent() || stack.length <= 1) {
-            cursor.delete();
+        while (!walk.nextSibling()) {
+          if (!walk.parent() || stack.length <= 1) {
+            walk.done();
             return { root, comments, errors };
           }
           stack.pop();
         }
       }
     }
-    cursor.delete();
+    walk.done();
     return { root, comments, errors };
   } finally {
     tree.delete();
