@@ -1,33 +1,83 @@
 /** Generic traversal of IR statements and expressions (not into nested closures' bodies). */
 import type { IrExpr, IrStmt } from './ir.ts';
 
-/** Properties of IR nodes that are not child nodes (types, positions, names, callees, closures). */
-const nonChildKeys = new Set([
-  'op', 'type', 'position', 'text', 'name', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes',
-  'label', 'field', 'why', 'compound', 'explicit', 'stringToBytes', 'builtin', 'spread', 'constantCount', 'closureSize',
-  'resultCount', 'operator', 'overArray', 'defines', 'typeSwitch', 'bindsVariable',
-]);
+type Node = IrStmt | IrExpr;
+type Visit = (node: Node, parent: Node | undefined) => void;
+
+/**
+ * The properties of each kind of node that hold child nodes, in the order they are visited
+ * (gc's: operands before arguments, a statement's parts in source order). Types, positions,
+ * names, callees and closures' bodies are not children.
+ */
+export const childKeys: Record<string, readonly string[]> = {
+  withInit: ['init', 'x'],
+  name: [], literal: [], nil: [], methodExpr: [], closure: [],
+  unary: ['x'], receive: ['x'],
+  binary: ['x', 'y'],
+  addr: ['x'], deref: ['x'], dot: ['x'], dotPtr: ['x'], dotType: ['x'],
+  index: ['x', 'index'], indexMap: ['x', 'index'],
+  slice: ['x', 'low', 'high', 'max'],
+  conv: ['x'], convIface: ['x'], stringConv: ['x'], sliceToArray: ['x'], sliceToArrayPtr: ['x'], uintptrToPointer: ['x'],
+  call: ['args', 'fun', 'interfaceReceiver', 'receiver'],
+  builtin: ['args'],
+  new: ['args'], makeSlice: ['args'], makeMap: ['args'], makeChan: ['args'], addString: ['args'], ptrLit: ['args'], stdValue: ['args'],
+  arrayLit: ['elements', 'keys'], sliceLit: ['elements', 'keys'], structLit: ['elements', 'keys'], mapLit: ['elements', 'keys'],
+  methodValue: ['x'],
+  inlinedCall: ['body', 'returnVariables'],
+  block: ['list'],
+  decl: [], label: [], goto: [], break: [], continue: [], fallthrough: [],
+  if: ['init', 'cond', 'body', 'else'],
+  for: ['init', 'cond', 'post', 'body'],
+  range: ['init', 'x', 'key', 'value', 'body'],
+  switch: ['init', 'tag', 'cases'],
+  select: ['cases'],
+  send: ['chan', 'value'],
+  assign: ['lhs', 'rhs'],
+  assignCall: ['lhs', 'call'],
+  return: ['results'],
+  expr: ['x'],
+  go: ['fun'], defer: ['fun'],
+};
+
+/** The parts of a switch or select clause, which is not a node itself. */
+const clauseKeys = ['list', 'comm', 'body'] as const;
+
+function walkList(list: readonly unknown[], parent: Node | undefined, visit: Visit): void {
+  for (const item of list) {
+    if (item !== undefined && item !== null) walkNode(item as Node, parent, visit);
+  }
+}
+
+function walkNode(node: Node, parent: Node | undefined, visit: Visit): void {
+  visit(node, parent);
+  const keys = childKeys[node.op];
+  if (keys === undefined) throw new Error(`visitIr: unknown node ${node.op}`);
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of keys) {
+    const child = record[key];
+    if (child === undefined || child === null) continue;
+    if (Array.isArray(child)) {
+      if (key === 'cases') {
+        for (const clause of child as Record<string, unknown>[]) {
+          for (const part of clauseKeys) {
+            const value = clause[part];
+            if (Array.isArray(value)) walkList(value, node, visit);
+            else if (value !== undefined && value !== null) walkNode(value as Node, node, visit);
+          }
+        }
+      } else {
+        walkList(child, node, visit);
+      }
+    } else {
+      walkNode(child as Node, node, visit);
+    }
+  }
+}
 
 /**
  * Calls `visit` for every statement and expression under `roots`, with the node it is part of
  * (undefined at the top); a closure is visited but not entered.
  */
-export function visitIr(roots: (IrStmt | IrExpr)[], visit: (node: IrStmt | IrExpr, parent: IrStmt | IrExpr | undefined) => void): void {
-  const walkValue = (value: unknown, parent: IrStmt | IrExpr | undefined): void => {
-    if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) walkValue(item, parent);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    const isNode = typeof record.op === 'string';
-    if (isNode) visit(value as IrStmt | IrExpr, parent);
-    if (record.op === 'closure') return;
-    for (const key in record) {
-      const child = record[key];
-      if (child === null || typeof child !== 'object' || nonChildKeys.has(key)) continue;
-      walkValue(child, isNode ? (value as IrStmt | IrExpr) : parent);
-    }
-  };
-  walkValue(roots, undefined);
+export function visitIr(roots: readonly Node[], visit: Visit): void {
+  walkList(roots, undefined, visit);
 }
