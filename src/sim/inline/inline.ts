@@ -7,7 +7,7 @@
  */
 import type { Position } from '../api.ts';
 import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrParam, IrStmt, StdInlineModel, TypeInfo } from '../ir/ir.ts';
-import { visitIr } from '../ir/walk.ts';
+import { childKeys, visitIr } from '../ir/walk.ts';
 import { referencedFuncs, visitFuncsBottomUp } from '../escape/escape.ts';
 import { methodValueWrapper, type MethodWrappers } from '../ir/wrappers.ts';
 
@@ -938,7 +938,7 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
         if (next?.fromTemporaries === true) {
           walk(next, 'lhs');
           walk(value, index);
-          for (const child in next) if (child !== 'lhs' && !skippedKeys.has(child)) walk(next, child);
+          walk(next, 'rhs');
           index++;
           continue;
         }
@@ -965,11 +965,11 @@ function markCalls(body: IrStmt[], outermost: Position | undefined, chain: IrFun
         walk(elements, index);
       }
     } else {
-      // A call's callee and receiver come before its arguments (gc passes the receiver as the first argument).
-      const children = record.op === 'call' ? callChildOrder : Object.keys(record);
-      for (const child of children) {
-        if (!skippedKeys.has(child)) walk(record, child);
-      }
+      // A call's callee and receiver come before its arguments (gc passes the receiver as the
+      // first argument); a clause of a switch or select is not a node.
+      const children = record.op === 'call' ? callChildOrder : typeof record.op === 'string' ? childKeys[record.op] : clauseKeys;
+      if (children === undefined) throw new Error(`inline: unknown node ${String(record.op)}`);
+      for (const child of children) walk(record, child);
     }
     if (expression) enclosing.pop();
     if (record.op === 'call') sites.push({ holder, key, call: value as CallExpr, outermost, chain, enclosing: enclosing.length > 0 ? enclosing.slice().reverse() : undefined });
@@ -1003,7 +1003,8 @@ function moveArgumentSites(inlined: Extract<IrExpr, { op: 'inlinedCall' }>, site
 /** The children of a call, in the order gc visits them. */
 const callChildOrder = ['fun', 'interfaceReceiver', 'receiver', 'args'];
 
-const skippedKeys = new Set(['type', 'position', 'text', 'name', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes', 'devirtualized']);
+/** The parts of a switch or select clause. */
+const clauseKeys = ['list', 'comm', 'body'];
 
 /** The inlined form of `call`: parameters assigned from the arguments, the body, the result variables. */
 function inlineCall(
