@@ -1006,6 +1006,9 @@ const callChildOrder = ['fun', 'interfaceReceiver', 'receiver', 'args'];
 /** The parts of a switch or select clause. */
 const clauseKeys = ['list', 'comm', 'body'];
 
+/** Properties of IR nodes that refer to names, functions, types and positions: copies share them. */
+const skippedKeys = new Set(['type', 'position', 'text', 'name', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes', 'devirtualized']);
+
 /** The inlined form of `call`: parameters assigned from the arguments, the body, the result variables. */
 function inlineCall(
   call: CallExpr,
