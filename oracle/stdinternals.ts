@@ -4,8 +4,10 @@
  * all instantiates internal/sync's generic hash-trie, and with inlining off gc then prints the
  * same block of lines (positions inside GOROOT) after the package's own, whichever methods are
  * called: a probe program using sync.Map is compiled per flag set and its lines outside the probe
- * file are recorded (sync.Pool and *os.File likewise at -m=2 -l, os without a file prints nothing).
- * The simulator prints the block after the package's own functions' lines.
+ * file are recorded (sync.Pool and *os.File likewise at -m and -m=2 -l, os without a file prints
+ * nothing). With `-l` the simulator prints the block after the package's own functions' lines;
+ * at `-m` gc prints it in two parts, its `can inline` lines after the package's and the rest
+ * after the package's inlining lines (see src/sim/stdlib/internals.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,18 +30,19 @@ const uses: { key: string; flagSets: readonly string[]; probes: string[] }[] = [
     ],
   },
   {
-    // sync.Pool's generic atomic pointers, explained at -m=2.
+    // sync.Pool's generic atomic pointers: inlined at -m, explained at -m=2.
     key: 'sync.Pool',
-    flagSets: ['-m=2 -l'],
+    flagSets: ['-m', '-m=2 -l'],
     probes: [
       'package main\n\nimport "sync"\n\nvar p sync.Pool\n\nfunc main() {\n\tprintln(p.Get() == nil)\n}\n',
       'package main\n\nimport "sync"\n\nvar p = sync.Pool{New: func() any { return new(int) }}\n\nfunc main() {\n\tp.Put(p.Get())\n}\n',
     ],
   },
   {
-    // *os.File's generic atomic pointers, explained at -m=2, whichever way a program comes by a file.
+    // *os.File's generic atomic pointers, inlined at -m and explained at -m=2, whichever way a
+    // program comes by a file.
     key: 'os.File',
-    flagSets: ['-m=2 -l'],
+    flagSets: ['-m', '-m=2 -l'],
     probes: [
       'package main\n\nimport "os"\n\nfunc main() {\n\tos.Stdout.WriteString("hi")\n}\n',
       'package main\n\nimport "os"\n\nfunc main() {\n\tf, err := os.Open("x")\n\tif err == nil {\n\t\tf.Close()\n\t}\n}\n',
@@ -49,7 +52,7 @@ const uses: { key: string; flagSets: readonly string[]; probes: string[] }[] = [
   {
     // os without a file: nothing.
     key: 'os',
-    flagSets: ['-m=2 -l'],
+    flagSets: ['-m', '-m=2 -l'],
     probes: [
       'package main\n\nimport "os"\n\nfunc main() {\n\tos.Exit(0)\n}\n',
       'package main\n\nimport "os"\n\nfunc main() {\n\tprintln(os.Getenv("X"))\n}\n',

@@ -13,7 +13,7 @@ import { outlineMapInits } from './ir/mapinit.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import type { IrFunc, IrName, StdInlineModel } from './ir/ir.ts';
 import { loadStdlib, type ParameterTag, type Stdlib, type StdFunctionInfo } from './stdlib/stdlib.ts';
-import { replayedStdInternals, standardLibraryInternalsUse, stdInterfaceMethodWrapperUse } from './stdlib/internals.ts';
+import { internalsFlagSet, replayedStdInternals, spliceInliningBlock, standardLibraryInternalsUse, stdInterfaceMethodWrapperUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
 import { check } from './types/index.ts';
@@ -127,16 +127,22 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     heapBytesPerCall: summary.bytes,
     exact: summary.exact,
   }));
-  // gc's lines about std code the program instantiates, the same for every program, follow the package's own.
-  const lines = [...analysis.report.lines];
+  // gc's lines about std code the program instantiates, the same for every program: with -l
+  // after the package's own, with inlining on among the package's inlining lines.
+  let lines = [...analysis.report.lines];
   let at = ownLines;
   let blocks = 0;
+  const flagSet = internalsFlagSet(request.flags);
   for (const key of replayedStdInternals(parsed.file, request.flags)) {
-    const recorded = (await stdInternals()).uses[key]?.[request.flags.m >= 2 ? '-m=2 -l' : '-m -l'];
+    const recorded = flagSet === undefined ? undefined : (await stdInternals()).uses[key]?.[flagSet];
     if (recorded !== undefined && recorded.length > 0 && ++blocks > 1) {
       return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: the order gc reports the standard library code of several uses in' }] };
     }
     if (recorded === undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: `not modeled: ${key} (gc also reports the standard library's generic code it instantiates)` }] };
+    if (!request.flags.noInline) {
+      lines = spliceInliningBlock(lines, before.length, recorded);
+      continue;
+    }
     lines.splice(at, 0, ...recorded);
     at += recorded.length;
   }

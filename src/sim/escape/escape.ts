@@ -455,7 +455,7 @@ function rewriteWithLiterals(batch: Batch): void {
     const expr = location.node?.kind === 'expr' ? location.node.expr : undefined;
     if (expr?.op === 'convIface') return (expr.x.op === 'name' || expr.x.op === 'inlinedCall') && expr.x.type.kind !== 'interface';
     const decisive = expr?.op === 'makeSlice' && expr.constantCount === undefined ? expr.args[expr.args.length - 1] : undefined;
-    return decisive?.op === 'name' || (decisive?.op === 'builtin' && decisive.builtin === 'len');
+    return decisive?.op === 'name' || decisive?.op === 'inlinedCall' || (decisive?.op === 'builtin' && decisive.builtin === 'len');
   });
   if (!candidate) return;
   const reassigned = new Set<IrName>();
@@ -541,7 +541,7 @@ function rewriteWithLiterals(batch: Batch): void {
     if (decisive === undefined) continue;
     let count: bigint | undefined;
     let printed = '';
-    if (decisive.op === 'name') {
+    if (decisive.op === 'name' || decisive.op === 'inlinedCall') {
       const value = staticValue(decisive);
       // A literal prints with its type unless that is the default one (`uint8(10)`).
       const digits = value?.op === 'literal' && value.type.text === decisive.type.text ? /^(?:[^()]+\()?(\d+)\)?$/.exec(value.text)?.[1] : undefined;

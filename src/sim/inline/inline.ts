@@ -87,7 +87,8 @@ interface CallSite {
 export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessage[] {
   const messages: InlineMessage[] = [];
   const components: IrFunc[][] = [];
-  visitFuncsBottomUp(file.funcs, (list) => components.push(list), inliningReferences(file.funcs));
+  const order = inliningOrder(file);
+  visitFuncsBottomUp(order.roots, (list) => components.push(list), order.references);
   const costs = new Map<IrFunc, number>();
   const savedBodies = new Map<IrFunc, IrStmt[]>();
   // A std function as its inlined body calls it: the same function with its inlined tags, not inlined again.
@@ -347,26 +348,32 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
 const parenthesisedOperandOf = new Set(['dotType', 'dot', 'dotPtr', 'index', 'indexMap', 'slice', 'deref']);
 
 /**
- * The functions each function refers to, as the inliner sees them: before static
- * initialisation, the package initialisation function still assigns every package-level
- * function literal, so the literals laid out statically are referred to there too, each where
- * its variable is initialised (in source order among the statements).
+ * The functions in the order gc's inliner meets them, and what each refers to. The package
+ * initialisation refers to the literals of statically laid out package-level values and to the
+ * functions package-level values name, each where it is written; without an initialisation
+ * function, those come first.
  */
-function inliningReferences(funcs: IrFunc[]): (fn: IrFunc) => IrFunc[] {
+function inliningOrder(file: IrFile): { roots: IrFunc[]; references: (fn: IrFunc) => IrFunc[] } {
+  const funcs = file.funcs;
   const init = funcs.find((fn) => fn.name === 'init' && fn.closureParent === undefined);
-  const statics = funcs.filter((fn) => init !== undefined && fn.closureParent === init);
-  if (init === undefined || statics.length === 0) return referencedFuncs;
   const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.column < b.column);
-  return (fn) => {
+  const statics = [
+    ...funcs.filter((fn) => fn.closureParent !== undefined && (init === undefined || fn.closureParent === init)).map((fn) => ({ fn, position: fn.position })),
+    ...(file.initializerFuncs ?? []),
+  ].sort((a, b) => (before(a.position, b.position) ? -1 : before(b.position, a.position) ? 1 : 0));
+  if (statics.length === 0) return { roots: funcs, references: referencedFuncs };
+  if (init === undefined) return { roots: [...statics.map((item) => item.fn), ...funcs], references: referencedFuncs };
+  const references = (fn: IrFunc): IrFunc[] => {
     if (fn !== init) return referencedFuncs(fn);
-    const pending = [...statics].sort((a, b) => (before(a.position, b.position) ? -1 : 1));
+    const pending = [...statics];
     const found: IrFunc[] = [];
     for (const statement of init.body ?? []) {
-      while (pending[0] !== undefined && before(pending[0].position, statement.position)) found.push(pending.shift() as IrFunc);
+      while (pending[0] !== undefined && before(pending[0].position, statement.position)) found.push((pending.shift() as { fn: IrFunc }).fn);
       found.push(...referencedFuncs({ ...init, body: [statement] }));
     }
-    return [...found, ...pending];
+    return [...found, ...pending.map((item) => item.fn)];
   };
+  return { roots: funcs, references };
 }
 
 /** Replaces `before` by `after` in the text of each enclosing expression, innermost first, as far as each contains the one inside it. */
@@ -735,6 +742,8 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         cost += 2;
         break;
       case 'methodExpr':
+      // `fallthrough` is a mark on its clause by the time gc counts.
+      case 'fallthrough':
       // uintptr to unsafe.Pointer changes no representation either (OCONVNOP).
       case 'uintptrToPointer':
         break;
@@ -787,8 +796,9 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
           cost += 2 + inlineExtraCallCost - 1 - added;
           break;
         }
-        // A call through an interface has its method selector as a node.
-        cost += node.interfaceReceiver !== undefined ? 2 : 1;
+        // A call through an interface has its method selector as a node; a call of a std
+        // function its name, which the lowering does not keep as an operand.
+        cost += node.interfaceReceiver !== undefined || (node.fun === undefined && node.receiver === undefined) ? 2 : 1;
         const callee = inlineTarget(node, fn);
         // Resolving a literal judges it first (unless gc has stopped counting already).
         if (callee !== undefined && callee.closureParent !== undefined && callee !== fn && !over) canInline(callee);
@@ -801,6 +811,16 @@ function inlineCost(fn: IrFunc, budget: number, costs: Map<IrFunc, number>, opti
         else cost += callsParameter(node.fun, fn) ? inlineParamCallCost : inlineExtraCallCost;
         break;
       }
+      case 'switch':
+        // The switch and one node per clause (OCASE). A type switch also has its guard
+        // (OTYPESW), and `nil` cases; its types cost nothing. A variable it binds is a node,
+        // and so is each clause's copy of it.
+        cost += 1 + node.cases.length;
+        if (node.typeSwitch) {
+          cost += 1 + (node.bindsVariable ? 1 + node.cases.length : 0);
+          for (const clause of node.cases) cost += clause.nilCases ?? 0;
+        }
+        break;
       case 'makeMap':
       case 'makeChan':
         // Without a size, gc supplies a constant 0.

@@ -545,6 +545,8 @@ export interface SwitchCase extends NodeBase {
   list: IrExpr[];
   /** For a type switch binding a variable: that clause's variable. */
   variable?: IrName;
+  /** For a type switch: how many of the clause's cases are `nil` (its types are not listed). */
+  nilCases?: number;
   /** Body. */
   body: IrStmt[];
 }
@@ -625,6 +627,8 @@ export interface IrFile {
    * its declaration, in an order not modelled.
    */
   namedTypes?: { text: string; position: Position; mentionedElsewhere: boolean }[];
+  /** The package's functions that package-level variables' initial values name (static parts included), in source order. */
+  initializerFuncs?: { fn: IrFunc; position: Position }[];
   /** The method wrappers gc generates, in the order it adds them to the package (see `wrappers.ts`). */
   wrappers?: IrFunc[];
   /**

@@ -10,7 +10,7 @@
  * - constants become literals printed by value, as gc prints them.
  * Anything outside the modelled subset raises a `not modeled` diagnostic instead of a guess.
  */
-import type { Diagnostic } from '../api.ts';
+import type { Diagnostic, Position } from '../api.ts';
 import type * as ast from '../syntax/ast.ts';
 import { compareRational, decodeRune, formatConstantShort as formatConstant, rational, toRational, type ConstantValue } from '../types/constant.ts';
 import type { Info } from '../types/info.ts';
@@ -152,7 +152,12 @@ class Lowerer {
       if (decl.body !== null) this.lowerBody(fn, decl.body.list);
       funcs.push(fn);
     }
-    return { funcs, namedTypes: this.namedTypes(), methodOf: (concrete, name, asserted) => this.methodOfConcrete(concrete, name, asserted) };
+    return {
+      funcs,
+      namedTypes: this.namedTypes(),
+      methodOf: (concrete, name, asserted) => this.methodOfConcrete(concrete, name, asserted),
+      ...(this.initializerFuncs.length > 0 ? { initializerFuncs: this.initializerFuncs } : {}),
+    };
   }
 
   /** The package-level named types in declaration order, and whether another package-level declaration mentions each. */
@@ -307,6 +312,7 @@ class Lowerer {
       for (const { decl, name, index } of ordered) {
         ((): void => {
           const value = decl.values[index] as ast.Expr;
+          this.noteInitializerFuncs(value);
           if (this.isStaticInitializer(value)) {
             // Laid out statically, but its function literals are still compiled (init.funcN) and analysed.
             this.staticFuncLits(value);
@@ -362,6 +368,36 @@ class Lowerer {
   private readonly staticClosures: IrFunc[] = [];
 
   /** Lowers the function literals of a statically laid out value (not those nested in another literal's body). */
+  /**
+   * The package's functions a package-level variable's initial value holds as values (not
+   * calls), static parts included, in source order: gc's inliner meets them from the package
+   * initialisation, before the other functions (escape analysis does not).
+   */
+  private readonly initializerFuncs: { fn: IrFunc; position: Position }[] = [];
+
+  private noteInitializerFuncs(value: ast.Expr): void {
+    const pending: ast.Node[] = [value];
+    while (pending.length > 0) {
+      const node = pending.pop() as ast.Node;
+      if (node.kind === 'FuncLit') continue;
+      if (node.kind === 'CallExpr') {
+        // A function called is not held: its call is the initialisation's (or static data's).
+        const fun = stripParens(node.fun);
+        pending.push(...[...node.args].reverse());
+        if (fun.kind !== 'Name' && fun.kind !== 'SelectorExpr') pending.push(fun);
+        else if (fun.kind === 'SelectorExpr') pending.push(fun.x);
+        continue;
+      }
+      if (node.kind === 'Name') {
+        const obj = this.info.uses.get(node);
+        const fn = obj?.kind === 'Func' ? this.funcs.get(obj) : undefined;
+        if (fn !== undefined) this.initializerFuncs.push({ fn, position: node.pos });
+        continue;
+      }
+      pending.push(...children(node).reverse());
+    }
+  }
+
   private staticFuncLits(value: ast.Expr): void {
     const pending: ast.Node[] = [value];
     while (pending.length > 0) {
@@ -1188,7 +1224,8 @@ class Lowerer {
           // Each clause declares its own variable, positioned at the clause.
           if (obj !== undefined) variable = this.declareVar(obj, guard.lhs.value, clause.pos, 'local', this.fn);
         }
-        return { list: [], variable, body: this.stmts(clause.body), position: clause.pos, text: this.caseText(clause) };
+        const nilCases = clause.cases.filter((value) => this.info.types.get(value)?.mode !== 'typexpr').length;
+        return { list: [], variable, body: this.stmts(clause.body), position: clause.pos, text: this.caseText(clause), ...(nilCases > 0 ? { nilCases } : {}) };
       });
       out.push({ op: 'switch', init, tag: this.expr(guard.x), typeSwitch: true, bindsVariable: guard.lhs !== null && guard.lhs.value !== '_', cases, position: n.pos, text });
       return;
