@@ -4,7 +4,6 @@ import type { StdInternalsSnapshot, StdlibSnapshot } from '../data/oracle/snapsh
 import { functionAllocations, siteAllocation } from './alloc/alloc.ts';
 import { inlinePackage, InlineNotModeled, type InlineMessage } from './inline/inline.ts';
 import { escapeFile, type Analysis } from './escape/escape.ts';
-import { explainWrappers, wrapperTypes } from './escape/wrappers.ts';
 import { Leaks } from './escape/leaks.ts';
 import { generatedEqualities } from './escape/eqfuncs.ts';
 import { removeDeadLocals } from './ir/deadlocals.ts';
@@ -91,8 +90,8 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
       diagnostics: [{ ...unknownCapture.position, message: `not modeled: the size of ${unknownCapture.type.text} (-m=2 prints it for captured variables)` }],
     };
   }
-  // The method wrappers gc generates print nothing unless it inlines into them.
-  const generated = request.flags.noInline ? undefined : methodWrappers(parsed.file, checked.info, lowered.file);
+  // The method wrappers gc generates print nothing unless it inlines into them, or -m=2 explains their leaks.
+  const generated = request.flags.noInline && request.flags.m < 2 ? undefined : methodWrappers(parsed.file, checked.info, lowered.file, { inlining: !request.flags.noInline, explain: request.flags.m >= 2 });
   if (generated?.kind === 'notModeled') return { kind: 'notModeled', goVersion, diagnostics: [{ ...generated.position, message: `not modeled: ${generated.what}` }] };
   let before: InlineMessage[];
   try {
@@ -114,10 +113,6 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     // The equality functions gc generates for types paired with an interface explain their leaks too.
     const equality = generatedEqualities(parsed.file, checked.info, lowered.file);
     if (equality !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...equality.position, message: `not modeled: ${equality.what}` }] };
-    // gc analyses the method wrappers it generates last; -m=2 prints their explanations.
-    const wrappers = wrapperTypes(parsed.file, checked.info);
-    const unmodelled = wrappers.kind === 'ok' ? explainWrappers(analysis, lowered.file, wrappers.types, wrappers.promoted) : wrappers;
-    if (unmodelled !== undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ ...unmodelled.position, message: `not modeled: ${unmodelled.what}` }] };
   }
   const functions = functionAllocations(analysis, lowered.file).map((summary) => ({
     name: summary.fn.name,
@@ -146,6 +141,8 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     lines.splice(at, 0, ...recorded);
     at += recorded.length;
   }
+  // gc analyses the method wrappers it generates last; -m=2 prints their explanations.
+  lines.push(...analysis.wrapperReport.lines);
   return { kind: 'ok', goVersion, lines, sites: sitesOf(analysis), functions };
 }
 

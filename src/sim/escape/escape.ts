@@ -55,6 +55,8 @@ export class Analysis {
   readonly options: EscapeOptions;
   /** Output lines. */
   readonly report: Report;
+  /** The `-m=2` explanations of the method wrappers gc generates: printed after everything else, standard library blocks included. */
+  readonly wrapperReport: Report;
   /** Per-function state. */
   readonly states = new Map<IrFunc, FuncState>();
   /** Leak tags of analysed parameters. */
@@ -65,6 +67,7 @@ export class Analysis {
   constructor(options: EscapeOptions) {
     this.options = options;
     this.report = new Report(options.fileName);
+    this.wrapperReport = new Report(options.fileName);
   }
 
   /** The state of `fn`, created on first use. */
@@ -233,8 +236,8 @@ export class Batch {
     this.analysis = analysis;
     this.funcs = funcs;
     this.explain = analysis.options.m >= 2;
-    // The -m=2 lines of method wrappers are printed on their own (wrappers.ts in this folder).
-    this.report = this.explain && funcs.some((fn) => outermost(fn).methodWrapper === true) ? new Report(analysis.options.fileName) : analysis.report;
+    // The -m=2 lines of method wrappers are printed after everything else.
+    this.report = this.explain && funcs.some((fn) => outermost(fn).methodWrapper === true) ? analysis.wrapperReport : analysis.report;
   }
 
   /** The run's Go minor version. */

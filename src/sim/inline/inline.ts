@@ -222,10 +222,13 @@ export function inlinePackage(file: IrFile, options: InlineOptions): InlineMessa
     const methodValue = (method: IrFunc): void => {
       if (methodValuesDone.has(method)) return;
       methodValuesDone.add(method);
-      finish(methodValueWrapper(method));
+      finish(methodValueWrapper(method, wrappers.variadic.has(method)));
     };
     for (const wrapper of wrappers.types) finish(wrapper);
-    if (options.enabled) for (const method of wrappers.methodValues) methodValue(method);
+    for (const entry of wrappers.methodValues) {
+      if ('method' in entry) methodValue(entry.method);
+      else finish(entry.wrapper);
+    }
     return made;
   }
 

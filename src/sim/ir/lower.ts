@@ -1655,7 +1655,7 @@ class Lowerer {
   }
 
   /** `x` followed through the embedded fields `path` (implicit selectors). */
-  private fieldPath(xNode: ast.Expr, path: number[], recv: Type): IrExpr {
+  private fieldPath(xNode: ast.Expr, path: number[], recv: Type, position?: Position): IrExpr {
     let x = this.expr(xNode);
     let current = recv;
     for (const index of path) {
@@ -1666,7 +1666,7 @@ class Lowerer {
       const field = structType.fields[index];
       if (field === undefined) break;
       current = field.type;
-      x = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x, field: field.name, position: x.position, text: `${x.text}.${field.name}` };
+      x = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x, field: field.name, position: position ?? x.position, text: `${x.text}.${field.name}` };
     }
     return x;
   }
@@ -1674,7 +1674,8 @@ class Lowerer {
   /** The receiver argument of a method selection, with gc's implicit `&` or `*`, and the static method if any. */
   private methodReceiver(n: ast.SelectorExpr, selection: NonNullable<ReturnType<Info['selections']['get']>>): { receiver: IrExpr; method?: IrFunc; receiverParam?: IrParam } {
     const path = selection.index.slice(0, -1);
-    let receiver = this.fieldPath(n.x, path, selection.recv);
+    // gc places the implicit selectors, `&` and `*` of a receiver at the selector.
+    let receiver = this.fieldPath(n.x, path, selection.recv, n.pos);
     const method = selection.obj.kind === 'Func' ? this.funcs.get(selection.obj) : undefined;
     const methodObj = selection.obj;
     if (methodObj.kind !== 'Func') return { receiver };
@@ -1686,7 +1687,7 @@ class Lowerer {
       receiver = { op: 'addr', type: { text: `*${receiver.type.text}`, kind: 'pointer', size: 8, align: 8, hasPointers: true, directIface: true, elem: receiver.type, untyped: false }, x: receiver, position: n.pos, text: receiver.text };
     } else if (!wantsPointer && isPointer) {
       // gc's implicit dereference, which it prints as its operand.
-      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: receiver.position, text: receiver.text };
+      receiver = { op: 'deref', type: receiver.type.elem ?? receiver.type, x: receiver, position: n.pos, text: receiver.text };
     }
     const resolved = method ?? this.stdMethod(n, methodObj);
     return { receiver, method: resolved, receiverParam: resolved.params[0] };
@@ -1806,8 +1807,8 @@ class Lowerer {
         const path = selection.index.slice(0, -1);
         const owner = underlying(this.fieldOwnerType(selection.recv, path));
         if (owner.kind === 'Interface' || (owner.kind === 'Pointer' && underlying(owner.elem).kind === 'Interface')) {
-          const interfaceValue = receiverTemporary ?? this.fieldPath(fun.x, path, selection.recv);
-          const devirtualized = path.length === 0 && receiverTemporary === undefined ? this.devirtualize(fun, interfaceValue) : undefined;
+          const interfaceValue = receiverTemporary ?? this.fieldPath(fun.x, path, selection.recv, fun.pos);
+          const devirtualized = path.length === 0 && receiverTemporary === undefined ? this.devirtualize(fun, interfaceValue, n.pos) : undefined;
           if (devirtualized?.method === undefined && devirtualized !== undefined) {
             // Partially: still an interface call, on the embedded interface of the asserted value.
             return { ...base, interfaceReceiver: devirtualized.receiver, interfaceMethod: { name: fun.selector.value, text: this.exprText(fun) }, devirtualized: devirtualized.message };
@@ -1924,6 +1925,8 @@ class Lowerer {
     // A method expression naming a wrapper prints as the wrapper's call.
     if (call.receiver !== undefined && call.viaWrapper !== undefined) return `${call.viaWrapper}(${[call.receiver.text, ...args].join(', ')})`;
     if (call.receiver !== undefined && call.callee !== undefined) return `${call.callee.name}(${[call.receiver.text, ...args].join(', ')})`;
+    // Partially devirtualized: a call on the embedded interface of the asserted value (`i.(T).I.M()`).
+    if (call.interfaceReceiver !== undefined && call.devirtualized !== undefined && call.interfaceMethod !== undefined) return `${call.interfaceReceiver.text}.${call.interfaceMethod.name}(${args.join(', ')})`;
     // An interface's method expression (`I.m(t)`).
     if (call.receiver !== undefined) return `${this.exprText(n.fun, 8)}(${[call.receiver.text, ...args].join(', ')})`;
     const temporary = this.receiverTemporaries.get(n);
@@ -1944,7 +1947,7 @@ class Lowerer {
    * interface type on the right, and multi-value or range assignments, would need gc's
    * data-flow over those values, which is not modeled.
    */
-  private devirtualizeAssigned(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
+  private devirtualizeAssigned(fun: ast.SelectorExpr, interfaceValue: IrExpr, callPosition: Position): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const receiverNode = stripParens(fun.x);
     if (receiverNode.kind !== 'Name') return undefined;
     const obj = this.info.uses.get(receiverNode);
@@ -1967,28 +1970,29 @@ class Lowerer {
       concreteText = text;
     }
     if (concrete === undefined) return undefined;
-    return this.devirtualizeTo(fun, interfaceValue, concrete);
+    return this.devirtualizeTo(fun, interfaceValue, concrete, callPosition);
   }
 
-  private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
+  private devirtualize(fun: ast.SelectorExpr, interfaceValue: IrExpr, callPosition: Position): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const receiverNode = stripParens(fun.x);
     const stat = this.staticValue(receiverNode);
-    if (stat === receiverNode) return this.devirtualizeAssigned(fun, interfaceValue);
+    if (stat === receiverNode) return this.devirtualizeAssigned(fun, interfaceValue, callPosition);
     let concreteNode = stat;
     const conversion = concreteNode.kind === 'CallExpr' ? this.info.conversions.get(concreteNode) : undefined;
     if (concreteNode.kind === 'CallExpr' && conversion !== undefined && isInterfaceType(conversion) && concreteNode.args[0] !== undefined) {
       concreteNode = stripParens(concreteNode.args[0]);
     }
-    return this.devirtualizeTo(fun, interfaceValue, concreteNode);
+    return this.devirtualizeTo(fun, interfaceValue, concreteNode, callPosition);
   }
 
-  private devirtualizeTo(fun: ast.SelectorExpr, interfaceValue: IrExpr, concreteNode: ast.Expr): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
+  /** gc asserts `x.(T)` at the call's position; the implicit selectors of a promoted method are at the selector's. */
+  private devirtualizeTo(fun: ast.SelectorExpr, interfaceValue: IrExpr, concreteNode: ast.Expr, callPosition: Position): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const concrete = this.info.types.get(concreteNode)?.type;
     if (concrete === undefined || isInterfaceType(concrete) || concrete.kind === 'Basic' && concrete.basic.startsWith('untyped')) return undefined;
     const named = concrete.kind === 'Pointer' ? concrete.elem : concrete;
     if (named.kind !== 'Named') return undefined;
     const concreteInfo = this.types.info(concrete);
-    const asserted: IrExpr = { op: 'dotType', type: concreteInfo, x: interfaceValue, position: interfaceValue.position, text: `${interfaceValue.text}.(${concreteInfo.text})` };
+    const asserted: IrExpr = { op: 'dotType', type: concreteInfo, x: interfaceValue, position: callPosition, text: `${interfaceValue.text}.(${concreteInfo.text})` };
     const methodObj = named.methods.find((candidate) => candidate.name === fun.selector.value);
     if (methodObj === undefined) {
       // A method promoted from an embedded field: through an embedded interface the call stays
@@ -1999,7 +2003,7 @@ class Lowerer {
       if (found.obj?.kind !== 'Func' || found.ambiguous || path.length === 0) return undefined;
       const owner = underlying(this.fieldOwnerType(concrete, path));
       if (owner.kind !== 'Interface') return this.devirtualizePromoted(fun, asserted, concrete, found.obj, path);
-      const embedded = this.throughEmbedded(asserted, concrete, path);
+      const embedded = this.throughEmbedded(asserted, concrete, path, fun.pos);
       if (embedded === undefined) return undefined;
       return { receiver: embedded.expr, message: `partially devirtualizing ${this.exprText(fun)} to ${concreteInfo.text}` };
     }
@@ -2021,7 +2025,7 @@ class Lowerer {
   private devirtualizePromoted(fun: ast.SelectorExpr, asserted: IrExpr, concrete: Type, methodObj: Func, path: number[]): { receiver: IrExpr; method?: IrFunc; message: string } | undefined {
     const method = this.funcs.get(methodObj);
     if (method === undefined) throw new NotModeled(fun.pos, `devirtualizing a call to a method promoted from a type of another package (${methodObj.name})`);
-    const receiver = this.promotedReceiver(asserted, concrete, path, methodObj);
+    const receiver = this.promotedReceiver(asserted, concrete, path, methodObj, fun.pos);
     if (receiver === undefined) return undefined;
     return { receiver, method, message: `devirtualizing ${this.exprText(fun)} to ${this.types.info(concrete).text}` };
   }
@@ -2055,8 +2059,8 @@ class Lowerer {
    * The receiver of a method promoted to `concrete` through the embedded fields at `path`:
    * `asserted` (`x.(T)`) through those fields, then the method's implicit `&` or `*`.
    */
-  private promotedReceiver(asserted: IrExpr, concrete: Type, path: number[], methodObj: Func): IrExpr | undefined {
-    const embedded = this.throughEmbedded(asserted, concrete, path);
+  private promotedReceiver(asserted: IrExpr, concrete: Type, path: number[], methodObj: Func, selectorPosition?: Position): IrExpr | undefined {
+    const embedded = this.throughEmbedded(asserted, concrete, path, selectorPosition);
     if (embedded === undefined) return undefined;
     let receiver = embedded.expr;
     const current = embedded.type;
@@ -2069,8 +2073,8 @@ class Lowerer {
     return receiver;
   }
 
-  /** `x` through the embedded fields at `path` of its type `type` (`x.A.B`, implicit dereferences included), and the type reached. */
-  private throughEmbedded(x: IrExpr, type: Type, path: number[]): { expr: IrExpr; type: Type } | undefined {
+  /** `x` through the embedded fields at `path` of its type `type` (`x.A.B`, implicit dereferences included, at `position` or `x`'s), and the type reached. */
+  private throughEmbedded(x: IrExpr, type: Type, path: number[], position?: Position): { expr: IrExpr; type: Type } | undefined {
     let expr = x;
     let current = type;
     for (const index of path) {
@@ -2079,7 +2083,7 @@ class Lowerer {
       const field = struct.kind === 'Struct' ? struct.fields[index] : undefined;
       if (field === undefined) return undefined;
       current = field.type;
-      expr = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: expr, field: field.name, position: expr.position, text: `${expr.text}.${field.name}` };
+      expr = { op: pointer ? 'dotPtr' : 'dot', type: this.types.info(field.type), x: expr, field: field.name, position: position ?? expr.position, text: `${expr.text}.${field.name}` };
     }
     return { expr, type: current };
   }
