@@ -24,7 +24,7 @@ import type { Position } from '../api.ts';
 import type * as ast from '../syntax/ast.ts';
 import { children } from '../syntax/walk.ts';
 import type { Info } from '../types/info.ts';
-import type { Func, GoObject, TypeName } from '../types/objects.ts';
+import type { Func, GoObject } from '../types/objects.ts';
 import { embeddedFieldType, methodSet } from '../types/methodset.ts';
 import { isExported, methodsOf, underlying } from '../types/predicates.ts';
 import type { Interface, Signature, Type } from '../types/types.ts';
@@ -90,7 +90,8 @@ export function methodWrappers(file: ast.File, info: Info, ir: IrFile, options: 
   for (const [func, fn] of irOf) if (func.type.kind === 'Signature' && func.type.variadic) variadic.add(fn);
   const types: IrFunc[] = [];
   const table = new TypeTable(file.packageName.value);
-  const order = readingOrder(file, info, table);
+  const nameOf = wrapperTypeNames(file, info, table);
+  const order = readingOrder(file, info, table, nameOf);
   const position = (node: ast.NodeBase): Position => file.lines.position(node.start);
 
   for (const { type, text, at } of order.types) {
@@ -123,8 +124,7 @@ export function methodWrappers(file: ast.File, info: Info, ir: IrFile, options: 
           seenMethods.add(node.method);
         } else if (selection !== undefined && !(options.explain && stdParameters(selection.method, table.packageName))) {
           // An interface's method value: `I.M-fm` calls the method dynamically on `.this`.
-          const text = selection.type.kind === 'Named' ? table.text(selection.type) : table.text(selection.type, 0, 'id');
-          const wrapper = interfaceMethodValueWrapper(selection.type, text, selection.method, table, position);
+          const wrapper = interfaceMethodValueWrapper(selection.type, nameOf(selection.type), selection.method, table, position);
           if (!interfaceWrappers.has(wrapper.name)) methodValues.push({ wrapper });
           interfaceWrappers.add(wrapper.name);
         } else if (options.explain && unexplained === undefined && (node.method === undefined || node.method.params.some((param) => param.type.hasPointers))) {
@@ -455,6 +455,27 @@ interface ReadType {
 }
 
 /**
+ * How wrappers' names print their type (gc's `%-S`): a named type by its name, unqualified and,
+ * when declared in a function, numbered (`T·1`); an unnamed type by its link string
+ * (`struct { main.T }`).
+ */
+function wrapperTypeNames(file: ast.File, info: Info, table: TypeTable): (type: Type) => string {
+  const packageTypes = new Set<GoObject>();
+  for (const decl of file.declarations) {
+    const obj = decl.kind === 'TypeDecl' ? info.defs.get(decl.name) : undefined;
+    if (obj !== undefined && obj !== null) packageTypes.add(obj);
+  }
+  let localNumbers: Map<GoObject, number> | undefined;
+  return (type) => {
+    if (type.kind !== 'Named') return table.text(type, 0, 'id');
+    if (type.qualifier !== undefined || type.obj.pkg === '' || packageTypes.has(type.obj)) return type.obj.name;
+    localNumbers ??= numberLocalTypes(file, info);
+    const number = localNumbers.get(type.obj);
+    return number === undefined ? type.obj.name : `${type.obj.name}·${number}`;
+  };
+}
+
+/**
  * The numbers gc gives the types declared in function bodies (its link names and wrappers'
  * names carry them: `T·1`): 1, 2, ... over the file in source order, aliases excepted.
  */
@@ -484,28 +505,17 @@ function numberLocalTypes(file: ast.File, info: Info): Map<GoObject, number> {
  * read; a struct type with embedded fields counts once its fields are read, and a type
  * spelled out or declared in a body where the body reads it.
  */
-function readingOrder(file: ast.File, info: Info, table: TypeTable): { types: ReadType[]; bodies: Func[] } {
+function readingOrder(file: ast.File, info: Info, table: TypeTable, nameOf: (type: Type) => string): { types: ReadType[]; bodies: Func[] } {
   const types: ReadType[] = [];
   const bodies: Func[] = [];
   const seenTypes = new Set<Type>();
   const seenTexts = new Set<string>();
   const seenObjects = new Set<GoObject>();
-  const packageTypes = new Set<TypeName>();
   const declaredAt = new Map<Type, Position>();
   const position = (node: ast.NodeBase): Position => file.lines.position(node.start);
-  let localTypeNumbers: Map<GoObject, number> | undefined;
-  for (const decl of file.declarations) {
-    if (decl.kind !== 'TypeDecl') continue;
-    const obj = info.defs.get(decl.name);
-    if (obj?.kind === 'TypeName') packageTypes.add(obj);
-  }
   // Identical type literals are one type to gc; named types are distinct even with one name (local ones).
   const count = (type: Type, at: Position): void => {
-    // A named type's wrappers are named after it (numbered when declared in a function: `T·1`);
-    // an unnamed type's after its link string.
-    if (type.kind === 'Named' && !packageTypes.has(type.obj)) localTypeNumbers ??= numberLocalTypes(file, info);
-    const gen = type.kind === 'Named' ? localTypeNumbers?.get(type.obj) : undefined;
-    const text = type.kind === 'Named' ? `${table.text(type)}${gen === undefined ? '' : `·${gen}`}` : table.text(type, 0, 'id');
+    const text = nameOf(type);
     if (type.kind !== 'Named') {
       if (seenTexts.has(text)) return;
       seenTexts.add(text);
