@@ -174,11 +174,22 @@ function parseProbeOutput(output: string): { lines: ProbeLine[]; foreign: string
   return { lines, foreign };
 }
 
+/**
+ * A probe's output without its lines about std code when they are exactly one of the blocks
+ * std-internals.json records (those are replayed for the use that makes them, wherever it is).
+ */
+function withoutKnownBlock(output: { lines: ProbeLine[]; foreign: string[] }, knownBlocks: string[][]): { lines: ProbeLine[]; foreign: string[] } {
+  const sorted = (lines: string[]) => [...lines].sort().join('\n');
+  const foreign = sorted(output.foreign);
+  return knownBlocks.some((block) => sorted(block) === foreign) ? { lines: output.lines, foreign: [] } : output;
+}
+
 /** Probes every target; returns each one's summary (or why it cannot be summarised), by name. */
 export async function probeStdInlining(
   targets: ProbeTarget[],
   byName: Map<string, string>,
   costByName: Map<string, number>,
+  knownBlocks: string[][] = [],
 ): Promise<{ summaries: Map<string, StdInline>; intrinsics: Set<string> } | { problem: string }> {
   const module = mkdtempSync(join(tmpdir(), 'oracle-stdinline-'));
   const probes = new Map<string, Probe>();
@@ -232,7 +243,7 @@ export async function probeStdInlining(
         summaries.set(target.name, { notModeled: 'gc compiles its calls to machine instructions (an intrinsic), never inlining them' });
         return;
       }
-      const inlined = parseProbeOutput(outputs['-m']?.get(`p${index}`) ?? '');
+      const inlined = withoutKnownBlock(parseProbeOutput(outputs['-m']?.get(`p${index}`) ?? ''), knownBlocks);
       const notInlined = parseProbeOutput(outputs['-m -l']?.get(`p${index}`) ?? '');
       const cost = costByName.get(target.name);
       summaries.set(target.name, summarise(target, probe, inlined, notInlined, cost));

@@ -60,8 +60,8 @@ const uses: { key: string; flagSets: readonly string[]; probes: string[] }[] = [
   },
 ];
 
-/** Writes `outFolder/std-internals.json`; returns the problems found. */
-export async function generateStdInternals(outFolder: string, goVersion: string): Promise<string[]> {
+/** Compiles each use's probes under each of its flag sets; the blocks, or the problem found. */
+export async function measureStdInternals(goVersion: string): Promise<StdInternalsSnapshot | { problem: string }> {
   const snapshot: StdInternalsSnapshot = { goVersion, uses: {} };
   for (const use of uses) {
     const blocks: Record<string, string[]> = {};
@@ -73,17 +73,21 @@ export async function generateStdInternals(outFolder: string, goVersion: string)
           writeFileSync(join(module, 'go.mod'), snippetModule);
           writeFileSync(join(module, 'main.go'), probe);
           const build = await runGo(['build', '-o', '/dev/null', `-gcflags=${flags}`, '.'], module);
-          if (build.exitCode !== 0) return [`std internals probe for ${use.key} failed with ${flags}:\n${build.output}`];
+          if (build.exitCode !== 0) return { problem: `std internals probe for ${use.key} failed with ${flags}:\n${build.output}` };
           seen.push(build.output.split('\n').filter((line) => line !== '' && !line.startsWith('#') && !/^(\.\/)?main\.go:/.test(line)));
         } finally {
           rmSync(module, { recursive: true, force: true });
         }
       }
-      if (seen.some((lines) => lines.join('\n') !== seen[0]?.join('\n'))) return [`std internals of ${use.key} with ${flags} depend on how the program uses it`];
+      if (seen.some((lines) => lines.join('\n') !== seen[0]?.join('\n'))) return { problem: `std internals of ${use.key} with ${flags} depend on how the program uses it` };
       blocks[flags] = seen[0] ?? [];
     }
     snapshot.uses[use.key] = blocks;
   }
+  return snapshot;
+}
+
+/** Writes `outFolder/std-internals.json`. */
+export function writeStdInternals(outFolder: string, snapshot: StdInternalsSnapshot): void {
   writeFileSync(join(outFolder, 'std-internals.json'), formatJson(snapshot));
-  return [];
 }
