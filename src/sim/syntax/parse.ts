@@ -3,9 +3,10 @@
  * error messages where we can match them.
  *
  * Steps: the scanner (./scanner.ts) looks for lexical errors and unbalanced brackets, which it
- * reports in gc's words; tree-sitter parses the text; one iterative walk copies the tree into
- * plain `SyntaxNode`s (crossing into wasm once per node); a recursive conversion with an
- * explicit depth limit builds the AST. Anything tree-sitter could not parse that the scanner
+ * reports in gc's words; a hand-written parser (./fastparse.ts) builds tree-sitter-go's tree
+ * as plain `SyntaxNode`s for well-formed files; for anything else tree-sitter parses the text
+ * and one iterative walk copies its tree into the same `SyntaxNode`s (crossing into wasm once
+ * per node); a recursive conversion with an explicit depth limit builds the AST. Anything tree-sitter could not parse that the scanner
  * did not explain becomes a generic `syntax error: unexpected ...` at its position.
  */
 import type { Diagnostic } from '../api.ts';
@@ -14,6 +15,7 @@ import type { Language, Tree } from 'web-tree-sitter';
 import type { GoParser } from './load.ts';
 import { maxNestingDepth, maxSourceLength, parseTimeBudget } from './limits.ts';
 import { makeLineTable } from './lines.ts';
+import { fastParse } from './fastparse.ts';
 import { scan } from './scanner.ts';
 
 /** The result of parsing one file. */
@@ -25,8 +27,8 @@ export interface ParseResult {
 }
 
 
-/** A tree-sitter node copied out of wasm memory. */
-interface SyntaxNode {
+/** A tree-sitter node copied out of wasm memory (or built by ./fastparse.ts in the same shape). */
+export interface SyntaxNode {
   /** tree-sitter's node type (`call_expression`, `(`...). */
   type: string;
   /** The field name under which the parent holds it, if any. */
@@ -44,7 +46,7 @@ interface SyntaxNode {
 }
 
 /** A comment with its offset, for directives. */
-interface Comment {
+export interface Comment {
   /** Offset of `//`. */
   start: number;
   /** The comment text. */
@@ -106,7 +108,7 @@ function walkOf(goParser: GoParser, tree: Tree): Walk {
 }
 
 /** Copies the tree-sitter tree into plain objects without recursion. */
-function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
+export function copyTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
   const deadline = performance.now() + parseTimeBudget;
   // Returning true from the progress callback cancels the parse (typed as void upstream).
   const progressCallback = ((): boolean => performance.now() > deadline) as () => void;
@@ -182,6 +184,15 @@ function namedTable(language: Language): boolean[] {
   return table;
 }
 
+/**
+ * tree-sitter-go's tree for `source` (after the scanner found no error): from ./fastparse.ts
+ * when it reads the file (well-formed Go), else from tree-sitter itself. Null when tree-sitter
+ * ran out of time. `fast: false` always asks tree-sitter (for tests).
+ */
+export function syntaxTree(goParser: GoParser, source: string, fast = true): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
+  return (fast ? fastParse(source) : null) ?? copyTree(goParser, source);
+}
+
 /** Parses one Go file. Never throws: every problem is a diagnostic. */
 export function parse(goParser: GoParser, source: string): ParseResult {
   const lines = makeLineTable(source);
@@ -207,7 +218,7 @@ export function parse(goParser: GoParser, source: string): ParseResult {
   // A file with a lexical or bracket error fails to compile whatever else it holds; its tree
   // would not be checked, and tree-sitter's error recovery on such input (binary data) is slow.
   if (scanned.diagnostics.length > 0) return { file: emptyFile(), diagnostics: scanned.diagnostics };
-  const copied = copyTree(goParser, source);
+  const copied = syntaxTree(goParser, source);
   if (copied === null) {
     const gaveUp = { line: 1, column: 1, message: `not modeled: files that take the parser longer than ${parseTimeBudget} ms` };
     return { file: emptyFile(), diagnostics: [gaveUp] };
