@@ -67,11 +67,11 @@ export const modelledStdNames: readonly string[] = [
   'encoding/json.Marshal', 'runtime/pprof.WriteHeapProfile', 'runtime.MemProfileRate', 'os.Create',
   // Every exported function (not generic), variable and constant of these packages.
   'math.*', 'math/bits.*', 'unicode/utf8.*', 'unicode.*', 'strings.*', 'strconv.*', 'bytes.*', 'errors.*', 'sort.*',
-  'time.*', 'runtime.*', 'sync/atomic.*', 'fmt.*', 'io.*',
+  'time.*', 'runtime.*', 'sync/atomic.*', 'fmt.*', 'io.*', 'log.*', 'io/ioutil.*', 'runtime/debug.*',
 ];
 
 /** How gc words what it found about a parameter. */
-const standardLeakLine = /^(leaking param: \S+( to result \S+ level=\d+)?|leaking param content: \S+|\S+ does not escape)$/;
+const standardLeakLine = /^(leaking param: \S+( to result \S+ level=\d+)?|leaking param content: \S+|\S+ does not escape|(mutates|calls) param: \S+ derefs=\d+)$/;
 
 /** One function or variable printed by oracle/stdlib/main.go. */
 interface DescribedObject {
@@ -163,7 +163,9 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
   let costs;
   try {
     writeFileSync(join(module, 'go.mod'), snippetModule);
-    build = await runGo(['build', ...packages.map((name) => `-gcflags=${name}=-m`), ...packages], module);
+    // With escapemutationscalls gc also says which parameters a function stores through or
+    // calls (tags a -m=2 explanation shows, through a temporary, in the caller).
+    build = await runGo(['build', ...packages.map((name) => `-gcflags=${name}=-m -d=escapemutationscalls=1`), ...packages], module);
     costs = await inlineCosts(packages, module);
   } finally {
     rmSync(module, { recursive: true, force: true });
@@ -178,7 +180,9 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
   for (const line of build.output.split('\n')) {
     const match = /^(.+?):(\d+):(\d+): (.*)$/.exec(line);
     if (match === null) continue;
-    const [, file, row, column, message] = match as unknown as [string, string, string, string, string];
+    const [, file, row, column, printed] = match as unknown as [string, string, string, string, string];
+    // Said of a parameter that neither leaks, nor is stored through or called: "does not escape" as at plain -m.
+    const message = printed.replace(/ does not escape, mutate, or call$/, ' does not escape');
     if (message.startsWith('can inline ')) inlinableLines.add(`${file}:${row}`);
     const key = `${file}:${row}:${column}`;
     messagesAt.set(key, [...(messagesAt.get(key) ?? []), message]);
@@ -204,8 +208,9 @@ export async function generateStdlib(outFolder: string, goVersion: string): Prom
       pointerShaped: layout.pointerShaped,
       methods: type.methods,
     };
-    if (type.fields !== undefined) {
-      record.fields = type.fields.map((field, fieldIndex) => ({ ...field, offset: layout.offsets?.[fieldIndex] ?? -1 }));
+    // An empty struct has no fields to describe, and an empty list of them.
+    if (type.fields !== undefined || layout.kind === 'struct') {
+      record.fields = (type.fields ?? []).map((field, fieldIndex) => ({ ...field, offset: layout.offsets?.[fieldIndex] ?? -1 }));
     }
     snapshot.types[type.name] = record;
   });

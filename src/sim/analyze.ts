@@ -188,6 +188,10 @@ function tagFromLines(param: ParameterTag, type: unknown): string {
       let index = signature.results?.findIndex((result) => result.name === resultName) ?? -1;
       if (index < 0 && resultName.startsWith('~r')) index = Number(resultName.slice(2));
       leaks.addResult(Math.max(0, index), Number(toResult[2]));
+    } else if (/^(mutates|calls) param: \S+ derefs=\d+$/.test(line)) {
+      const derefs = Number(line.slice(line.lastIndexOf('=') + 1));
+      if (line.startsWith('mutates')) leaks.addMutator(derefs);
+      else leaks.addCallee(derefs);
     } else if (line.startsWith('leaking param content:')) {
       leaks.addHeap(1);
     } else if (line.startsWith('leaking param:')) {

@@ -2762,7 +2762,8 @@ export function visitNodes(root: ast.Node, visit: (node: ast.Node) => void): voi
 }
 
 /** Properties of syntax nodes that hold positions, metadata or back references, not children. */
-const nonChildKeys = new Set(['kind', 'pos', 'start', 'end', 'rbrace', 'rparen', 'colon', 'group', 'lines', 'source', 'value', 'op', 'define', 'literalKind', 'keyedCount', 'hasDots', 'full', 'token', 'dir', 'alias', 'hasTypeParams', 'pragmas', 'iota', 'isDefault']);
+// (`value` is a child of key-value pairs, sends and map types, and text in names and literals: `isNode` tells.)
+const nonChildKeys = new Set(['kind', 'pos', 'start', 'end', 'rbrace', 'rparen', 'colon', 'group', 'lines', 'source', 'op', 'define', 'literalKind', 'keyedCount', 'hasDots', 'full', 'token', 'dir', 'alias', 'hasTypeParams', 'pragmas', 'iota', 'isDefault']);
 const childKeysByKind = new Map<string, string[]>();
 
 /** Calls `visit` on each direct child node of `node`, in source order. */
