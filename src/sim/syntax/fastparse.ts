@@ -15,82 +15,82 @@ import type { Comment, SyntaxNode } from './parse.ts';
 
 // --- tokens --------------------------------------------------------------------------------
 
-const EOF = 0;
-const IDENT = 1;
-const INT = 2;
-const FLOAT = 3;
-const IMAG = 4;
-const RUNE = 5;
-const STRING = 6;
-const RAW = 7;
-const NL = 8;
+const EOF: number = 0;
+const IDENT: number = 1;
+const INT: number = 2;
+const FLOAT: number = 3;
+const IMAG: number = 4;
+const RUNE: number = 5;
+const STRING: number = 6;
+const RAW: number = 7;
+const NL: number = 8;
 // Predeclared names tree-sitter-go reads as their own node types in expressions.
-const NIL = 9;
-const TRUE = 10;
-const FALSE = 11;
-const IOTA = 12;
-const NEW = 13;
-const MAKE = 14;
+const NIL: number = 9;
+const TRUE: number = 10;
+const FALSE: number = 11;
+const IOTA: number = 12;
+const NEW: number = 13;
+const MAKE: number = 14;
 // Keywords.
-const BREAK = 20;
-const CASE = 21;
-const CHAN = 22;
-const CONST = 23;
-const CONTINUE = 24;
-const DEFAULT = 25;
-const DEFER = 26;
-const ELSE = 27;
-const FALLTHROUGH = 28;
-const FOR = 29;
-const FUNC = 30;
-const GO = 31;
-const GOTO = 32;
-const IF = 33;
-const IMPORT = 34;
-const INTERFACE = 35;
-const MAP = 36;
-const PACKAGE = 37;
-const RANGE = 38;
-const RETURN = 39;
-const SELECT = 40;
-const STRUCT = 41;
-const SWITCH = 42;
-const TYPE = 43;
-const VAR = 44;
+const BREAK: number = 20;
+const CASE: number = 21;
+const CHAN: number = 22;
+const CONST: number = 23;
+const CONTINUE: number = 24;
+const DEFAULT: number = 25;
+const DEFER: number = 26;
+const ELSE: number = 27;
+const FALLTHROUGH: number = 28;
+const FOR: number = 29;
+const FUNC: number = 30;
+const GO: number = 31;
+const GOTO: number = 32;
+const IF: number = 33;
+const IMPORT: number = 34;
+const INTERFACE: number = 35;
+const MAP: number = 36;
+const PACKAGE: number = 37;
+const RANGE: number = 38;
+const RETURN: number = 39;
+const SELECT: number = 40;
+const STRUCT: number = 41;
+const SWITCH: number = 42;
+const TYPE: number = 43;
+const VAR: number = 44;
 // Operators (codes from 50 on, in the order of `operatorTexts`).
 const operatorTexts = [
   '<<=', '>>=', '&^=', '...', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=',
   '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '&^', '+', '-', '*', '/', '%', '&', '|', '^', '<',
   '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':', '~',
 ];
-const OP = 50;
+const OP: number = 50;
 const op = (text: string): number => OP + operatorTexts.indexOf(text);
-const ELLIPSIS = op('...');
-const ANDAND = op('&&');
-const OROR = op('||');
-const ARROW = op('<-');
-const INC = op('++');
-const DEC = op('--');
-const DEFINE = op(':=');
-const STAR = op('*');
-const AMP = op('&');
-const PIPE = op('|');
-const ASSIGN = op('=');
-const LPAREN = op('(');
-const RPAREN = op(')');
-const LBRACK = op('[');
-const RBRACK = op(']');
-const LBRACE = op('{');
-const RBRACE = op('}');
-const COMMA = op(',');
-const SEMI = op(';');
-const DOT = op('.');
-const COLON = op(':');
-const TILDE = op('~');
-const PLUS = op('+');
-const MINUS = op('-');
-const NOT = op('!');
-const XOR = op('^');
+const ELLIPSIS: number = op('...');
+const ANDAND: number = op('&&');
+const OROR: number = op('||');
+const ARROW: number = op('<-');
+const INC: number = op('++');
+const DEC: number = op('--');
+const DEFINE: number = op(':=');
+const STAR: number = op('*');
+const AMP: number = op('&');
+const PIPE: number = op('|');
+const ASSIGN: number = op('=');
+const LPAREN: number = op('(');
+const RPAREN: number = op(')');
+const LBRACK: number = op('[');
+const RBRACK: number = op(']');
+const LBRACE: number = op('{');
+const RBRACE: number = op('}');
+const COMMA: number = op(',');
+const SEMI: number = op(';');
+const DOT: number = op('.');
+const COLON: number = op(':');
+const TILDE: number = op('~');
+const PLUS: number = op('+');
+const MINUS: number = op('-');
+const NOT: number = op('!');
+const XOR: number = op('^');
 
 /** Text of each token code that has fixed text (keywords, operators, predeclared names). */
 const texts: string[] = [];
@@ -186,7 +186,6 @@ function lex(source: string): Tokens | null {
       index++;
       continue;
     }
-    if (code === 13) return null;
     if (code === 32 || code === 9) {
       index++;
       continue;
@@ -1497,7 +1496,13 @@ class Parser {
       const generic = wrap('generic_type', [withField(typeNode(), 'type'), withField(typeArguments, 'type_arguments')]);
       return wrap('composite_literal', [withField(generic, 'type'), withField(this.literalValue(), 'body')]);
     }
-    // An instantiation: the types are direct children.
+    // An instantiation (its type a plain type name or a qualified one, its types direct
+    // children, no unions), unless the index reading scores higher.
+    if (indexScore !== null) {
+      const score = -1 + (x.type === 'identifier' ? -1 : 0) + argumentsScore - 2;
+      if (score < indexScore) return null;
+      if (score === indexScore) throw bail;
+    }
     const children = [withField(typeNode(), 'type')];
     for (const child of typeArguments.children) {
       if (child.type === 'type_elem') {
@@ -1505,13 +1510,7 @@ class Parser {
         children.push(child.children[0] as SyntaxNode);
       } else children.push(child);
     }
-    const instantiation = wrap('type_instantiation_expression', children);
-    if (indexScore !== null) {
-      const score = dynamic(instantiation, null);
-      if (score === indexScore) throw bail;
-      if (score < indexScore) return null;
-    }
-    return instantiation;
+    return wrap('type_instantiation_expression', children);
   }
 
   argumentList(special: boolean): SyntaxNode {
@@ -1752,6 +1751,8 @@ function qualified(selector: SyntaxNode, copy = false): SyntaxNode {
  * the source is not certainly well-formed Go this parser reads exactly as tree-sitter does.
  */
 export function fastParse(source: string): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
+  // Carriage returns: tree-sitter's comments and terminators around them are not modelled.
+  if (source.indexOf('\r') !== -1) return null;
   const tokens = lex(source);
   if (tokens === null) return null;
   const parser = new Parser(source, tokens);
