@@ -67,7 +67,7 @@ export const modelledStdNames: readonly string[] = [
   'encoding/json.Marshal', 'runtime/pprof.WriteHeapProfile', 'runtime.MemProfileRate', 'os.Create',
   // Every exported function (not generic), variable and constant of these packages.
   'math.*', 'math/bits.*', 'unicode/utf8.*', 'unicode.*', 'strings.*', 'strconv.*', 'bytes.*', 'errors.*', 'sort.*',
-  'time.*', 'runtime.*', 'sync/atomic.*', 'fmt.*', 'io.*', 'log.*', 'io/ioutil.*', 'runtime/debug.*',
+  'time.*', 'runtime.*', 'sync/atomic.*', 'fmt.*', 'io.*', 'log.*', 'io/ioutil.*', 'runtime/debug.*', 'os/exec.*', 'path/filepath.*', 'context.*', 'math/rand.*', 'encoding/binary.*',
 ];
 
 /** How gc words what it found about a parameter. */
