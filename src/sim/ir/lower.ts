@@ -313,12 +313,18 @@ class Lowerer {
         ((): void => {
           const value = decl.values[index] as ast.Expr;
           this.noteInitializerFuncs(value);
-          if (this.isStaticInitializer(value)) {
+          const obj = this.info.defs.get(name);
+          // How gc's staticinit lays the value out: static data, parts computed at run time, or neither.
+          const parts: StaticPart[] = [];
+          this.staticLiterals = [];
+          const laidOut = name.value !== '_' && obj !== undefined && obj !== null
+            ? this.staticPlan(value, obj.type, `${this.file.packageName.value}.${name.value}`, 0, parts)
+            : this.isStaticInitializer(value);
+          if (laidOut && parts.length === 0) {
             // Laid out statically, but its function literals are still compiled (init.funcN) and analysed.
             this.staticFuncLits(value);
             return;
           }
-          const obj = this.info.defs.get(name);
           // A package-level variable is assigned, not defined, by the initialisation function.
           const text = `${name.value} = ${this.exprText(value)}`;
           if (name.value === '_' || obj === undefined || obj === null) {
@@ -329,12 +335,16 @@ class Lowerer {
             else body.push({ op: 'assign', why: 'assign', lhs: [undefined], rhs: [evaluated], compound: false, position: value.pos, text });
             return;
           }
-          const parts = this.dynamicInitParts(value, obj.type);
-          if (parts.length !== 1 || parts[0]?.expr !== value || parts[0].target !== obj.type) {
-            // A composite literal laid out statically: only its dynamic elements run, each stored into its static slot.
+          if (laidOut) {
+            // Its static parts' function literals are compiled (init.funcN) and analysed too.
+            for (const literal of this.staticLiterals) this.staticFuncLits(literal);
+            // A composite literal laid out statically: only its dynamic elements run, each stored
+            // into its place, which gc prints `(T)(main..stmp_N@offset)` (or the variable's own symbol).
             for (const part of parts) {
               const slotType = this.types.info(part.target);
-              const slot: IrName = { name: `.stmp_${staticTemporaries++}`, class: 'global', position: part.expr.pos, type: slotType };
+              const placed = this.staticNamesKnown && this.file.packageName.value === 'main' && part.offset !== undefined;
+              const slotName = placed ? `(${slotType.text})(${part.storage}@${part.offset})` : `.stmp_${staticTemporaries++}`;
+              const slot: IrName = { name: slotName, class: 'global', position: part.expr.pos, type: slotType };
               const stripped = stripParens(part.expr);
               const rhs = stripped.kind === 'CompositeLit' && stripped.type === null ? this.compositeLit(stripped, part.target) : this.convertTo(part.expr, part.target);
               const assignText = `${slot.name} = ${this.exprText(part.expr)}`;
@@ -412,56 +422,157 @@ class Lowerer {
     }
   }
 
+  /** Function literals `staticPlan` met in the static parts of the value it planned last. */
+  private staticLiterals: ast.FuncLit[] = [];
+  /** gc's counter of static temporaries (`.stmp_N`), in initialisation order. */
+  private staticNames = 0;
+  /** Whether every static temporary so far was counted as gc counts it (else `-m=2` cannot name them). */
+  private staticNamesKnown = true;
+
   /**
-   * The parts of a package-level variable's initial value that run in the init function, each
-   * with the type of the slot it is stored into. gc's staticinit lays a composite literal (or `&`
-   * of one) out in static data and assigns only its dynamic elements at run time (calls, map
-   * literals, conversions of non-constants to interfaces...), each into its static slot; any
-   * other value that is not static runs whole (the result is then `[value]` itself).
+   * How gc's staticinit lays out `value` (of type `target`) at `offset` in `storage` (the
+   * variable's symbol, `main.x`, or a static temporary's, `main..stmp_N`): static parts are data,
+   * each static object it needs (what `&T{...}` points to, a slice literal's array, a boxed
+   * value) takes the next `.stmp_N`, and each part computed at run time is appended to `parts`
+   * with its place. Returns false when `value` itself is not static data (gc then assigns it
+   * whole, here or into its place in the enclosing value).
    */
-  private dynamicInitParts(value: ast.Expr, target: Type): { expr: ast.Expr; target: Type }[] {
-    if (this.isStaticInitializer(value)) return [];
+  private staticPlan(value: ast.Expr, target: Type, storage: string, offset: number | undefined, parts: StaticPart[]): boolean {
+    // An offset not known (a layout not measured) stays unknown: the parts are found, not named.
+    const place = (part: ast.Expr, type: Type, where: string, at: number | undefined): void => {
+      if (!this.staticPlan(part, type, where, at, parts)) parts.push({ expr: part, target: type, storage: where, offset: at });
+    };
+    const plus = (at: number | undefined, more: number | undefined): number | undefined => (at === undefined || more === undefined ? undefined : at + more);
+    const newStatic = (): string => `${this.file.packageName.value}..stmp_${this.staticNames++}`;
     const expr = stripParens(value);
+    const entry = this.info.types.get(expr);
     if (isInterfaceType(target)) {
-      // A concrete value converted to an interface: the itab and the box are static data; only
-      // the value itself is computed at run time, into the box (no conversion runs).
-      const conversion = expr.kind === 'CallExpr' ? this.info.conversions.get(expr) : undefined;
-      const inner = conversion !== undefined && isInterfaceType(conversion) && expr.kind === 'CallExpr' ? (expr.args[0] ?? value) : value;
+      // A conversion to an interface: the type word is static; the value goes in the data word
+      // when pointer-shaped, else into a static temporary the data word points to.
+      let inner = expr;
+      for (;;) {
+        const conversion = inner.kind === 'CallExpr' ? this.info.conversions.get(inner) : undefined;
+        const arg = inner.kind === 'CallExpr' ? inner.args[0] : undefined;
+        if (conversion === undefined || arg === undefined || !isInterfaceType(conversion)) break;
+        inner = stripParens(arg);
+      }
+      const innerEntry = this.info.types.get(inner);
+      if (inner.kind === 'Name' && this.info.uses.get(inner)?.kind === 'Nil') return true;
+      if (innerEntry?.mode === 'constant') {
+        newStatic();
+        return true;
+      }
       const innerType = this.typeOf(inner);
-      return isInterfaceType(innerType) ? [{ expr: value, target }] : this.dynamicInitParts(inner, innerType);
-    }
-    let literal: ast.CompositeLit | undefined;
-    let literalType = target;
-    if (expr.kind === 'CompositeLit') {
-      literal = expr;
-      if (expr.type !== null) literalType = this.typeOf(expr);
-      const under = underlying(literalType);
-      // An elided `&T` inside an outer literal points to static storage too.
-      if (under.kind === 'Pointer') literalType = under.elem;
-    } else if (expr.kind === 'Operation' && expr.op === '&' && expr.y === null) {
-      const inner = stripParens(expr.x);
-      if (inner.kind === 'CompositeLit') {
-        literal = inner;
-        literalType = this.typeOf(inner);
+      if (isInterfaceType(innerType)) return false;
+      if (this.types.info(innerType).directIface) {
+        place(inner, innerType, storage, plus(offset, 8));
+        return true;
       }
+      const box = newStatic();
+      place(inner, innerType, box, 0);
+      return true;
     }
-    if (literal === undefined) return [{ expr: value, target }];
-    // A std struct the checker sees as opaque: its recorded fields.
+    if (entry?.mode === 'constant') return true;
+    switch (expr.kind) {
+      case 'Name': {
+        const obj = this.info.uses.get(expr);
+        if (obj?.kind === 'Nil' || obj?.kind === 'Func' || obj?.kind === 'Const') return true;
+        // A copy of another variable's static data (gc's staticcopy): not followed.
+        this.staticNamesKnown = false;
+        return false;
+      }
+      case 'FuncLit':
+        this.staticLiterals.push(expr);
+        return true;
+      case 'CallExpr': {
+        // []byte("...") is static data; other conversions and calls run.
+        const conversion = this.info.conversions.get(expr);
+        const arg = expr.args[0];
+        return conversion !== undefined && arg !== undefined && this.info.types.get(arg)?.mode === 'constant';
+      }
+      case 'Operation': {
+        if (expr.op !== '&' || expr.y !== null) return false;
+        const inner = stripParens(expr.x);
+        if (inner.kind !== 'CompositeLit') {
+          // The address of a package-level variable (or a part of one) is static.
+          const base = this.outerName(inner);
+          return base?.kind === 'Var' && base.isGlobal;
+        }
+        const pointee = newStatic();
+        place(inner, this.typeOf(inner), pointee, 0);
+        return true;
+      }
+      case 'CompositeLit':
+        break;
+      default:
+        return false;
+    }
+    let literalType = expr.type !== null ? this.typeOf(expr) : target;
+    const elided = underlying(literalType);
+    if (elided.kind === 'Pointer') {
+      // `{...}` for `&T{...}` inside an outer literal.
+      const pointee = newStatic();
+      place({ ...expr, type: null } as ast.CompositeLit, elided.elem, pointee, 0);
+      return true;
+    }
     const under = structFields(literalType) ?? underlying(literalType);
-    // A map literal is made at run time (into its static slot when it sits under `&` or in another literal).
-    if (under.kind === 'Map') return literal === expr ? [{ expr: value, target }] : [{ expr: literal, target: literalType }];
+    if (under.kind === 'Map') return false;
+    let base: number | undefined = offset;
+    let where = storage;
+    if (under.kind === 'Slice') {
+      where = newStatic();
+      base = 0;
+    }
     const valueOf = (element: ast.Expr) => (element.kind === 'KeyValueExpr' ? element.value : element);
-    return literal.elements.flatMap((element, index) => {
-      let elementType: Type | undefined;
-      if (under.kind === 'Struct') {
+    if (under.kind === 'Struct') {
+      const layout = offsetsOf(under);
+      expr.elements.forEach((element, index) => {
         const key = element.kind === 'KeyValueExpr' && element.key.kind === 'Name' ? element.key.value : undefined;
-        elementType = (key === undefined ? under.fields[index] : under.fields.find((field) => field.name === key))?.type;
-      } else if (under.kind === 'Array' || under.kind === 'Slice') {
-        elementType = under.elem;
+        const fieldIndex = key === undefined ? index : under.fields.findIndex((field) => field.name === key);
+        const field = under.fields[fieldIndex];
+        const fieldOffset = layout?.offsets[fieldIndex];
+        if (field === undefined) return;
+        this.staticElement(valueOf(element), field.type, where, plus(base, fieldOffset), parts, place);
+      });
+      return true;
+    }
+    if (under.kind === 'Array' || under.kind === 'Slice') {
+      const elementInfo = this.types.info(under.elem);
+      const elementSize = elementInfo.layoutUnknown === true ? undefined : elementInfo.size;
+      let next = 0;
+      for (const element of expr.elements) {
+        let index = next;
+        if (element.kind === 'KeyValueExpr') {
+          const key = this.info.types.get(element.key);
+          index = key?.mode === 'constant' && key.value?.kind === 'int' ? Number(key.value.value) : -1;
+        }
+        next = index + 1;
+        const at = index < 0 || elementSize === undefined ? undefined : plus(base, index * elementSize);
+        this.staticElement(valueOf(element), under.elem, where, at, parts, place);
       }
-      if (elementType === undefined) return [{ expr: valueOf(element), target: this.typeOf(valueOf(element)) }];
-      return this.dynamicInitParts(valueOf(element), elementType);
-    });
+      return true;
+    }
+    return false;
+  }
+
+  /** One element of a statically laid out literal: zero values and constants are data; the rest is placed. */
+  private staticElement(
+    value: ast.Expr,
+    type: Type,
+    storage: string,
+    offset: number | undefined,
+    parts: StaticPart[],
+    place: (part: ast.Expr, type: Type, where: string, at: number | undefined) => void,
+  ): void {
+    const expr = stripParens(value);
+    if (!isInterfaceType(type)) {
+      if (this.info.types.get(expr)?.mode === 'constant') return;
+      if (expr.kind === 'Name' && this.info.uses.get(expr)?.kind === 'Nil') return;
+    } else if (expr.kind === 'Name' && this.info.uses.get(expr)?.kind === 'Nil') {
+      return;
+    }
+    void parts;
+    place(value, type, storage, offset);
   }
 
   /** Whether gc initialises a package-level variable with this value statically (no code runs). */
@@ -2577,6 +2688,12 @@ class Lowerer {
             // A constant string converted to runes is a slice literal (gc's stringtoruneslit).
             return { text: `${type}{${decodeRunes(operandEntry.value.value).length > 0 ? '...' : ''}}`, precedence: 8 };
           }
+          if (operandEntry?.mode === 'constant' && operandEntry.value?.kind === 'string') {
+            // An untyped constant operand may be recorded with the conversion's type: it prints as
+            // a string (a typed one with its type), as the lowered conversion's does.
+            const stringType: Type = isTypedString(operandEntry.type) ? operandEntry.type : { kind: 'Basic', basic: 'string', name: 'string' };
+            args[0] = this.constantText(stringType, formatConstant(operandEntry.value));
+          }
           const via = operand === undefined ? undefined : viaSliceType(conversion, this.typeOf(operand));
           if (via !== undefined) args[0] = `(${via})(${args[0]})`;
           const unnamed = conversion.kind !== 'Named' && conversion.kind !== 'Basic' && conversion !== anyType;
@@ -2786,6 +2903,14 @@ export function forEachChild(node: ast.Node, visit: (child: ast.Node) => void): 
 
 function isNode(value: unknown): value is ast.Node {
   return value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' && 'start' in (value as object);
+}
+
+/** A part of a package-level value computed at run time, and where gc stores it (`offset` unknown: not named). */
+interface StaticPart {
+  expr: ast.Expr;
+  target: Type;
+  storage: string;
+  offset: number | undefined;
 }
 
 /** Counts per key. */
