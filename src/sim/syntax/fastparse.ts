@@ -378,6 +378,8 @@ class Parser {
   depth = 0;
   /** Steps left: backtracking may re-read parts, but never more than a few times over. */
   budget: number;
+  /** Set when the depth or step limit is hit: no other reading is tried. */
+  fatal = false;
   /** The score of the type arguments read by the last `tryGeneric`. */
   genericScore: number | null = null;
   /** The last index expression that could also be read as a generic type, and that reading's type arguments' score. */
@@ -429,7 +431,11 @@ class Parser {
   }
 
   enter(): void {
-    if (++this.depth > maxDepth || --this.budget < 0) throw bail;
+    if (++this.depth > maxDepth || --this.budget < 0) {
+      // Backtracking cannot help: give up on the file.
+      this.fatal = true;
+      throw bail;
+    }
   }
 
   // --- file ------------------------------------------------------------------------------
@@ -1281,7 +1287,7 @@ class Parser {
     try {
       type = this.type();
     } catch (error) {
-      if (error !== bail) throw error;
+      if (error !== bail || this.fatal) throw error;
       this.depth = depth;
     }
     const after = this.pos;
@@ -1296,7 +1302,7 @@ class Parser {
       const inner = this.operand();
       if (this.pos === after) expressionScore = dynamic(inner, null);
     } catch (error) {
-      if (error !== bail) throw error;
+      if (error !== bail || this.fatal) throw error;
       this.depth = depth;
     }
     this.noLiteral = saved;
@@ -1421,7 +1427,7 @@ class Parser {
       const index = this.expression();
       if (this.kind === RBRACK) indexScore = dynamic(x, null) + 1 + dynamic(index, null);
     } catch (error) {
-      if (error !== bail) throw error;
+      if (error !== bail || this.fatal) throw error;
       this.depth = depth;
     }
     this.pos = open;
@@ -1442,7 +1448,7 @@ class Parser {
     try {
       typeArguments = this.typeArguments();
     } catch (error) {
-      if (error !== bail) throw error;
+      if (error !== bail || this.fatal) throw error;
       this.depth = depth;
       return null;
     }
@@ -1456,7 +1462,7 @@ class Parser {
         const index = this.expression();
         if (this.kind === RBRACK) indexScore = 1 + dynamic(index, null);
       } catch (error) {
-        if (error !== bail) throw error;
+        if (error !== bail || this.fatal) throw error;
         this.depth = depth;
       }
       this.pos = after;
@@ -1573,7 +1579,7 @@ class Parser {
             try {
               type = this.type();
             } catch (error) {
-              if (error !== bail) throw error;
+              if (error !== bail || this.fatal) throw error;
               this.depth = depth;
             }
             if (type !== null && this.pos === after && dynamic(type, null) - 1 >= dynamic(result, null)) {
@@ -1585,7 +1591,7 @@ class Parser {
           this.noLiteral = saved;
           return result;
         } catch (error) {
-          if (error !== bail) throw error;
+          if (error !== bail || this.fatal) throw error;
           this.pos = open;
           this.depth = depth;
         }
