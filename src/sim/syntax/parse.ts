@@ -6,8 +6,9 @@
  * reports in gc's words; a hand-written parser (./fastparse.ts) builds tree-sitter-go's tree
  * as plain `SyntaxNode`s for well-formed files; for anything else tree-sitter parses the text
  * and one iterative walk copies its tree into the same `SyntaxNode`s (crossing into wasm once
- * per node); a recursive conversion with an explicit depth limit builds the AST. Anything tree-sitter could not parse that the scanner
- * did not explain becomes a generic `syntax error: unexpected ...` at its position.
+ * per node); a recursive conversion with an explicit depth limit builds the AST. Anything
+ * tree-sitter could not parse that the scanner did not explain becomes a generic
+ * `syntax error: unexpected ...` at its position.
  */
 import type { Diagnostic } from '../api.ts';
 import type * as ast from './ast.ts';
@@ -187,10 +188,10 @@ function namedTable(language: Language): boolean[] {
 /**
  * tree-sitter-go's tree for `source` (after the scanner found no error): from ./fastparse.ts
  * when it reads the file (well-formed Go), else from tree-sitter itself. Null when tree-sitter
- * ran out of time. `fast: false` always asks tree-sitter (for tests).
+ * ran out of time.
  */
-export function syntaxTree(goParser: GoParser, source: string, fast = true): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
-  return (fast ? fastParse(source) : null) ?? copyTree(goParser, source);
+function syntaxTree(goParser: GoParser, source: string): { root: SyntaxNode; comments: Comment[]; errors: number[] } | null {
+  return fastParse(source) ?? copyTree(goParser, source);
 }
 
 /** Parses one Go file. Never throws: every problem is a diagnostic. */
