@@ -305,12 +305,36 @@ class Lowerer {
     const ordered = entries
       .map((entry, position) => ({ ...entry, key: rank.get(entry.name) ?? entries.length + position }))
       .sort((a, b) => a.key - b.key);
+    // A declaration from one multi-value expression is one assignment, made at its first name.
+    const multiDone = new Set<ast.VarDecl>();
     try {
-      for (const decl of decls) {
-        if (decl.values.length !== decl.names.length) throw new NotModeled(decl.pos, 'package-level variables initialised from a multi-value call');
-      }
       for (const { decl, name, index } of ordered) {
         ((): void => {
+          if (decl.values.length !== decl.names.length) {
+            if (multiDone.has(decl)) return;
+            multiDone.add(decl);
+            const only = decl.values[0] as ast.Expr;
+            this.noteInitializerFuncs(only);
+            const lhs = decl.names.map((declared): IrExpr | undefined => {
+              const obj = this.info.defs.get(declared);
+              if (declared.value === '_' || obj === undefined || obj === null) return undefined;
+              const type = this.types.info(obj.type);
+              const global: IrName = this.names.get(obj) ?? { name: declared.value, class: 'global', position: declared.pos, type };
+              this.names.set(obj, global);
+              return { op: 'name', name: global, type, position: declared.pos, text: declared.value };
+            });
+            // Straight into the variables: no temporaries, and the conversions to their types
+            // come after escape analysis (gc's walk).
+            const text = `${decl.names.map((declared) => declared.value).join(', ')} = ${this.exprText(only)}`;
+            const stripped = stripParens(only);
+            if (stripped.kind === 'CallExpr' && this.info.types.get(stripped)?.mode !== 'commaok') {
+              body.push({ op: 'assignCall', lhs, call: this.expr(only), position: name.pos, text });
+              return;
+            }
+            const why = stripped.kind === 'AssertExpr' ? 'assign-pair-dot-type' : stripped.kind === 'IndexExpr' ? 'assign-pair-mapr' : 'assign-pair-receive';
+            body.push({ op: 'assign', why, lhs, rhs: [this.expr(only), undefined], compound: false, position: name.pos, text });
+            return;
+          }
           const value = decl.values[index] as ast.Expr;
           this.noteInitializerFuncs(value);
           const obj = this.info.defs.get(name);
