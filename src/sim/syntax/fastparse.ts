@@ -224,30 +224,18 @@ function lex(source: string): Tokens | null {
       push(kind, start, index);
       continue;
     }
-    if (code === 34) {
+    if (code === 34 || code === 39) {
+      // An interpreted string or a rune: to the same quote, over escapes, on one line.
       index++;
       for (;;) {
         const c = source.charCodeAt(index);
-        if (c === 34) break;
+        if (c === code) break;
         if (c === 92) index += 2;
         else if (c === 10 || index >= length) return null;
         else index++;
       }
       index++;
-      push(STRING, start, index);
-      continue;
-    }
-    if (code === 39) {
-      index++;
-      for (;;) {
-        const c = source.charCodeAt(index);
-        if (c === 39) break;
-        if (c === 92) index += 2;
-        else if (c === 10 || index >= length) return null;
-        else index++;
-      }
-      index++;
-      push(RUNE, start, index);
+      push(code === 34 ? STRING : RUNE, start, index);
       continue;
     }
     if (code === 96) {
@@ -469,21 +457,28 @@ class Parser {
   }
 
   importDeclaration(): SyntaxNode {
+    return this.declaration('import_declaration', () => this.importSpec(), false, 'import_spec_list');
+  }
+
+  /**
+   * `keyword spec` or `keyword ( spec; ... )`, the group in a `listType` node where tree-sitter
+   * wraps it; `required`: whether the grammar wants a terminator after the group's last spec.
+   */
+  declaration(type: string, spec: () => SyntaxNode, required: boolean, listType?: string): SyntaxNode {
     const children = [this.token()];
     if (this.kind === LPAREN) {
-      const list = [this.token()];
+      const group = [this.token()];
       while (this.kind !== RPAREN) {
-        list.push(this.importSpec());
-        if (this.kind === NL) this.pos++;
-        else if (this.kind === SEMI) list.push(this.token());
-        else if (this.kind !== RPAREN) throw bail;
+        group.push(spec());
+        this.groupTerminator(group, required);
       }
-      list.push(this.token());
-      children.push(wrap('import_spec_list', list));
+      group.push(this.token());
+      if (listType === undefined) children.push(...group);
+      else children.push(wrap(listType, group));
     } else {
-      children.push(this.importSpec());
+      children.push(spec());
     }
-    return wrap('import_declaration', children);
+    return wrap(type, children);
   }
 
   importSpec(): SyntaxNode {
@@ -665,17 +660,7 @@ class Parser {
   // --- declarations ----------------------------------------------------------------------
 
   varDeclaration(): SyntaxNode {
-    const children = [this.token()];
-    if (this.kind === LPAREN) {
-      const list = [this.token()];
-      while (this.kind !== RPAREN) {
-        list.push(this.varSpec());
-        this.groupTerminator(list, true);
-      }
-      list.push(this.token());
-      children.push(wrap('var_spec_list', list));
-    } else children.push(this.varSpec());
-    return wrap('var_declaration', children);
+    return this.declaration('var_declaration', () => this.varSpec(), true, 'var_spec_list');
   }
 
   /** The terminator after a spec in a group; `required` when the grammar wants one before `)`. */
@@ -686,11 +671,7 @@ class Parser {
   }
 
   varSpec(): SyntaxNode {
-    const children = [withField(this.name('identifier'), 'name')];
-    while (this.kind === COMMA) {
-      children.push(this.token());
-      children.push(withField(this.name('identifier'), 'name'));
-    }
+    const children = this.specNames(false);
     if (this.kind !== ASSIGN) children.push(withField(this.type(), 'type'));
     if (this.kind === ASSIGN) {
       children.push(this.token());
@@ -699,25 +680,23 @@ class Parser {
     return wrap('var_spec', children);
   }
 
+  /** A spec's names `a, b, c`; tree-sitter-go files the commas of a const spec under `name` too. */
+  specNames(commasNamed: boolean): SyntaxNode[] {
+    const children = [withField(this.name('identifier'), 'name')];
+    while (this.kind === COMMA) {
+      const comma = this.token();
+      children.push(commasNamed ? withField(comma, 'name') : comma);
+      children.push(withField(this.name('identifier'), 'name'));
+    }
+    return children;
+  }
+
   constDeclaration(): SyntaxNode {
-    const children = [this.token()];
-    if (this.kind === LPAREN) {
-      children.push(this.token());
-      while (this.kind !== RPAREN) {
-        children.push(this.constSpec());
-        this.groupTerminator(children, true);
-      }
-      children.push(this.token());
-    } else children.push(this.constSpec());
-    return wrap('const_declaration', children);
+    return this.declaration('const_declaration', () => this.constSpec(), true);
   }
 
   constSpec(): SyntaxNode {
-    const children = [withField(this.name('identifier'), 'name')];
-    while (this.kind === COMMA) {
-      children.push(withField(this.token(), 'name'));
-      children.push(withField(this.name('identifier'), 'name'));
-    }
+    const children = this.specNames(true);
     const kind = this.kind;
     if (kind !== NL && kind !== SEMI && kind !== RPAREN) {
       if (kind !== ASSIGN) children.push(withField(this.type(), 'type'));
@@ -728,16 +707,7 @@ class Parser {
   }
 
   typeDeclaration(): SyntaxNode {
-    const children = [this.token()];
-    if (this.kind === LPAREN) {
-      children.push(this.token());
-      while (this.kind !== RPAREN) {
-        children.push(this.typeSpec());
-        this.groupTerminator(children, false);
-      }
-      children.push(this.token());
-    } else children.push(this.typeSpec());
-    return wrap('type_declaration', children);
+    return this.declaration('type_declaration', () => this.typeSpec(), false);
   }
 
   typeSpec(): SyntaxNode {
@@ -763,8 +733,13 @@ class Parser {
   // --- types -----------------------------------------------------------------------------
 
   type(): SyntaxNode {
+    return this.nested(() => this.typeInner());
+  }
+
+  /** `inner` one nesting level deeper (the limit is checked on the way in). */
+  nested(inner: () => SyntaxNode): SyntaxNode {
     this.enter();
-    const result = this.typeInner();
+    const result = inner();
     this.depth--;
     return result;
   }
@@ -980,10 +955,7 @@ class Parser {
   }
 
   statement(): SyntaxNode {
-    this.enter();
-    const result = this.statementInner();
-    this.depth--;
-    return result;
+    return this.nested(() => this.statementInner());
   }
 
   statementInner(): SyntaxNode {
@@ -1179,13 +1151,18 @@ class Parser {
           clause.push(withField(this.expressionList(), 'value'));
         }
       } else if ((clause[0] as SyntaxNode).type !== 'default') throw bail;
-      clause.push(this.expect(COLON));
-      const list = this.statementList(true);
-      if (list !== null) clause.push(list);
-      children.push(wrap(type, clause));
+      children.push(this.finishClause(clause, type));
     }
     children.push(this.token());
     return wrap(typeSwitch ? 'type_switch_statement' : 'expression_switch_statement', children);
+  }
+
+  /** A case clause after its head: the `:` and its statements. */
+  finishClause(clause: SyntaxNode[], type: string): SyntaxNode {
+    clause.push(this.expect(COLON));
+    const list = this.statementList(true);
+    if (list !== null) clause.push(list);
+    return wrap(type, clause);
   }
 
   selectStatement(): SyntaxNode {
@@ -1210,10 +1187,7 @@ class Parser {
         }
         clause.push(withField(communication, 'communication'));
       } else if ((clause[0] as SyntaxNode).type !== 'default') throw bail;
-      clause.push(this.expect(COLON));
-      const list = this.statementList(true);
-      if (list !== null) clause.push(list);
-      children.push(wrap(type, clause));
+      children.push(this.finishClause(clause, type));
     }
     children.push(this.token());
     return wrap('select_statement', children);
@@ -1231,10 +1205,7 @@ class Parser {
   }
 
   expression(): SyntaxNode {
-    this.enter();
-    const result = this.binary(1);
-    this.depth--;
-    return result;
+    return this.nested(() => this.binary(1));
   }
 
   binary(minimum: number): SyntaxNode {
@@ -1274,6 +1245,17 @@ class Parser {
     return this.primary();
   }
 
+  /** A type if one is written here, else null with the nesting depth back at `depth`. */
+  attemptType(depth: number): SyntaxNode | null {
+    try {
+      return this.type();
+    } catch (error) {
+      if (error !== bail || this.fatal) throw error;
+      this.depth = depth;
+      return null;
+    }
+  }
+
   /**
    * `*(T)(x)`: tree-sitter-go reads a conversion to the pointer type `*(T)` when that scores at
    * least as high as the dereference of `(T)(x)` (always when `T` is not an expression).
@@ -1283,13 +1265,7 @@ class Parser {
     const depth = this.depth;
     const saved = this.noLiteral;
     this.noLiteral = false;
-    let type: SyntaxNode | null = null;
-    try {
-      type = this.type();
-    } catch (error) {
-      if (error !== bail || this.fatal) throw error;
-      this.depth = depth;
-    }
+    const type = this.attemptType(depth);
     const after = this.pos;
     if (type === null || this.kind !== LPAREN) {
       this.pos = start;
@@ -1520,27 +1496,35 @@ class Parser {
   }
 
   argumentList(special: boolean): SyntaxNode {
+    let first = true;
+    return this.delimitedList('argument_list', LPAREN, RPAREN, () => {
+      // make and new take a type first.
+      const type = first && special;
+      first = false;
+      if (type) return this.type();
+      const argument = this.expression();
+      return this.kind === ELLIPSIS ? wrap('variadic_argument', [argument, this.token()]) : argument;
+    });
+  }
+
+  /**
+   * `open element, element, ... close` (a trailing comma allowed), one nesting level deeper;
+   * inside, a composite literal may follow a type again (the brackets end any `if` header).
+   */
+  delimitedList(type: string, open: number, close: number, element: () => SyntaxNode): SyntaxNode {
     this.enter();
     const saved = this.noLiteral;
     this.noLiteral = false;
-    const children = [this.expect(LPAREN)];
-    let first = true;
-    while (this.kind !== RPAREN) {
-      let argument: SyntaxNode;
-      if (first && special) argument = this.type();
-      else {
-        argument = this.expression();
-        if (this.kind === ELLIPSIS) argument = wrap('variadic_argument', [argument, this.token()]);
-      }
-      first = false;
-      children.push(argument);
+    const children = [this.expect(open)];
+    while (this.kind !== close) {
+      children.push(element());
       if (this.kind === COMMA) children.push(this.token());
-      else if (this.kind !== RPAREN) throw bail;
+      else if (this.kind !== close) throw bail;
     }
     children.push(this.token());
     this.noLiteral = saved;
     this.depth--;
-    return wrap('argument_list', children);
+    return wrap(type, children);
   }
 
   operand(): SyntaxNode {
@@ -1575,13 +1559,7 @@ class Parser {
           if (this.kind === LPAREN && this.hasBracket(open, this.pos)) {
             const after = this.pos;
             this.pos = open;
-            let type: SyntaxNode | null = null;
-            try {
-              type = this.type();
-            } catch (error) {
-              if (error !== bail || this.fatal) throw error;
-              this.depth = depth;
-            }
+            const type = this.attemptType(depth);
             if (type !== null && this.pos === after && dynamic(type, null) - 1 >= dynamic(result, null)) {
               this.noLiteral = saved;
               return this.typeOperand(type);
@@ -1640,23 +1618,12 @@ class Parser {
   }
 
   literalValue(): SyntaxNode {
-    this.enter();
-    const saved = this.noLiteral;
-    this.noLiteral = false;
-    const children = [this.expect(LBRACE)];
-    while (this.kind !== RBRACE) {
+    return this.delimitedList('literal_value', LBRACE, RBRACE, () => {
       const key = this.literalElement();
-      if (this.kind === COLON) {
-        const colon = this.token();
-        children.push(wrap('keyed_element', [withField(key, 'key'), colon, withField(this.literalElement(), 'value')]));
-      } else children.push(key);
-      if (this.kind === COMMA) children.push(this.token());
-      else if (this.kind !== RBRACE) throw bail;
-    }
-    children.push(this.token());
-    this.noLiteral = saved;
-    this.depth--;
-    return wrap('literal_value', children);
+      if (this.kind !== COLON) return key;
+      const colon = this.token();
+      return wrap('keyed_element', [withField(key, 'key'), colon, withField(this.literalElement(), 'value')]);
+    });
   }
 
   literalElement(): SyntaxNode {
