@@ -105,7 +105,11 @@ export function escapeFile(file: IrFile, options: EscapeOptions, before: { posit
   };
   // The method wrappers gc generates come last (a function calling one analyses it first).
   for (const fn of file.wrappers ?? []) addWithLiterals(fn);
-  visitFuncsBottomUp(roots, (list) => new Batch(analysis, list).run());
+  // A function declared without a body is analysed (tagged) where a call first meets it, as gc
+  // visits it: a //go:noescape declared after its use still holds there.
+  const bodyless = new Set(file.funcs.filter((fn) => fn.body === undefined && fn.closureParent === undefined));
+  const references = bodyless.size === 0 ? referencedFuncs : (fn: IrFunc) => referencedFuncs(fn, bodyless);
+  visitFuncsBottomUp(roots, (list) => new Batch(analysis, list).run(), references);
   return analysis;
 }
 
@@ -191,17 +195,18 @@ export function isClosure(fn: IrFunc): boolean {
   return fn.closureParent !== undefined && fn.closureVariables.length > 0;
 }
 
-/** Functions with bodies that `fn`'s body refers to, and its closures, in walk order. */
-export function referencedFuncs(fn: IrFunc): IrFunc[] {
+/** Functions with bodies (or in `bodyless`) that `fn`'s body refers to, and its closures, in walk order. */
+export function referencedFuncs(fn: IrFunc, bodyless?: Set<IrFunc>): IrFunc[] {
   const found: IrFunc[] = [];
+  const counts = (target: IrFunc | undefined): target is IrFunc => target !== undefined && (target.body !== undefined || bodyless?.has(target) === true);
   visitIr(fn.body ?? [], (node) => {
     if (node.op === 'name') {
-      if (node.name.class === 'func' && node.name.func?.body !== undefined) found.push(node.name.func);
+      if (node.name.class === 'func' && counts(node.name.func)) found.push(node.name.func);
     } else if (node.op === 'closure') {
       found.push(node.func);
     } else if (node.op === 'call' || node.op === 'methodValue') {
       const callee = node.op === 'call' ? node.callee : node.method;
-      if (callee?.body !== undefined) found.push(callee);
+      if (counts(callee)) found.push(callee);
     }
   });
   return found;
