@@ -556,7 +556,7 @@ class Lowerer {
         const field = under.fields[fieldIndex];
         const fieldOffset = layout?.offsets[fieldIndex];
         if (field === undefined) return;
-        this.staticElement(valueOf(element), field.type, where, plus(base, fieldOffset), parts, place);
+        place(valueOf(element), field.type, where, plus(base, fieldOffset));
       });
       return true;
     }
@@ -572,31 +572,11 @@ class Lowerer {
         }
         next = index + 1;
         const at = index < 0 || elementSize === undefined ? undefined : plus(base, index * elementSize);
-        this.staticElement(valueOf(element), under.elem, where, at, parts, place);
+        place(valueOf(element), under.elem, where, at);
       }
       return true;
     }
     return false;
-  }
-
-  /** One element of a statically laid out literal: zero values and constants are data; the rest is placed. */
-  private staticElement(
-    value: ast.Expr,
-    type: Type,
-    storage: string,
-    offset: number | undefined,
-    parts: StaticPart[],
-    place: (part: ast.Expr, type: Type, where: string, at: number | undefined) => void,
-  ): void {
-    const expr = stripParens(value);
-    if (!isInterfaceType(type)) {
-      if (this.info.types.get(expr)?.mode === 'constant') return;
-      if (expr.kind === 'Name' && this.info.uses.get(expr)?.kind === 'Nil') return;
-    } else if (expr.kind === 'Name' && this.info.uses.get(expr)?.kind === 'Nil') {
-      return;
-    }
-    void parts;
-    place(value, type, storage, offset);
   }
 
   /** Whether gc initialises a package-level variable with this value statically (no code runs). */
