@@ -39,9 +39,6 @@ const notModeled: Record<string, string[]> = {
   'escape_calls.go': [
     '18:1: not modeled: function declarations without a body',
   ],
-  'escape_hash_maphash.go': [
-    '12:2: not modeled: import "hash/maphash"',
-  ],
   'escape_runtime_atomic.go': [
     '12:2: not modeled: import "internal/runtime/atomic"',
   ],
