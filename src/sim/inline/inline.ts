@@ -7,7 +7,7 @@
  */
 import type { Position } from '../api.ts';
 import type { CallExpr, IrExpr, IrFile, IrFunc, IrName, IrParam, IrStmt, StdInlineModel, TypeInfo } from '../ir/ir.ts';
-import { childKeys, visitIr } from '../ir/walk.ts';
+import { childKeys, clauseKeys, visitIr } from '../ir/walk.ts';
 import { referencedFuncs, visitFuncsBottomUp } from '../escape/escape.ts';
 import { methodValueWrapper, type MethodWrappers } from '../ir/wrappers.ts';
 
@@ -1025,9 +1025,6 @@ function moveArgumentSites(inlined: Extract<IrExpr, { op: 'inlinedCall' }>, site
 
 /** The children of a call, in the order gc visits them. */
 const callChildOrder = ['fun', 'interfaceReceiver', 'receiver', 'args'];
-
-/** The parts of a switch or select clause. */
-const clauseKeys = ['list', 'comm', 'body'];
 
 /** Properties of IR nodes that refer to names, functions, types and positions: copies share them. */
 const skippedKeys = new Set(['type', 'position', 'text', 'name', 'callee', 'method', 'func', 'variable', 'receiverParam', 'paramTypes', 'devirtualized']);

@@ -40,7 +40,7 @@ export const childKeys: Record<string, readonly string[]> = {
 };
 
 /** The parts of a switch or select clause, which is not a node itself. */
-const clauseKeys = ['list', 'comm', 'body'] as const;
+export const clauseKeys = ['list', 'comm', 'body'] as const;
 
 function walkList(list: readonly unknown[], parent: Node | undefined, visit: Visit): void {
   for (const item of list) {

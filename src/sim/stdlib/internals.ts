@@ -33,13 +33,11 @@ const exceptPlainNoInline = (flags: AnalysisFlags) => !(flags.noInline && flags.
 /** With inlining on (with `-l` the block is the same for every program, replayed: `replayedStdInternals`). */
 const inliningOn = (flags: AnalysisFlags) => !flags.noInline;
 
-/** The os members whose block was recorded (`replayedStdInternals`); any other member of os is not modelled. */
-const osRecorded = [...osFileMembers(), 'Exit', 'Getenv'];
-
 const triggers: InternalsTrigger[] = [
   // With inlining on, what sync.Map's hash-trie makes gc print depends on the methods called.
   { path: 'sync', member: 'Map', affects: inliningOn },
-  { path: 'os', member: '*', affects: (flags, member) => exceptPlainNoInline(flags) && !osRecorded.includes(member) },
+  // An os member whose block is recorded is replayed (`replayedStdInternals`); any other is not modelled.
+  { path: 'os', member: '*', affects: (flags, member) => exceptPlainNoInline(flags) && !replayed.some((use) => use.path === 'os' && use.members.includes(member)) },
   // reflect.Value and reflect.Type bring gc's generated wrappers for reflect's methods (checked
   // with the toolchain: ValueOf, TypeOf, a Value, a SelectCase, a *MapIter each do).
   { path: 'reflect', member: '*', affects: exceptPlainNoInline },
