@@ -36,7 +36,7 @@ export const modelledStdNames: readonly string[] = [
   '(*sync.Mutex).Lock', '(*sync.Mutex).Unlock', '(*sync.Mutex).TryLock',
   '(*sync.RWMutex).Lock', '(*sync.RWMutex).Unlock', '(*sync.RWMutex).RLock', '(*sync.RWMutex).RUnlock',
   '(*sync.Once).Do', '(*sync.Pool).Get', '(*sync.Pool).Put',
-  '(*sync.Map).Load', '(*sync.Map).Store', '(*sync.Map).LoadOrStore', '(*sync.Map).Delete', '(*sync.Map).Range',
+  ...['Load', 'Store', 'LoadOrStore', 'LoadAndDelete', 'Delete', 'Swap', 'CompareAndSwap', 'CompareAndDelete', 'Range', 'Clear'].map((method) => `(*sync.Map).${method}`),
   '(*bytes.Buffer).Write', '(*bytes.Buffer).WriteString', '(*bytes.Buffer).WriteByte', '(*bytes.Buffer).String',
   '(*bytes.Buffer).Bytes', '(*bytes.Buffer).Len', '(*bytes.Buffer).Reset', '(*bytes.Buffer).Grow',
   'bytes.NewBuffer', 'bytes.NewBufferString', 'bytes.Equal',

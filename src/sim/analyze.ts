@@ -12,7 +12,7 @@ import { outlineMapInits } from './ir/mapinit.ts';
 import { lowerFile, type StdTags } from './ir/lower.ts';
 import type { IrFunc, IrName, StdInlineModel } from './ir/ir.ts';
 import { loadStdlib, type ParameterTag, type Stdlib, type StdFunctionInfo } from './stdlib/stdlib.ts';
-import { internalsFlagSet, replayedStdInternals, spliceInliningBlock, standardLibraryInternalsUse, stdInterfaceMethodWrapperUse } from './stdlib/internals.ts';
+import { internalsFlagSet, isBackEndLine, replayedStdInternals, spliceInliningBlock, standardLibraryInternalsUse, stdInterfaceMethodWrapperUse } from './stdlib/internals.ts';
 import { loadGoParser, type GoParser } from './syntax/load.ts';
 import { parse } from './syntax/parse.ts';
 import { check } from './types/index.ts';
@@ -105,7 +105,17 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
     return { kind: 'notModeled', goVersion, diagnostics: [{ ...error.position, message: `not modeled: ${error.message}` }] };
   }
   removeDeadLocals(lowered.file);
-  const options = { m: request.flags.m, goMinor, fileName: request.fileName, escapeMutationsCalls: request.escapeMutationsCalls === true };
+  const flagSet = internalsFlagSet(request.flags);
+  const replayedKeys = replayedStdInternals(parsed.file, request.flags);
+  // With inlining on, the escape lines of the std code a call of a sync.Map method reaches come before the caller's.
+  const stdCallLines = replayedKeys.includes('sync.Map') && flagSet !== undefined ? (await stdInternals()).calls?.['sync.Map']?.[flagSet] : undefined;
+  const options = {
+    m: request.flags.m,
+    goMinor,
+    fileName: request.fileName,
+    escapeMutationsCalls: request.escapeMutationsCalls === true,
+    ...(stdCallLines !== undefined ? { stdCallLines: new Map(Object.entries(stdCallLines)) } : {}),
+  };
   const analysis = escapeFile(lowered.file, options, before);
   // The package's own functions' lines; those of the method wrappers gc generates come after std blocks.
   const ownLines = analysis.report.lines.length;
@@ -127,22 +137,37 @@ export async function analyze(request: AnalysisRequest): Promise<AnalysisResult>
   let lines = [...analysis.report.lines];
   let at = ownLines;
   let blocks = 0;
-  const flagSet = internalsFlagSet(request.flags);
-  for (const key of replayedStdInternals(parsed.file, request.flags)) {
+  const backEnd: string[] = [];
+  for (const key of replayedKeys) {
     const recorded = flagSet === undefined ? undefined : (await stdInternals()).uses[key]?.[flagSet];
     if (recorded !== undefined && recorded.length > 0 && ++blocks > 1) {
       return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: 'not modeled: the order gc reports the standard library code of several uses in' }] };
     }
     if (recorded === undefined) return { kind: 'notModeled', goVersion, diagnostics: [{ line: 1, column: 1, message: `not modeled: ${key} (gc also reports the standard library's generic code it instantiates)` }] };
     if (!request.flags.noInline) {
-      lines = spliceInliningBlock(lines, before.length, recorded);
+      const methodValueInlineFrom = before.findIndex((message) => message.methodValueWrapper === true);
+      lines = spliceInliningBlock(
+        {
+          lines,
+          inlineLines: before.length,
+          methodValueInlineFrom: methodValueInlineFrom < 0 ? before.length : methodValueInlineFrom,
+          wrapperEscapeFrom: analysis.wrapperLinesFrom.types ?? ownLines,
+          methodValueEscapeFrom: analysis.wrapperLinesFrom.methodValues ?? ownLines,
+          ownLines,
+        },
+        recorded,
+        analysis.stdLinesPrinted,
+      );
       continue;
     }
-    lines.splice(at, 0, ...recorded);
-    at += recorded.length;
+    // The back end's lines (`bounds check elided`) come after everything escape analysis prints.
+    const analysed = recorded.filter((line) => !isBackEndLine(line));
+    lines.splice(at, 0, ...analysed);
+    at += analysed.length;
+    backEnd.push(...recorded.filter(isBackEndLine));
   }
   // gc analyses the method wrappers it generates last; -m=2 prints their explanations.
-  lines.push(...analysis.wrapperReport.lines);
+  lines.push(...analysis.wrapperReport.lines, ...backEnd);
   return { kind: 'ok', goVersion, lines, sites: sitesOf(analysis), functions };
 }
 

@@ -37,7 +37,7 @@ describe('gc positions of escape fixtures', () => {
         const [, lineNumber, column, message] = match;
         const nodes = byPosition.get(`${lineNumber}:${column}`) ?? [];
         expect(nodes.length, `no node at ${line}`).toBeGreaterThan(0);
-        const named = /^(?:moved to heap|leaking param(?: content)?): (\w+)/.exec(message ?? '') ?? /^(\w+) does not escape$/.exec(message ?? '');
+        const named = /^(?:moved to heap|leaking param(?: content)?): (\w+)/.exec(message ?? '') ?? /^([A-Za-z_]\w*) does not escape$/.exec(message ?? '');
         if (named !== null) {
           // `append does not escape` names the builtin of the call at that position.
           expect(nodes.some((n) => (n.kind === 'Name' && n.value === named[1]) || (n.kind === 'CallExpr' && exprString(n.fun) === named[1])), line).toBe(true);

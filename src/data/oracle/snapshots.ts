@@ -155,6 +155,11 @@ export interface StdInternalsSnapshot {
   goVersion: string;
   /** By use (`sync.Map`), by flag set: the lines gc prints about the std code it instantiates, after the package's own. */
   uses: Record<string, Record<string, string[]>>;
+  /**
+   * By use, by flag set, by method (`(*sync.Map).Store`): the lines of the block that a call of
+   * the method brings ahead of the calling function's own escape lines (gc analyses callees first).
+   */
+  calls?: Record<string, Record<string, Record<string, string[]>>>;
 }
 
 /** `src/data/oracle/stdlib.json`. */

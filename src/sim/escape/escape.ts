@@ -13,6 +13,7 @@ import { block } from './stmt.ts';
 import { heapAllocReason } from './utils.ts';
 import { visitIr } from '../ir/walk.ts';
 import { nameLoopvarTemporaries } from '../ir/loopvar.ts';
+import { isMethodValueWrapper } from '../ir/wrappers.ts';
 
 /** Options of one analysis run. */
 export interface EscapeOptions {
@@ -24,6 +25,12 @@ export interface EscapeOptions {
   fileName: string;
   /** `-d=escapemutationscalls`. */
   escapeMutationsCalls?: boolean;
+  /**
+   * Lines of std code the package instantiates that gc prints ahead of a function calling
+   * (through an inlined body) the std function named by the key: gc analyses callees first, and
+   * the instantiated code a call reaches is analysed then. Each line is printed once.
+   */
+  stdCallLines?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Where a function is in the analysis (gc's `escFunc*`). */
@@ -63,6 +70,10 @@ export class Analysis {
   readonly tags = new Map<IrParam, string>();
   /** Verdicts of every reported location, in report order. */
   readonly verdicts: SiteVerdict[] = [];
+  /** The recorded std lines printed among the functions' (`EscapeOptions.stdCallLines`). */
+  readonly stdLinesPrinted = new Set<string>();
+  /** Where in the report the generated wrappers' lines begin: the types' wrappers, then the method values'. */
+  readonly wrapperLinesFrom: { types?: number; methodValues?: number } = {};
 
   constructor(options: EscapeOptions) {
     this.options = options;
@@ -109,7 +120,40 @@ export function escapeFile(file: IrFile, options: EscapeOptions, before: { posit
   // visits it: a //go:noescape declared after its use still holds there.
   const bodyless = new Set(file.funcs.filter((fn) => fn.body === undefined && fn.closureParent === undefined));
   const references = bodyless.size === 0 ? referencedFuncs : (fn: IrFunc) => referencedFuncs(fn, bodyless);
-  visitFuncsBottomUp(roots, (list) => new Batch(analysis, list).run(), references);
+  // With `stdCallLines`, the std code an inlined call reaches stands in the graph as one
+  // function per std callee, whose lines are printed when it is visited (those not printed
+  // already). gc analyses all of it before the wrappers it generates: they reach none.
+  const std = options.stdCallLines;
+  const standIns = new Map<IrFunc, readonly string[]>();
+  const standInFor = new Map<string, IrFunc>();
+  const standIn = (callee: IrFunc): IrFunc | undefined => {
+    if (callee.inlinedStdCall !== true) return undefined;
+    const lines = std?.get(callee.name);
+    if (lines === undefined) return undefined;
+    let found = standInFor.get(callee.name);
+    if (found === undefined) {
+      found = { ...callee, body: [], closures: [], closureParent: undefined };
+      standInFor.set(callee.name, found);
+      standIns.set(found, lines);
+    }
+    return found;
+  };
+  const printed = analysis.stdLinesPrinted;
+  const from = analysis.wrapperLinesFrom;
+  visitFuncsBottomUp(roots, (list) => {
+    const lines = list.length === 1 ? standIns.get(list[0] as IrFunc) : undefined;
+    if (lines === undefined) {
+      if (list.some((fn) => fn.methodWrapper === true)) from.types ??= analysis.report.lines.length;
+      if (list.some(isMethodValueWrapper)) from.methodValues ??= analysis.report.lines.length;
+      new Batch(analysis, list).run();
+      return;
+    }
+    for (const line of lines) {
+      if (printed.has(line)) continue;
+      printed.add(line);
+      analysis.report.verbatim(line);
+    }
+  }, std === undefined || std.size === 0 ? references : (fn) => (standIns.has(fn) ? [] : referencedFuncs(fn, bodyless, fn.methodWrapper === true ? undefined : standIn)));
   return analysis;
 }
 
@@ -195,18 +239,29 @@ export function isClosure(fn: IrFunc): boolean {
   return fn.closureParent !== undefined && fn.closureVariables.length > 0;
 }
 
-/** Functions with bodies (or in `bodyless`) that `fn`'s body refers to, and its closures, in walk order. */
-export function referencedFuncs(fn: IrFunc, bodyless?: Set<IrFunc>): IrFunc[] {
+/**
+ * Functions with bodies (or in `bodyless`) that `fn`'s body refers to, and its closures, in walk
+ * order; with `std`, also what stands for the std code a call of a std function reaches, after
+ * what the call's arguments refer to (they are evaluated first).
+ */
+export function referencedFuncs(fn: IrFunc, bodyless?: Set<IrFunc>, std?: (callee: IrFunc) => IrFunc | undefined): IrFunc[] {
+  return referencesIn(fn.body ?? [], bodyless, std);
+}
+
+function referencesIn(nodes: readonly (IrStmt | IrExpr)[], bodyless?: Set<IrFunc>, std?: (callee: IrFunc) => IrFunc | undefined): IrFunc[] {
   const found: IrFunc[] = [];
   const counts = (target: IrFunc | undefined): target is IrFunc => target !== undefined && (target.body !== undefined || bodyless?.has(target) === true);
-  visitIr(fn.body ?? [], (node) => {
+  visitIr(nodes, (node) => {
     if (node.op === 'name') {
       if (node.name.class === 'func' && counts(node.name.func)) found.push(node.name.func);
     } else if (node.op === 'closure') {
       found.push(node.func);
     } else if (node.op === 'call' || node.op === 'methodValue') {
       const callee = node.op === 'call' ? node.callee : node.method;
-      if (counts(callee)) found.push(callee);
+      const reached = std === undefined || node.op !== 'call' || callee === undefined ? undefined : std(callee);
+      if (reached !== undefined && node.op === 'call') {
+        found.push(...referencesIn([...(node.receiver !== undefined ? [node.receiver] : []), ...node.args], bodyless), reached);
+      } else if (counts(callee)) found.push(callee);
     }
   });
   return found;

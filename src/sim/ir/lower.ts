@@ -1455,7 +1455,9 @@ class Lowerer {
     };
     if (callValue.op === 'call') {
       const call = callValue;
-      const argsText = `(${call.args.map((arg) => arg.text).join(', ')})`;
+      // A method call prints its receiver as the first argument (`(*T).M(t, x)`).
+      const printedArgs = () => [...(call.receiver !== undefined ? [call.receiver] : []), ...call.args].map((arg) => arg.text).join(', ');
+      const argsText = `(${printedArgs()})`;
       const funText = call.fun?.text;
       undoDevirtualization(call);
       if (call.interfaceReceiver !== undefined) call.interfaceReceiver = hoist(call.interfaceReceiver);
@@ -1466,7 +1468,7 @@ class Lowerer {
       if (call.text.endsWith(argsText)) {
         let prefix = call.text.slice(0, call.text.length - argsText.length);
         if (funText !== undefined && (prefix === funText || prefix === `(${funText})`) && call.fun !== undefined) prefix = call.fun.text;
-        call.text = `${prefix}(${call.args.map((arg) => arg.text).join(', ')})`;
+        call.text = `${prefix}(${printedArgs()})`;
       }
     } else if (callValue.op === 'builtin') {
       const builtin = callValue;
